@@ -1,0 +1,69 @@
+package org.newsbrief.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import org.newsbrief.Newsbrief;
+import org.newsbrief.nlp.NlpModels;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code newsbrief} command and its subcommands. */
+@Command(
+        name = "newsbrief",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Turns a day's news into a short briefing.",
+        subcommands = {SummarizeCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        Newsbrief newsbrief = new Newsbrief(new NlpModels(), Clock.systemDefaultZone());
+        CommandLine commandLine = commandLine(newsbrief);
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        int exitCode = commandLine.execute(args);
+        commandLine.getOut().flush();
+        System.exit(exitCode);
+    }
+
+    /**
+     * @param newsbrief the facade the subcommands call
+     * @return the configured command line, ready to {@code execute}
+     */
+    public static CommandLine commandLine(Newsbrief newsbrief) {
+        Objects.requireNonNull(newsbrief, "newsbrief");
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine commandLine = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == SummarizeCommand.class) {
+                    return type.cast(new SummarizeCommand(newsbrief));
+                }
+                if (type == GenerateCommand.class) {
+                    return type.cast(new GenerateCommand(newsbrief));
+                }
+                return defaults.create(type);
+            }
+        });
+        ErrorHandler errors = new ErrorHandler();
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize or generate");
+    }
+}

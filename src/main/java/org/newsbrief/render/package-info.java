@@ -1,0 +1,6 @@
+/**
+ * Rendering a {@link org.newsbrief.compose.Briefing}: Thymeleaf fills the editable XHTML
+ * templates, and Flying Saucer lays the result out as a PDF with embedded fonts. Templates are
+ * trusted code; article text is data and only ever enters through escaped {@code th:text}.
+ */
+package org.newsbrief.render;

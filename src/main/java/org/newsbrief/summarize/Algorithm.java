@@ -1,0 +1,56 @@
+package org.newsbrief.summarize;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** The summarization algorithms by the names users type, in one table. */
+public enum Algorithm {
+    /** The first sentences: {@link LeadSummarizer}. */
+    LEAD("lead", LeadSummarizer::new),
+    /** Graph centrality: {@link TextRankSummarizer}. */
+    TEXTRANK("textrank", TextRankSummarizer::new);
+
+    private final String id;
+    private final Supplier<Summarizer> factory;
+
+    Algorithm(String id, Supplier<Summarizer> factory) {
+        this.id = id;
+        this.factory = factory;
+    }
+
+    /** @return the name users type */
+    public String id() {
+        return id;
+    }
+
+    /** @return a new summarizer of this kind */
+    public Summarizer create() {
+        return factory.get();
+    }
+
+    /**
+     * @param name a name such as {@code textrank}, in any case
+     * @return the algorithm
+     * @throws IllegalArgumentException naming the known algorithms when there is no such one
+     */
+    public static Algorithm byName(String name) {
+        for (Algorithm algorithm : values()) {
+            if (algorithm.id.equals(name.strip().toLowerCase(Locale.ROOT))) {
+                return algorithm;
+            }
+        }
+        throw new IllegalArgumentException("unknown algorithm '" + name + "' (known: " + names() + ")");
+    }
+
+    /** @return the known names, comma-separated */
+    public static String names() {
+        return Arrays.stream(values()).map(Algorithm::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,175 @@
+package org.newsbrief.summarize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.newsbrief.ingest.Article;
+import org.newsbrief.ingest.IngestException;
+import org.newsbrief.ingest.JsonArticles;
+import org.newsbrief.ingest.SkippedInput;
+import org.newsbrief.nlp.TextAnalyzer;
+
+/**
+ * Summarizes JSON Lines in bulk: each input line {@code {"id", "text", "title"?}} gives one
+ * output line {@code {"id", "summary", "sentences"}}, in input order. A bad line is reported by
+ * its number and skipped; the others still come out. Lines are worked on in parallel, a chunk at
+ * a time, so memory stays bounded however long the input is.
+ */
+public final class BatchSummarization {
+
+    private static final int CHUNK = 512;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What a batch did.
+     *
+     * @param read lines that held a record
+     * @param written summaries written
+     * @param skipped lines that could not be summarized, with the reason
+     */
+    public record Report(int read, int written, List<SkippedInput> skipped) {
+
+        public Report {
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /** Hears how far a batch has come. */
+    @FunctionalInterface
+    public interface Progress {
+
+        /**
+         * @param done records finished so far
+         */
+        void update(int done);
+    }
+
+    private final TextAnalyzer analyzer;
+    private final Summarizer summarizer;
+    private final SummaryLength length;
+    private final int threads;
+
+    /**
+     * @param analyzer shared by all worker threads
+     * @param summarizer shared by all worker threads; must be stateless
+     * @param length the length of every summary
+     * @param threads worker threads, at least 1
+     */
+    public BatchSummarization(TextAnalyzer analyzer, Summarizer summarizer, SummaryLength length, int threads) {
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
+        this.length = Objects.requireNonNull(length, "length");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /**
+     * @param input JSON Lines to read
+     * @param inputName the input's name, for messages ({@code in.jsonl:12: ...})
+     * @param output where summaries go, one JSON object a line
+     * @param skippedLines receives each skipped line as soon as it is known
+     * @param progress receives the number of records done after each chunk
+     * @return counts and the skipped lines
+     * @throws IOException when reading or writing fails
+     */
+    public Report run(BufferedReader input, String inputName, Writer output, Consumer<SkippedInput> skippedLines,
+            Progress progress) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "newsbrief-batch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<SkippedInput> skipped = new ArrayList<>();
+        int read = 0;
+        int written = 0;
+        int lineNumber = 0;
+        try {
+            List<String> lines = new ArrayList<>(CHUNK);
+            List<Integer> numbers = new ArrayList<>(CHUNK);
+            for (String line = input.readLine(); ; line = input.readLine()) {
+                if (line != null) {
+                    lineNumber++;
+                    if (!line.isBlank()) {
+                        lines.add(line);
+                        numbers.add(lineNumber);
+                    }
+                }
+                if (lines.size() == CHUNK || line == null && !lines.isEmpty()) {
+                    List<Future<String>> results = new ArrayList<>(lines.size());
+                    for (int i = 0; i < lines.size(); i++) {
+                        String text = lines.get(i);
+                        String where = inputName + ":" + numbers.get(i);
+                        results.add(pool.submit(() -> summarizeLine(text, where)));
+                    }
+                    for (int i = 0; i < results.size(); i++) {
+                        read++;
+                        try {
+                            output.write(results.get(i).get());
+                            output.write('\n');
+                            written++;
+                        } catch (ExecutionException e) {
+                            SkippedInput skip = skipOf(e.getCause(), inputName + ":" + numbers.get(i));
+                            skipped.add(skip);
+                            skippedLines.accept(skip);
+                        }
+                    }
+                    output.flush();
+                    progress.update(read);
+                    lines.clear();
+                    numbers.clear();
+                }
+                if (line == null) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("batch interrupted at " + inputName + ":" + lineNumber, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Report(read, written, skipped);
+    }
+
+    private String summarizeLine(String line, String where) {
+        JsonNode node = JsonArticles.readLine(line, where);
+        if (node.isObject() && (node.get("id") == null || node.get("id").isNull())) {
+            throw new IngestException(where + ": no \"id\" field");
+        }
+        Article article = JsonArticles.fromJson(node, where, where);
+        Summary summary = summarizer.summarize(analyzer.analyze(article), length);
+        ObjectNode out = JSON.createObjectNode();
+        out.set("id", node.get("id"));
+        out.put("summary", String.join("\n", summary.texts()));
+        ArrayNode sentences = out.putArray("sentences");
+        summary.texts().forEach(sentences::add);
+        try {
+            return JSON.writeValueAsString(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SkippedInput skipOf(Throwable cause, String where) {
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (message.startsWith(where + ": ")) {
+            message = message.substring(where.length() + 2);
+        }
+        return new SkippedInput(where, message);
+    }
+}
