@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 final class Boilerplate {
 
     private static final int MAX_WORDS = 16;
+    private static final int MAX_WORDS_OF_SENTENCE = 5;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’)]*\\s*$");
 
     private static final List<Pattern> LINES = compile(
             "(first |last )?(published|updated|posted|modified)(\\s*:.{0,60}|( on| at) \\D{0,30}\\d.{0,30}|)",
@@ -58,8 +60,9 @@ final class Boilerplate {
 
     private static boolean matchesShort(List<Pattern> patterns, String line) {
         String candidate = line.strip().replaceAll("[:.\\s]+$", "");
-        if (candidate.isEmpty() || candidate.split("\\s+").length > MAX_WORDS) {
-            return false;
+        int words = candidate.split("\\s+").length;
+        if (candidate.isEmpty() || words > MAX_WORDS || words > MAX_WORDS_OF_SENTENCE && SENTENCE_END.matcher(line).find()) {
+            return false; // page furniture is short and rarely a full sentence
         }
         for (Pattern pattern : patterns) {
             if (pattern.matcher(candidate).matches()) {

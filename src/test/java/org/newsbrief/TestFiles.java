@@ -1,0 +1,73 @@
+package org.newsbrief;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.newsbrief.nlp.NlpModels;
+
+/** Shared test fixtures: the project's folders, the shared data set, one copy of the models. */
+public final class TestFiles {
+
+    /** Loaded once for the whole test run; models are immutable and meant to be shared. */
+    public static final NlpModels MODELS = new NlpModels();
+
+    /** A fixed clock: 25 November 2026, 06:00 in Zürich. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T05:00:00Z"), ZoneId.of("Europe/Zurich"));
+
+    private TestFiles() {}
+
+    /** @return the project's {@code samples/} folder */
+    public static Path samples() {
+        return Path.of("samples");
+    }
+
+    /** @return the project's {@code templates/} folder */
+    public static Path templates() {
+        return Path.of("templates");
+    }
+
+    /**
+     * Resolves a file in {@code ../shared}, skipping the calling test where it is absent (as in a
+     * user's clone of the project).
+     *
+     * @param relative path inside the shared folder
+     * @return the file
+     */
+    public static Path shared(String relative) {
+        Path file = Path.of("..", "shared").resolve(relative);
+        assumeTrue(Files.isRegularFile(file),
+                () -> "skipped: " + file + " is not here (the shared data sits beside the project only on the team's machines)");
+        return file;
+    }
+
+    /** @return a facade over the shared models with the fixed clock */
+    public static Newsbrief newsbrief() {
+        return new Newsbrief(MODELS, CLOCK);
+    }
+
+    /**
+     * @param pdf a PDF file
+     * @return its text as PDFBox extracts it, with all white space runs made single spaces
+     */
+    public static String pdfText(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return normalizeSpace(new PDFTextStripper().getText(document));
+        }
+    }
+
+    /**
+     * @param text any text
+     * @return the text with white space runs made single spaces, trimmed
+     */
+    public static String normalizeSpace(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,63 @@
+package org.newsbrief.summarize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsbrief.TestFiles;
+import org.newsbrief.ingest.SkippedInput;
+import org.newsbrief.nlp.OpenNlpTextAnalyzer;
+
+class BatchSummarizationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void keepsIdsAndOrderAndReportsBadLinesByNumber() throws Exception {
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < 700; i++) {
+            input.append("{\"id\": \"doc-").append(i).append("\", \"title\": \"T\", \"text\": \"Item ").append(i).append(" opens the record")
+                    .append(". Sentence two follows here. A third closes it.\", \"extra\": true}\n");
+            if (i == 3) {
+                input.append("{\"id\": \"broken\", \"text\": \n");
+            }
+            if (i == 600) {
+                input.append("{\"id\": 42, \"text\": \"\"}\n");
+                input.append("\n");
+                input.append("{\"text\": \"No id here. None at all.\"}\n");
+            }
+        }
+        input.append("{\"id\": 7, \"text\": \"Numbers stay numbers. They are ids too.\"}\n");
+        StringWriter out = new StringWriter();
+        List<SkippedInput> heard = new ArrayList<>();
+        BatchSummarization batch = new BatchSummarization(new OpenNlpTextAnalyzer(TestFiles.MODELS),
+                new LeadSummarizer(), SummaryLength.sentences(2), 2);
+
+        BatchSummarization.Report report = batch.run(new BufferedReader(new StringReader(input.toString())), "in.jsonl",
+                out, heard::add, done -> { });
+
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(701);
+        for (int i = 0; i < 700; i++) {
+            JsonNode line = JSON.readTree(lines[i]);
+            assertThat(line.get("id").asText()).isEqualTo("doc-" + i);
+            assertThat(line.get("sentences")).hasSize(2);
+            assertThat(line.get("summary").asText()).isEqualTo("Item " + i + " opens the record.\nSentence two follows here.");
+        }
+        assertThat(JSON.readTree(lines[700]).get("id").isInt()).isTrue();
+        assertThat(report.read()).isEqualTo(704);
+        assertThat(report.written()).isEqualTo(701);
+        assertThat(report.skipped()).isEqualTo(heard);
+        assertThat(report.skipped()).extracting(SkippedInput::location)
+                .containsExactly("in.jsonl:5", "in.jsonl:603", "in.jsonl:605");
+        assertThat(report.skipped().get(0).reason()).startsWith("malformed JSON");
+        assertThat(report.skipped().get(1).reason()).contains("text");
+        assertThat(report.skipped().get(2).reason()).contains("id");
+    }
+}
