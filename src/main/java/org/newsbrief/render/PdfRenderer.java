@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.ITextUserAgent;
@@ -30,8 +28,6 @@ public final class PdfRenderer {
         "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf",
         "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf",
     };
-    /** Has the Arabic and Hebrew glyphs that the serif lacks. */
-    private static final String RIGHT_TO_LEFT_FONT = "'DejaVu Sans'";
 
     /** The renderer's own user-agent stylesheet, inside its jar. */
     private static final String DEFAULT_STYLESHEET = String.valueOf(
@@ -60,10 +56,10 @@ public final class PdfRenderer {
     public void render(Document document, OutputStream out) {
         Document copy = (Document) document.cloneNode(true);
         RightToLeftText.prepare(copy);
-        setFont(copy, RIGHT_TO_LEFT_FONT);
         ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, new ContainedUserAgent(device));
+        renderer.getSharedContext().setLineBreakingStrategy(new WholeWordLineBreaking());
         for (int i = 0; i < fonts.size(); i++) {
             // the resource path lets the renderer read the font's weight and style tables
             renderer.getFontResolver().addFont(fonts.get(i), FONT_FOLDER + FONT_FILES[i], null);
@@ -74,16 +70,6 @@ public final class PdfRenderer {
             renderer.createPDF(out);
         } catch (RuntimeException e) {
             throw new RenderException("cannot lay out the briefing as PDF: " + e.getMessage(), e);
-        }
-    }
-
-    private static void setFont(Document document, String family) {
-        NodeList spans = document.getElementsByTagNameNS("*", "span");
-        for (int i = 0; i < spans.getLength(); i++) {
-            Element span = (Element) spans.item(i);
-            if (RightToLeftText.SPAN_CLASS.equals(span.getAttribute("class"))) {
-                span.setAttribute("style", "font-family: " + family);
-            }
         }
     }
 

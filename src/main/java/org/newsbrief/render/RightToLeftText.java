@@ -13,12 +13,11 @@ import org.w3c.dom.Text;
 /**
  * Prepares Arabic and Hebrew text for the PDF renderer, which draws every run left to right and
  * does not join Arabic letters. Each right-to-left run is shaped (letters take their joined forms)
- * and put in visual order, inside a span whose font has those glyphs. Text extraction tools
- * restore the logical order, so the PDF's text still reads back as written.
+ * and put in visual order within its text node. Text extraction restores the logical order, so
+ * the PDF's text still reads back as written. The run must stay in its text node: a span around
+ * it would be painted after its parent's text and extract out of place.
  */
 final class RightToLeftText {
-
-    static final String SPAN_CLASS = "nb-rtl";
 
     private RightToLeftText() {}
 
@@ -27,7 +26,7 @@ final class RightToLeftText {
         List<Text> texts = new ArrayList<>();
         collect(document.getDocumentElement(), texts);
         for (Text text : texts) {
-            rewrite(document, text);
+            rewrite(text);
         }
     }
 
@@ -44,34 +43,21 @@ final class RightToLeftText {
         }
     }
 
-    private static void rewrite(Document document, Text text) {
+    private static void rewrite(Text text) {
         String data = text.getData();
-        Node parent = text.getParentNode();
+        StringBuilder rewritten = new StringBuilder(data.length());
         int i = 0;
-        StringBuilder plain = new StringBuilder();
         while (i < data.length()) {
             int runEnd = runEnd(data, i);
             if (runEnd > i) {
-                flush(document, parent, text, plain);
-                Element span = document.createElementNS(parent.getNamespaceURI(), "span");
-                span.setAttribute("class", SPAN_CLASS);
-                span.setTextContent(visual(data.substring(i, runEnd)));
-                parent.insertBefore(span, text);
+                rewritten.append(visual(data.substring(i, runEnd)));
                 i = runEnd;
             } else {
-                plain.appendCodePoint(data.codePointAt(i));
+                rewritten.appendCodePoint(data.codePointAt(i));
                 i += Character.charCount(data.codePointAt(i));
             }
         }
-        flush(document, parent, text, plain);
-        parent.removeChild(text);
-    }
-
-    private static void flush(Document document, Node parent, Node before, StringBuilder plain) {
-        if (plain.length() > 0) {
-            parent.insertBefore(document.createTextNode(plain.toString()), before);
-            plain.setLength(0);
-        }
+        text.setData(rewritten.toString());
     }
 
     /**

@@ -1,0 +1,228 @@
+package org.newsbrief.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.TestFiles;
+import org.newsbrief.ingest.FileArticleSource;
+import org.newsbrief.ingest.IngestResult;
+import org.newsbrief.nlp.AnalyzedArticle;
+import org.newsbrief.nlp.OpenNlpTextAnalyzer;
+import org.newsbrief.summarize.SummaryLength;
+import org.newsbrief.summarize.TextRankSummarizer;
+import picocli.CommandLine;
+
+class MainTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = Main.commandLine(TestFiles.newsbrief());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private List<String> outLines() {
+        return out.toString().lines().toList();
+    }
+
+    @Test
+    void summarizeSeedPrintsThreeWholeSentences() {
+        Path seed = TestFiles.shared("seed/seed-article.txt");
+
+        int code = run("summarize", seed.toString(), "--sentences", "3");
+
+        assertThat(code).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(outLines()).hasSize(3).allSatisfy(line -> {
+            assertThat(line).doesNotContain("Published:", "Related articles", "Recent articles", "Conclusion",
+                    "Iraqi Forces Strike a Major Blow", "The Operation: A Coordinated Effort");
+            assertThat(line).matches("[\\p{Lu}\"“].*[.!?]['\"”’]?");
+        });
+    }
+
+    @Test
+    void summarizeScrapedSamplePrintsSentencesNotHeadings() throws IOException {
+        Path sample = TestFiles.samples().resolve("scraped-drone-delivery.txt");
+        String raw = Files.readString(sample);
+
+        int code = run("summarize", sample.toString(), "--sentences", "3", "--algorithm", "lead");
+
+        assertThat(code).isZero();
+        assertThat(outLines()).hasSize(3).allSatisfy(line -> {
+            assertThat(raw).contains(line);
+            assertThat(line).doesNotContain("Published:").doesNotStartWith("Hospital Drones");
+        });
+    }
+
+    @Test
+    void wordBudgetIsRespected() {
+        int code = run("summarize", TestFiles.samples().resolve("portugal-budget-passes-meridian-post.txt").toString(),
+                "--words", "40");
+
+        assertThat(code).isZero();
+        int words = outLines().stream().mapToInt(line -> line.split("\\s+").length).sum();
+        assertThat(words).isBetween(1, 40);
+    }
+
+    @Test
+    void severalFilesGetHeadersAndBadOnesOneLineErrorsWhileTheRestComeOut() throws IOException {
+        Path good = TestFiles.samples().resolve("portugal-budget-passes-meridian-post.txt");
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        Path binary = Files.write(dir.resolve("blob.bin"), new byte[] {0, 1, 2, 3, (byte) 0xFF, 0, 7});
+        Path missing = dir.resolve("missing.txt");
+        Path jsonl = Files.writeString(dir.resolve("feed.jsonl"),
+                "{\"id\": \"a\", \"text\": \"A first record is here. It has two sentences.\"}\n{oops\n");
+
+        int code = run("summarize", empty.toString(), good.toString(), binary.toString(), missing.toString(),
+                jsonl.toString(), "--sentences", "2");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().lines()).containsExactly(
+                "newsbrief: " + empty + ": empty file",
+                "newsbrief: " + binary + ": binary file, not text",
+                "newsbrief: " + missing + ": no such file",
+                "newsbrief: " + jsonl + ":2: malformed JSON: " + err.toString().lines().toList().get(3)
+                        .replaceFirst(".*malformed JSON: ", ""));
+        assertThat(out.toString()).contains("==> " + good + " <==", "==> " + jsonl + ":1 <==",
+                "A first record is here.");
+    }
+
+    @Test
+    void batchKeepsIdsAndOrderAndNamesBadLines() throws IOException {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), String.join("\n",
+                "{\"id\": \"first\", \"title\": \"One\", \"text\": \"Alpha leads here. Beta follows on. Gamma ends it.\"}",
+                "{\"id\": \"second\", \"text\": ",
+                "{\"id\": \"third\", \"text\": \"Delta starts. Epsilon continues. Zeta closes.\", \"ignored\": [1, 2]}",
+                "") + "\n", StandardCharsets.UTF_8);
+        Path output = dir.resolve("out.jsonl");
+
+        int code = run("summarize", "--input", in.toString(), "--output", output.toString(), "--sentences", "2");
+
+        assertThat(code).isEqualTo(1);
+        List<String> lines = Files.readAllLines(output);
+        assertThat(lines).hasSize(2);
+        JsonNode first = JSON.readTree(lines.get(0));
+        assertThat(first.get("id").asText()).isEqualTo("first");
+        assertThat(first.get("sentences")).hasSize(2);
+        assertThat(first.get("summary").asText()).isEqualTo(
+                first.get("sentences").get(0).asText() + "\n" + first.get("sentences").get(1).asText());
+        assertThat(JSON.readTree(lines.get(1)).get("id").asText()).isEqualTo("third");
+        assertThat(err.toString()).contains("newsbrief: skipped " + in + ":2: malformed JSON")
+                .contains("summarized 2 of 3 records");
+    }
+
+    @Test
+    void batchOnTheBbcSetWritesOneLinePerRecordInOrder() throws IOException {
+        Path bbc = TestFiles.shared("datasets/bbc-news-summary.jsonl");
+        Path output = dir.resolve("bbc.jsonl");
+
+        int code = run("summarize", "--input", bbc.toString(), "--output", output.toString(), "--sentences", "3");
+
+        assertThat(code).isZero();
+        List<String> inputIds = new ArrayList<>();
+        for (String line : Files.readAllLines(bbc)) {
+            inputIds.add(JSON.readTree(line).get("id").asText());
+        }
+        List<String> outputIds = new ArrayList<>();
+        for (String line : Files.readAllLines(output)) {
+            JsonNode node = JSON.readTree(line);
+            outputIds.add(node.get("id").asText());
+            assertThat(node.get("sentences").size()).isBetween(1, 3);
+        }
+        assertThat(inputIds).hasSize(2225);
+        assertThat(outputIds).isEqualTo(inputIds);
+    }
+
+    @Test
+    void generateOnSamplesPutsEveryTitleAndSummaryInThePdf() throws IOException {
+        Path outDir = dir.resolve("out");
+
+        int code = run("generate", TestFiles.samples().toString(), "--out", outDir.toString(), "--date", "2026-11-25",
+                "--templates", TestFiles.templates().toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        Path pdf = outDir.resolve("briefing-2026-11-25.pdf");
+        Path html = outDir.resolve("briefing-2026-11-25.html");
+        assertThat(outLines()).contains("wrote " + pdf, "wrote " + html);
+        String pdfText = TestFiles.pdfText(pdf);
+        String htmlText = Files.readString(html);
+        IngestResult samples = new FileArticleSource(List.of(TestFiles.samples())).read();
+        OpenNlpTextAnalyzer analyzer = new OpenNlpTextAnalyzer(TestFiles.MODELS);
+        assertThat(samples.articles()).hasSizeGreaterThanOrEqualTo(12);
+        samples.articles().forEach(sample -> {
+            AnalyzedArticle article = analyzer.analyze(sample);
+            assertThat(pdfText).contains(TestFiles.normalizeSpace(article.title()));
+            assertThat(htmlText).contains(article.title().replace("&", "&amp;"));
+            for (String sentence : new TextRankSummarizer().summarize(article, SummaryLength.sentences(3)).texts()) {
+                assertThat(pdfText).contains(TestFiles.normalizeSpace(sentence));
+            }
+        });
+        assertThat(pdfText).contains("Zürich", "São Paulo", "العراق", "Киев", "Page 1 of");
+    }
+
+    @Test
+    void generateReportsSkippedInputsAndStillWritesTheBriefing() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.md"), "");
+        Path outDir = dir.resolve("out");
+
+        int code = run("generate", empty.toString(),
+                TestFiles.samples().resolve("portugal-budget-passes-meridian-post.txt").toString(),
+                "--out", outDir.toString(), "--date", "2026-11-25");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("newsbrief: skipped " + empty + ": empty file");
+        assertThat(outDir.resolve("briefing-2026-11-25.pdf")).exists();
+        assertThat(out.toString()).contains("1 articles in the briefing, 1 input(s) skipped");
+    }
+
+    @Test
+    void generateWithNothingReadableFailsWithOneLine() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+
+        int code = run("generate", empty.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().lines()).last().asString().startsWith("newsbrief: no article could be read from");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void badUsageExitsTwoWithAHint() {
+        assertThat(run("summarize")).isEqualTo(2);
+        assertThat(err.toString()).contains("give FILE arguments or --input").contains("--help");
+
+        assertThat(run("summarize", "x.txt", "--sentences", "2", "--words", "5")).isEqualTo(2);
+        assertThat(run("summarize", "x.txt", "--algorithm", "magic")).isEqualTo(2);
+        assertThat(run("summarize", "x.txt", "--sentences", "0")).isEqualTo(2);
+        assertThat(run("generate", "samples", "--date", "yesterday")).isEqualTo(2);
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown algorithm 'magic'");
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("summarize", "generate");
+        assertThat(run("summarize", "--help")).isZero();
+        assertThat(out.toString()).contains("--sentences", "--words", "--algorithm", "--input", "--output");
+    }
+}
