@@ -100,6 +100,9 @@ final class SummarizeCommand implements Callable<Integer> {
             if (headers) {
                 out.println((i > 0 ? "\n" : "") + "==> " + article.source().origin() + " <==");
             }
+            if (article.sentences().isEmpty()) {
+                err.println("newsbrief: warning: " + article.source().origin() + ": no complete sentences to summarize");
+            }
             summarizer.summarize(article, length).texts().forEach(out::println);
         }
         out.flush();

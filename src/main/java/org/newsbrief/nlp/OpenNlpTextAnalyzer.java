@@ -23,7 +23,7 @@ import org.newsbrief.ingest.Article;
 public final class OpenNlpTextAnalyzer implements TextAnalyzer {
 
     private static final String LANGUAGE = "en";
-    private static final int LANGUAGE_SAMPLE_CHARS = 2000;
+    private static final int LANGUAGE_SAMPLE_CHARS = 700;
     private static final int LANGUAGE_MIN_CHARS = 40;
     private static final double LANGUAGE_MIN_CONFIDENCE = 0.1;
 
