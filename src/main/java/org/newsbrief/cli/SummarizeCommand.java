@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.newsbrief.Newsbrief;
-import org.newsbrief.ingest.Article;
 import org.newsbrief.ingest.FileArticleSource;
 import org.newsbrief.ingest.IngestResult;
 import org.newsbrief.ingest.SkippedInput;
@@ -83,17 +82,17 @@ final class SummarizeCommand implements Callable<Integer> {
     private int files(Summarizer summarizer, SummaryLength length, int threads) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<IngestResult> results = new ArrayList<>();
-        for (Path file : files) {
-            results.add(FileArticleSource.readFile(file));
-        }
-        IngestResult ingested = IngestResult.concat(results);
+        FileArticleSource source = new FileArticleSource(files);
+        IngestResult ingested = source.read();
         List<SkippedInput> skipped = new ArrayList<>(ingested.skipped());
         skipped.forEach(skip -> err.println("newsbrief: " + skip));
         List<SkippedInput> failedAnalysis = new ArrayList<>();
         List<AnalyzedArticle> analyzed = newsbrief.analyzeAll(ingested.articles(), threads, failedAnalysis);
         failedAnalysis.forEach(skip -> err.println("newsbrief: " + skip));
         skipped.addAll(failedAnalysis);
+        if (!source.ignored().isEmpty()) {
+            err.println("newsbrief: note: passed over " + source.ignored().size() + " file(s) of other types");
+        }
         boolean headers = ingested.articles().size() > 1 || files.size() > 1;
         for (int i = 0; i < analyzed.size(); i++) {
             AnalyzedArticle article = analyzed.get(i);
