@@ -1,6 +1,9 @@
 package org.newsbrief.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import org.newsbrief.NewsbriefException;
 import picocli.CommandLine;
 
@@ -18,9 +21,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             printTrace(e, parseResult, err);
             return CommandLine.ExitCode.USAGE;
         }
-        String message = e instanceof NewsbriefException || e.getMessage() != null && e instanceof java.io.IOException
-                ? e.getMessage()
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String message;
+        if (e instanceof NoSuchFileException missing) {
+            message = missing.getFile() + ": no such file or folder";
+        } else if (e instanceof AccessDeniedException denied) {
+            message = denied.getFile() + ": permission denied";
+        } else if (e instanceof NewsbriefException || e instanceof IOException && e.getMessage() != null) {
+            message = e.getMessage();
+        } else {
+            message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
         err.println("newsbrief: " + message);
         printTrace(e, parseResult, err);
         return CommandLine.ExitCode.SOFTWARE;

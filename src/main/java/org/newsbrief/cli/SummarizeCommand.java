@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
         })
 final class SummarizeCommand implements Callable<Integer> {
 
-    private static final int PROGRESS_EVERY = 2000;
+    private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
     private final Newsbrief newsbrief;
 
@@ -113,7 +113,7 @@ final class SummarizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BatchSummarization batch = new BatchSummarization(newsbrief.analyzer(), summarizer, length, threads);
         long started = System.nanoTime();
-        int[] reported = {0};
+        long[] lastReport = {started};
         BatchSummarization.Report report;
         try (BufferedReader reader = openInput();
                 Writer writer = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
@@ -124,8 +124,9 @@ final class SummarizeCommand implements Callable<Integer> {
                         err.flush();
                     },
                     done -> {
-                        if (done - reported[0] >= PROGRESS_EVERY) {
-                            reported[0] = done;
+                        long now = System.nanoTime();
+                        if (now - lastReport[0] >= PROGRESS_EVERY_NANOS) {
+                            lastReport[0] = now;
                             err.printf("newsbrief: %d records done%n", done);
                             err.flush();
                         }

@@ -206,6 +206,19 @@ class MainTest {
     }
 
     @Test
+    void batchWithMissingInputOrUnwritableOutputFailsWithOneLine() throws IOException {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\": 1, \"text\": \"One line here.\"}\n");
+
+        assertThat(run("summarize", "--input", dir.resolve("nope.jsonl").toString())).isEqualTo(1);
+        assertThat(run("summarize", "--input", in.toString(), "--output", dir.resolve("no/such/out.jsonl").toString()))
+                .isEqualTo(1);
+
+        assertThat(err.toString().lines()).containsExactly(
+                "newsbrief: " + dir.resolve("nope.jsonl") + ": no such file",
+                "newsbrief: " + dir.resolve("no/such/out.jsonl") + ": no such file or folder");
+    }
+
+    @Test
     void badUsageExitsTwoWithAHint() {
         assertThat(run("summarize")).isEqualTo(2);
         assertThat(err.toString()).contains("give FILE arguments or --input").contains("--help");
