@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turns a day's news into a short briefing.",
-        subcommands = {SummarizeCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SummarizeCommand.class, GenerateCommand.class, EvalCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -53,6 +54,12 @@ public final class Main implements Runnable {
                 if (type == GenerateCommand.class) {
                     return type.cast(new GenerateCommand(newsbrief));
                 }
+                if (type == EvalCommand.class) {
+                    return type.cast(new EvalCommand(newsbrief));
+                }
+                if (type == BenchCommand.class) {
+                    return type.cast(new BenchCommand(newsbrief));
+                }
                 return defaults.create(type);
             }
         });
@@ -64,6 +71,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, eval or bench");
     }
 }

@@ -11,8 +11,9 @@ final class SummaryOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "textrank",
-            description = "Summarization algorithm: lead or textrank (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "auto",
+            description = "Summarization algorithm: auto, lead, textrank, lexrank, centroid, pacsum, mmr or "
+                    + "submodular (default: ${DEFAULT-VALUE}).")
     private String algorithm;
 
     @Option(names = "--sentences", paramLabel = "N", description = "At most N sentences per summary (default: 3).")
@@ -20,6 +21,14 @@ final class SummaryOptions {
 
     @Option(names = "--words", paramLabel = "N", description = "At most N words per summary, whole sentences only.")
     private Integer words;
+
+    @Option(names = "--bytes", paramLabel = "N",
+            description = "At most N bytes (UTF-8) per summary, whole sentences only, as in DUC.")
+    private Integer bytes;
+
+    @Option(names = "--ratio", paramLabel = "R",
+            description = "A share of the article's sentences, above 0 and at most 1 (0.2 is a fifth).")
+    private Double ratio;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Articles worked on at once (default: the number of processors).")
@@ -36,17 +45,31 @@ final class SummaryOptions {
         }
     }
 
+    /** @return the algorithm's name as given, which may be {@code all} or a comma-separated list */
+    String algorithmName() {
+        return algorithm;
+    }
+
     SummaryLength length() {
-        if (sentences != null && words != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give --sentences or --words, not both");
+        int given = (sentences != null ? 1 : 0) + (words != null ? 1 : 0) + (bytes != null ? 1 : 0) + (ratio != null ? 1 : 0);
+        if (given > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give one of --sentences, --words, --bytes or --ratio, not several");
         }
-        if (sentences != null && sentences < 1 || words != null && words < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--sentences and --words must be at least 1");
+        try {
+            if (words != null) {
+                return SummaryLength.words(words);
+            }
+            if (bytes != null) {
+                return SummaryLength.bytes(bytes);
+            }
+            if (ratio != null) {
+                return SummaryLength.ratio(ratio);
+            }
+            return SummaryLength.sentences(sentences == null ? 3 : sentences);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
-        if (words != null) {
-            return SummaryLength.words(words);
-        }
-        return SummaryLength.sentences(sentences == null ? 3 : sentences);
     }
 
     int threads() {

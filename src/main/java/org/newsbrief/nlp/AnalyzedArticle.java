@@ -9,8 +9,8 @@ import org.newsbrief.ingest.Article;
  * An article after analysis: immutable, with every sentence and token pointing into {@link
  * #text()} by character offsets, so that summaries quote the source exactly.
  *
- * <p>Parts of speech and lemmas are costly and most summaries do without them, so they are
- * computed on first request and then kept.
+ * <p>Parts of speech, lemmas and the language are costly and most summaries do without them, so
+ * they are computed on first request and then kept.
  */
 public final class AnalyzedArticle {
 
@@ -39,9 +39,11 @@ public final class AnalyzedArticle {
     private final String text;
     private final List<Block> blocks;
     private final List<Sentence> sentences;
-    private final String language;
+    private final java.util.function.Supplier<String> languageDetection;
+    private volatile String language;
     private final List<String> dropped;
     private final Tagging tagging;
+    private final List<Integer> documentStarts;
     private volatile Tags tags;
 
     /**
@@ -50,20 +52,28 @@ public final class AnalyzedArticle {
      * @param text the cleaned body: headings and paragraphs separated by blank lines
      * @param blocks headings and paragraphs, with offsets into {@code text}
      * @param sentences the sentences of the paragraphs, with offsets into {@code text}
-     * @param language ISO 639-3 code of the detected language, {@code und} when unknown
+     * @param language detects the ISO 639-3 code of the language, {@code und} when unknown; called at
+     *     most once, on first request
      * @param dropped boilerplate lines removed from the source text
      * @param tagging computes parts of speech and lemmas on request
      */
     public AnalyzedArticle(Article source, String title, String text, List<Block> blocks, List<Sentence> sentences,
-            String language, List<String> dropped, Tagging tagging) {
+            java.util.function.Supplier<String> language, List<String> dropped, Tagging tagging) {
+        this(source, title, text, blocks, sentences, language, dropped, tagging, List.of(0));
+    }
+
+    private AnalyzedArticle(Article source, String title, String text, List<Block> blocks, List<Sentence> sentences,
+            java.util.function.Supplier<String> language, List<String> dropped, Tagging tagging,
+            List<Integer> documentStarts) {
         this.source = Objects.requireNonNull(source, "source");
         this.title = Objects.requireNonNull(title, "title");
         this.text = Objects.requireNonNull(text, "text");
         this.blocks = List.copyOf(blocks);
         this.sentences = List.copyOf(sentences);
-        this.language = Objects.requireNonNull(language, "language");
+        this.languageDetection = Objects.requireNonNull(language, "language");
         this.dropped = List.copyOf(dropped);
         this.tagging = Objects.requireNonNull(tagging, "tagging");
+        this.documentStarts = List.copyOf(documentStarts);
         for (Sentence sentence : this.sentences) {
             if (sentence.end() > text.length() || !text.startsWith(sentence.text(), sentence.start())) {
                 throw new IllegalArgumentException("sentence " + sentence.index() + " is not in the text");
@@ -106,14 +116,102 @@ public final class AnalyzedArticle {
         return sentences;
     }
 
-    /** @return ISO 639-3 code of the detected language ({@code eng}), or {@code und} */
+    /** @return ISO 639-3 code of the detected language ({@code eng}), or {@code und}; detected on first call */
     public String language() {
-        return language;
+        String result = language;
+        if (result == null) {
+            synchronized (this) {
+                result = language;
+                if (result == null) {
+                    result = languageDetection.get();
+                    language = result;
+                }
+            }
+        }
+        return result;
     }
 
     /** @return boilerplate lines that were removed from the source text */
     public List<String> dropped() {
         return dropped;
+    }
+
+    /**
+     * Joins several analyzed documents, such as one event's reports from several outlets, into
+     * one text whose sentences a summarizer can choose from. Offsets are shifted to the joined
+     * text; {@link #documentOf(int)} tells which document a sentence came from.
+     *
+     * @param source the record the documents came in, for its id and metadata
+     * @param documents the analyzed documents, at least one
+     * @return the joined article; its title and language are the first document's
+     */
+    public static AnalyzedArticle combine(Article source, List<AnalyzedArticle> documents) {
+        if (documents.isEmpty()) {
+            throw new IllegalArgumentException("documents must not be empty");
+        }
+        StringBuilder text = new StringBuilder();
+        List<Block> blocks = new java.util.ArrayList<>();
+        List<Sentence> sentences = new java.util.ArrayList<>();
+        List<String> dropped = new java.util.ArrayList<>();
+        List<Integer> starts = new java.util.ArrayList<>();
+        for (AnalyzedArticle document : documents) {
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            int shift = text.length();
+            int blockShift = blocks.size();
+            starts.add(sentences.size());
+            text.append(document.text());
+            for (Block block : document.blocks()) {
+                blocks.add(new Block(block.kind(), block.text(), block.start() + shift, block.end() + shift));
+            }
+            for (Sentence sentence : document.sentences()) {
+                List<Token> tokens = sentence.tokens().stream()
+                        .map(token -> new Token(token.text(), token.start() + shift, token.end() + shift)).toList();
+                sentences.add(new Sentence(sentences.size(), sentence.block() + blockShift, sentence.text(),
+                        sentence.start() + shift, sentence.end() + shift, tokens));
+            }
+            dropped.addAll(document.dropped());
+        }
+        AnalyzedArticle first = documents.get(0);
+        String title = source.title().isBlank() ? first.title() : source.title();
+        Tagging tagging = all -> {
+            List<List<String>> tags = new java.util.ArrayList<>();
+            List<List<String>> lemmas = new java.util.ArrayList<>();
+            for (AnalyzedArticle document : documents) {
+                Tags part = document.tags();
+                tags.addAll(part.partsOfSpeech());
+                lemmas.addAll(part.lemmas());
+            }
+            return new Tags(tags, lemmas);
+        };
+        return new AnalyzedArticle(source, title, text.toString(), blocks, sentences, first::language, dropped,
+                tagging, starts);
+    }
+
+    /** @return how many documents the article joins: 1 unless made by {@link #combine} */
+    public int documentCount() {
+        return documentStarts.size();
+    }
+
+    /**
+     * @param sentence a sentence index
+     * @return the index of the document the sentence came from
+     */
+    public int documentOf(int sentence) {
+        int document = 0;
+        while (document + 1 < documentStarts.size() && documentStarts.get(document + 1) <= sentence) {
+            document++;
+        }
+        return document;
+    }
+
+    /**
+     * @param sentence a sentence index
+     * @return the sentence's position within its own document, from 0
+     */
+    public int positionInDocument(int sentence) {
+        return sentence - documentStarts.get(documentOf(sentence));
     }
 
     /** @return parts of speech and lemmas of every sentence, computed on first call */

@@ -8,10 +8,13 @@ import org.xhtmlrenderer.layout.breaker.LineBreakingStrategy;
 
 /**
  * The renderer's usual line breaking, except that a hyphenated word ("right-to-repair",
- * "3,542-mile") is never split across lines. A reader keeps the compound whole, and so does text
+ * "3,542-mile") or one with an apostrophe ("Agency’s") is never split across lines. A reader keeps the compound whole, and so does text
  * copied or extracted from the PDF, which would otherwise read "right- to-repair".
  */
 final class WholeWordLineBreaking implements LineBreakingStrategy {
+
+    /** Hyphens and apostrophes: "right-to-repair", "Agency’s" and "don't" stay whole. */
+    private static final String JOINERS = "-\u2010\u2019'";
 
     private final LineBreakingStrategy standard = new DefaultLineBreakingStrategy();
 
@@ -31,8 +34,8 @@ final class WholeWordLineBreaking implements LineBreakingStrategy {
         if (position < 2 || position >= text.length()) {
             return false;
         }
-        char hyphen = text.charAt(position - 1);
-        return (hyphen == '-' || hyphen == '\u2010')
+        char joiner = text.charAt(position - 1);
+        return JOINERS.indexOf(joiner) >= 0
                 && Character.isLetterOrDigit(text.charAt(position - 2))
                 && Character.isLetterOrDigit(text.charAt(position));
     }

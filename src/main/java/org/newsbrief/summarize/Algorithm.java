@@ -7,10 +7,22 @@ import java.util.stream.Collectors;
 
 /** The summarization algorithms by the names users type, in one table. */
 public enum Algorithm {
+    /** The default, chosen by measurement: {@link NewsRankSummarizer}. */
+    AUTO("auto", NewsRankSummarizer::new),
     /** The first sentences: {@link LeadSummarizer}. */
     LEAD("lead", LeadSummarizer::new),
     /** Graph centrality: {@link TextRankSummarizer}. */
-    TEXTRANK("textrank", TextRankSummarizer::new);
+    TEXTRANK("textrank", TextRankSummarizer::new),
+    /** Cosine-weighted graph centrality: {@link LexRankSummarizer}. */
+    LEXRANK("lexrank", LexRankSummarizer::new),
+    /** Closeness to the text's centroid: {@link CentroidSummarizer}. */
+    CENTROID("centroid", CentroidSummarizer::new),
+    /** Directed, position-aware centrality: {@link PositionalCentralitySummarizer}. */
+    PACSUM("pacsum", PositionalCentralitySummarizer::new),
+    /** LexRank with maximal marginal relevance: {@link MmrSummarizer}. */
+    MMR("mmr", MmrSummarizer::new),
+    /** Budgeted coverage and diversity: {@link SubmodularSummarizer}. */
+    SUBMODULAR("submodular", SubmodularSummarizer::new);
 
     private final String id;
     private final Supplier<Summarizer> factory;
@@ -28,6 +40,11 @@ public enum Algorithm {
     /** @return a new summarizer of this kind */
     public Summarizer create() {
         return factory.get();
+    }
+
+    /** @return the algorithm used unless told otherwise */
+    public static Algorithm defaultAlgorithm() {
+        return AUTO;
     }
 
     /**

@@ -20,11 +20,14 @@ import org.newsbrief.ingest.Article;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.JsonArticles;
 import org.newsbrief.ingest.SkippedInput;
+import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.TextAnalyzer;
 
 /**
  * Summarizes JSON Lines in bulk: each input line {@code {"id", "text", "title"?}} gives one
- * output line {@code {"id", "summary", "sentences"}}, in input order. A bad line is reported by
+ * output line {@code {"id", "summary", "sentences"}}, in input order. A line may instead hold
+ * several documents, {@code {"id", "documents": [{"title"?, "text", "date"?}, ...]}}, such as one
+ * event's reports from several outlets; they get one summary together. A bad line is reported by
  * its number and skipped; the others still come out. Lines are worked on in parallel, a chunk at
  * a time, so memory stays bounded however long the input is.
  */
@@ -146,13 +149,41 @@ public final class BatchSummarization {
         return new Report(read, written, skipped);
     }
 
+    /**
+     * Analyzes one record: a single article ({@code text}) or several ({@code documents}), which
+     * are joined with {@link AnalyzedArticle#combine}.
+     *
+     * @param node the record
+     * @param where file and line, for messages
+     * @param analyzer the analyzer
+     * @return the analyzed record
+     * @throws IngestException when the record has neither usable text nor documents
+     */
+    public static AnalyzedArticle analyzeRecord(JsonNode node, String where, TextAnalyzer analyzer) {
+        JsonNode documents = node == null ? null : node.get("documents");
+        if (documents == null || documents.isNull()) {
+            return analyzer.analyze(JsonArticles.fromJson(node, where, where));
+        }
+        if (!documents.isArray() || documents.isEmpty()) {
+            throw new IngestException(where + ": \"documents\" must be a non-empty array");
+        }
+        List<AnalyzedArticle> analyzed = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            analyzed.add(analyzer.analyze(JsonArticles.fromJson(documents.get(i), where + ": document " + (i + 1), where)));
+        }
+        JsonNode id = node.get("id");
+        JsonNode title = node.get("title");
+        Article record = new Article(id == null ? where : id.asText(), title == null ? "" : title.asText(), "", null, "",
+                "", where);
+        return AnalyzedArticle.combine(record, analyzed);
+    }
+
     private String summarizeLine(String line, String where) {
         JsonNode node = JsonArticles.readLine(line, where);
         if (node.isObject() && (node.get("id") == null || node.get("id").isNull())) {
             throw new IngestException(where + ": no \"id\" field");
         }
-        Article article = JsonArticles.fromJson(node, where, where);
-        Summary summary = summarizer.summarize(analyzer.analyze(article), length);
+        Summary summary = summarizer.summarize(analyzeRecord(node, where, analyzer), length);
         ObjectNode out = JSON.createObjectNode();
         out.set("id", node.get("id"));
         out.put("summary", String.join("\n", summary.texts()));

@@ -8,16 +8,16 @@ import org.newsbrief.nlp.AnalyzedArticle;
  * Text Summarization of Newswire: Lessons Learned from the Document Understanding Conference"
  * (AAAI 2005).
  */
-public final class LeadSummarizer implements Summarizer {
+public final class LeadSummarizer extends ScoringSummarizer {
 
     @Override
-    public Summary summarize(AnalyzedArticle article, SummaryLength length) {
+    public double[] scores(AnalyzedArticle article) {
         int count = article.sentences().size();
         double[] scores = new double[count];
         for (int i = 0; i < count; i++) {
             scores[i] = count - i;
         }
-        return Selection.best(article.sentences(), scores, length, name());
+        return scores;
     }
 
     @Override

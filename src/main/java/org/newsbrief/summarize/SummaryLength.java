@@ -1,21 +1,27 @@
 package org.newsbrief.summarize;
 
 /**
- * How long a summary may be: at most so many sentences, or at most so many words. A word budget
- * never splits a sentence, so a summary may come out shorter than the budget, never longer.
+ * How long a summary may be: at most so many sentences, words or bytes, or a share of the
+ * article's sentences. Limits are on whole sentences, which are never cut, so a summary may come
+ * out shorter than its budget, never longer.
  *
  * @param maxSentences the sentence limit, or 0 for none
- * @param maxWords the word limit, or 0 for none
+ * @param maxWords the word limit (words are runs between spaces), or 0 for none
+ * @param maxBytes the limit in UTF-8 bytes of the sentences joined by single spaces, or 0 for none
+ * @param ratio the share of the article's sentences, rounded and at least one, or 0 for none
  */
-public record SummaryLength(int maxSentences, int maxWords) {
+public record SummaryLength(int maxSentences, int maxWords, int maxBytes, double ratio) {
 
     public SummaryLength {
-        if (maxSentences < 0 || maxWords < 0) {
+        if (maxSentences < 0 || maxWords < 0 || maxBytes < 0) {
             throw new IllegalArgumentException("length limits must not be negative: sentences=" + maxSentences
-                    + ", words=" + maxWords);
+                    + ", words=" + maxWords + ", bytes=" + maxBytes);
         }
-        if (maxSentences == 0 && maxWords == 0) {
-            throw new IllegalArgumentException("a summary length needs a sentence or a word limit");
+        if (ratio < 0 || ratio > 1 || Double.isNaN(ratio)) {
+            throw new IllegalArgumentException("ratio must be between 0 and 1, was " + ratio);
+        }
+        if (maxSentences == 0 && maxWords == 0 && maxBytes == 0 && ratio == 0) {
+            throw new IllegalArgumentException("a summary length needs a sentence, word, byte or ratio limit");
         }
     }
 
@@ -27,7 +33,7 @@ public record SummaryLength(int maxSentences, int maxWords) {
         if (sentences < 1) {
             throw new IllegalArgumentException("sentences must be at least 1, was " + sentences);
         }
-        return new SummaryLength(sentences, 0);
+        return new SummaryLength(sentences, 0, 0, 0);
     }
 
     /**
@@ -38,11 +44,51 @@ public record SummaryLength(int maxSentences, int maxWords) {
         if (words < 1) {
             throw new IllegalArgumentException("words must be at least 1, was " + words);
         }
-        return new SummaryLength(0, words);
+        return new SummaryLength(0, words, 0, 0);
+    }
+
+    /**
+     * @param bytes the byte budget, at least 1
+     * @return a length of at most that many UTF-8 bytes
+     */
+    public static SummaryLength bytes(int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("bytes must be at least 1, was " + bytes);
+        }
+        return new SummaryLength(0, 0, bytes, 0);
+    }
+
+    /**
+     * @param ratio the share of sentences, above 0 and at most 1
+     * @return a length of that share of the article's sentences
+     */
+    public static SummaryLength ratio(double ratio) {
+        if (!(ratio > 0 && ratio <= 1)) {
+            throw new IllegalArgumentException("ratio must be above 0 and at most 1, was " + ratio);
+        }
+        return new SummaryLength(0, 0, 0, ratio);
+    }
+
+    /**
+     * @param articleSentences how many sentences the article has
+     * @return the sentence limit for that article, or 0 for none
+     */
+    int sentenceLimit(int articleSentences) {
+        int byRatio = ratio > 0 ? Math.max(1, (int) Math.round(ratio * articleSentences)) : 0;
+        if (maxSentences > 0 && byRatio > 0) {
+            return Math.min(maxSentences, byRatio);
+        }
+        return Math.max(maxSentences, byRatio);
     }
 
     @Override
     public String toString() {
-        return maxSentences > 0 ? maxSentences + " sentences" : maxWords + " words";
+        if (maxSentences > 0) {
+            return maxSentences + " sentences";
+        }
+        if (maxWords > 0) {
+            return maxWords + " words";
+        }
+        return maxBytes > 0 ? maxBytes + " bytes" : ratio + " of the sentences";
     }
 }

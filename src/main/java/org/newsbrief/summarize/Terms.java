@@ -43,6 +43,25 @@ final class Terms {
         return terms;
     }
 
+    /**
+     * @param sentences sentences to reduce
+     * @return for each sentence its content words, lower-cased but not stemmed, repeats kept
+     */
+    static List<List<String>> words(List<Sentence> sentences) {
+        List<List<String>> words = new ArrayList<>(sentences.size());
+        for (Sentence sentence : sentences) {
+            List<String> sentenceWords = new ArrayList<>();
+            for (Token token : sentence.tokens()) {
+                String word = token.text().toLowerCase(Locale.ROOT);
+                if (Sentence.isWord(word) && !STOP_WORDS.contains(word)) {
+                    sentenceWords.add(word);
+                }
+            }
+            words.add(sentenceWords);
+        }
+        return words;
+    }
+
     private static Set<String> loadStopWords() {
         try (InputStream in = Terms.class.getResourceAsStream(STOP_WORDS_RESOURCE)) {
             if (in == null) {

@@ -1,8 +1,8 @@
 package org.newsbrief.summarize;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.Sentence;
 
@@ -14,7 +14,7 @@ import org.newsbrief.nlp.Sentence;
  * <p>The graph is built over the first {@value #MAX_GRAPH_SENTENCES} sentences only, so that very
  * long inputs stay cheap; later sentences rank last.
  */
-public final class TextRankSummarizer implements Summarizer {
+public final class TextRankSummarizer extends ScoringSummarizer {
 
     static final int MAX_GRAPH_SENTENCES = 300;
     private static final double DAMPING = 0.85;
@@ -22,14 +22,12 @@ public final class TextRankSummarizer implements Summarizer {
     private static final int MAX_ITERATIONS = 200;
 
     @Override
-    public Summary summarize(AnalyzedArticle article, SummaryLength length) {
+    public double[] scores(AnalyzedArticle article) {
         List<Sentence> sentences = article.sentences();
         int n = Math.min(sentences.size(), MAX_GRAPH_SENTENCES);
-        double[][] weights = similarities(Terms.of(sentences.subList(0, n)));
-        double[] graphScores = pageRank(weights);
         double[] scores = new double[sentences.size()];
-        System.arraycopy(graphScores, 0, scores, 0, n);
-        return Selection.best(sentences, scores, length, name());
+        System.arraycopy(pageRank(similarities(Terms.of(sentences.subList(0, n)))), 0, scores, 0, n);
+        return scores;
     }
 
     @Override
@@ -40,20 +38,24 @@ public final class TextRankSummarizer implements Summarizer {
     /** The paper's similarity: shared words over the sum of the log lengths. */
     static double[][] similarities(List<List<String>> terms) {
         int n = terms.size();
+        Map<String, Integer> ids = new HashMap<>();
+        int[][] sets = new int[n][];
+        for (int i = 0; i < n; i++) {
+            sets[i] = terms.get(i).stream().mapToInt(term -> ids.computeIfAbsent(term, t -> ids.size()))
+                    .distinct().sorted().toArray();
+        }
+        double[] logLength = new double[n];
+        for (int i = 0; i < n; i++) {
+            logLength[i] = terms.get(i).isEmpty() ? 0 : Math.log(terms.get(i).size());
+        }
         double[][] weights = new double[n][n];
         for (int i = 0; i < n; i++) {
-            Set<String> left = new HashSet<>(terms.get(i));
             for (int j = i + 1; j < n; j++) {
-                int shared = 0;
-                for (String term : new HashSet<>(terms.get(j))) {
-                    if (left.contains(term)) {
-                        shared++;
-                    }
-                }
+                int shared = sharedCount(sets[i], sets[j]);
                 if (shared == 0) {
                     continue;
                 }
-                double norm = Math.log(terms.get(i).size()) + Math.log(terms.get(j).size());
+                double norm = logLength[i] + logLength[j];
                 double weight = shared / (norm > 0 ? norm : 1.0);
                 weights[i][j] = weight;
                 weights[j][i] = weight;
@@ -62,13 +64,50 @@ public final class TextRankSummarizer implements Summarizer {
         return weights;
     }
 
-    /** Weighted PageRank, iterated until no score moves by more than the convergence threshold. */
+    /** How many values two sorted arrays have in common. */
+    private static int sharedCount(int[] a, int[] b) {
+        int shared = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
+    }
+
+    /** Weighted PageRank with TextRank's damping of 0.85. */
     static double[] pageRank(double[][] weights) {
+        return pageRank(weights, DAMPING);
+    }
+
+    /**
+     * Weighted PageRank, iterated until no score moves by more than the convergence threshold.
+     *
+     * @param weights symmetric edge weights, zero for no edge
+     * @param damping probability of following an edge rather than jumping anywhere
+     */
+    static double[] pageRank(double[][] weights, double damping) {
         int n = weights.length;
         double[] outSum = new double[n];
         for (int i = 0; i < n; i++) {
             for (double w : weights[i]) {
                 outSum[i] += w;
+            }
+        }
+        double[][] transition = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (weights[j][i] > 0) {
+                    transition[i][j] = weights[j][i] / outSum[j];
+                }
             }
         }
         double[] scores = new double[n];
@@ -78,12 +117,11 @@ public final class TextRankSummarizer implements Summarizer {
             double change = 0;
             for (int i = 0; i < n; i++) {
                 double sum = 0;
+                double[] row = transition[i];
                 for (int j = 0; j < n; j++) {
-                    if (weights[j][i] > 0) {
-                        sum += weights[j][i] / outSum[j] * scores[j];
-                    }
+                    sum += row[j] * scores[j];
                 }
-                next[i] = (1 - DAMPING) + DAMPING * sum;
+                next[i] = (1 - damping) + damping * sum;
                 change = Math.max(change, Math.abs(next[i] - scores[i]));
             }
             scores = next;

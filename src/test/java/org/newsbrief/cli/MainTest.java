@@ -20,7 +20,7 @@ import org.newsbrief.ingest.IngestResult;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.OpenNlpTextAnalyzer;
 import org.newsbrief.summarize.SummaryLength;
-import org.newsbrief.summarize.TextRankSummarizer;
+import org.newsbrief.summarize.Algorithm;
 import picocli.CommandLine;
 
 class MainTest {
@@ -172,7 +172,7 @@ class MainTest {
             AnalyzedArticle article = analyzer.analyze(sample);
             assertThat(pdfText).contains(TestFiles.normalizeSpace(article.title()));
             assertThat(htmlText).contains(article.title().replace("&", "&amp;"));
-            for (String sentence : new TextRankSummarizer().summarize(article, SummaryLength.sentences(3)).texts()) {
+            for (String sentence : Algorithm.defaultAlgorithm().create().summarize(article, SummaryLength.sentences(3)).texts()) {
                 assertThat(pdfText).contains(TestFiles.normalizeSpace(sentence));
             }
         });

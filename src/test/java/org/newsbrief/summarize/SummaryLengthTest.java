@@ -11,13 +11,13 @@ class SummaryLengthTest {
     void limitsMustBePositive() {
         assertThatThrownBy(() -> SummaryLength.sentences(0)).hasMessageContaining("sentences");
         assertThatThrownBy(() -> SummaryLength.words(-1)).hasMessageContaining("words");
-        assertThatThrownBy(() -> new SummaryLength(0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SummaryLength(0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void algorithmsAreFoundByTheirNames() {
         assertThat(Algorithm.byName("TextRank")).isEqualTo(Algorithm.TEXTRANK);
         assertThat(Algorithm.byName("lead").create()).isInstanceOf(LeadSummarizer.class);
-        assertThatThrownBy(() -> Algorithm.byName("magic")).hasMessageContaining("lead, textrank");
+        assertThatThrownBy(() -> Algorithm.byName("magic")).hasMessageContaining("auto, lead, textrank");
     }
 }

@@ -1,0 +1,164 @@
+package org.newsbrief.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.newsbrief.Newsbrief;
+import org.newsbrief.NewsbriefException;
+import org.newsbrief.ingest.Article;
+import org.newsbrief.ingest.IngestException;
+import org.newsbrief.ingest.JsonArticles;
+import org.newsbrief.nlp.AnalyzedArticle;
+import org.newsbrief.nlp.Sentence;
+import org.newsbrief.summarize.Summarizer;
+import org.newsbrief.summarize.SummaryLength;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newsbrief bench}: how fast preprocessing and summarization run on a data set. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Times preprocessing (segmentation, sentences, tokens, language) and summarization separately "
+                + "on a JSON Lines data set and prints articles/s, tokens/s and peak heap.")
+final class BenchCommand implements Callable<Integer> {
+
+    static final String DEFAULT_DATASET = "../shared/datasets/bbc-news-summary.jsonl";
+    private static final int WARM_UP_RECORDS = 300;
+
+    private final Newsbrief newsbrief;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "FILE.jsonl", defaultValue = DEFAULT_DATASET,
+            description = "Records with \"text\" (default: ${DEFAULT-VALUE}, the BBC News Summary set).")
+    private Path dataset;
+
+    @Mixin
+    private SummaryOptions options;
+
+    BenchCommand(Newsbrief newsbrief) {
+        this.newsbrief = Objects.requireNonNull(newsbrief, "newsbrief");
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(dataset)) {
+            throw new IngestException(dataset + ": no such file (give one with --dataset)");
+        }
+        Summarizer summarizer = options.algorithm().create();
+        SummaryLength length = options.length();
+        int threads = options.threads();
+        PrintWriter out = spec.commandLine().getOut();
+
+        List<Article> articles = new ArrayList<>();
+        int number = 0;
+        for (String line : Files.readAllLines(dataset, StandardCharsets.UTF_8)) {
+            number++;
+            if (!line.isBlank()) {
+                String where = dataset + ":" + number;
+                JsonNode node = JsonArticles.readLine(line, where);
+                articles.add(JsonArticles.fromJson(node, where, where));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Article> warmUp = articles.subList(0, Math.min(WARM_UP_RECORDS, articles.size()));
+            for (AnalyzedArticle article : map(pool, warmUp, this::preprocess)) {
+                summarizer.summarize(article, length);
+            }
+            resetPeaks();
+            long started = System.nanoTime();
+            List<AnalyzedArticle> analyzed = map(pool, articles, this::preprocess);
+            long analyzedAt = System.nanoTime();
+            map(pool, analyzed, article -> summarizer.summarize(article, length));
+            long summarizedAt = System.nanoTime();
+
+            long tokens = 0;
+            for (AnalyzedArticle article : analyzed) {
+                for (Sentence sentence : article.sentences()) {
+                    tokens += sentence.tokens().size();
+                }
+            }
+            double preprocess = (analyzedAt - started) / 1e9;
+            double summarize = (summarizedAt - analyzedAt) / 1e9;
+            out.printf("%d articles, %,d tokens from %s; %d thread(s); algorithm %s, %s%n%n", articles.size(), tokens,
+                    dataset.getFileName(), threads, summarizer.name(), length);
+            out.printf("%-12s %9s %12s %14s%n", "stage", "seconds", "articles/s", "tokens/s");
+            row(out, "preprocess", preprocess, articles.size(), tokens);
+            row(out, "summarize", summarize, articles.size(), tokens);
+            row(out, "both", preprocess + summarize, articles.size(), tokens);
+            out.printf("%npeak heap %d MB; Java %s on %s %s, %d processors%n", peakHeapBytes() / (1024 * 1024),
+                    System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
+                    Runtime.getRuntime().availableProcessors());
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Everything the analyzer does, including the language, which is otherwise detected on request. */
+    private AnalyzedArticle preprocess(Article article) {
+        AnalyzedArticle analyzed = newsbrief.analyzer().analyze(article);
+        analyzed.language();
+        return analyzed;
+    }
+
+    private static void row(PrintWriter out, String stage, double seconds, int articles, long tokens) {
+        out.printf("%-12s %9.2f %,12.0f %,14.0f%n", stage, seconds, articles / seconds, tokens / seconds);
+    }
+
+    private static <T, R> List<R> map(ExecutorService pool, List<T> inputs, Function<T, R> work) {
+        List<Future<R>> futures = new ArrayList<>(inputs.size());
+        for (T input : inputs) {
+            futures.add(pool.submit(() -> work.apply(input)));
+        }
+        List<R> results = new ArrayList<>(inputs.size());
+        try {
+            for (Future<R> future : futures) {
+                results.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NewsbriefException("benchmark interrupted", e);
+        } catch (ExecutionException e) {
+            throw new NewsbriefException("benchmark failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        return results;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

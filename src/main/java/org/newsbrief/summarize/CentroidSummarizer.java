@@ -1,0 +1,67 @@
+package org.newsbrief.summarize;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.newsbrief.nlp.AnalyzedArticle;
+import org.newsbrief.nlp.Sentence;
+
+/**
+ * Centroid-based scoring as in MEAD: the centroid keeps the terms whose tf-idf weight over the
+ * whole text is high; a sentence scores the centroid weight of the terms it holds, plus a
+ * position bonus and its overlap with the first sentence. Radev, Jing, Styś and Tam,
+ * "Centroid-based summarization of multiple documents" (Information Processing and Management,
+ * 2004).
+ */
+public final class CentroidSummarizer extends ScoringSummarizer {
+
+    /** Share of the strongest term weight a term needs to enter the centroid. */
+    private static final double CENTROID_THRESHOLD = 0.1;
+
+    @Override
+    public double[] scores(AnalyzedArticle article) {
+        List<Sentence> sentences = article.sentences();
+        int n = sentences.size();
+        if (n == 0) {
+            return new double[0];
+        }
+        TermVectors vectors = TermVectors.of(Terms.of(sentences));
+        Map<String, Double> centroid = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (String term : vectors.terms(i)) {
+                centroid.merge(term, vectors.idf(term), Double::sum);
+            }
+        }
+        double strongest = centroid.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        centroid.values().removeIf(weight -> weight < CENTROID_THRESHOLD * strongest);
+
+        double[] centroidScores = new double[n];
+        double best = 0;
+        for (int i = 0; i < n; i++) {
+            for (String term : new HashSet<>(vectors.terms(i))) {
+                centroidScores[i] += centroid.getOrDefault(term, 0.0);
+            }
+            best = Math.max(best, centroidScores[i]);
+        }
+        Set<String> first = new HashSet<>(vectors.terms(0));
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            double position = best * (n - i) / n;
+            double overlap = 0;
+            for (String term : vectors.terms(i)) {
+                if (first.contains(term)) {
+                    overlap += vectors.idf(term);
+                }
+            }
+            scores[i] = centroidScores[i] + position + overlap / Math.max(1, vectors.terms(0).size());
+        }
+        return scores;
+    }
+
+    @Override
+    public String name() {
+        return "centroid";
+    }
+}

@@ -1,0 +1,29 @@
+package org.newsbrief.summarize;
+
+import java.util.List;
+import org.newsbrief.nlp.AnalyzedArticle;
+import org.newsbrief.nlp.Sentence;
+
+/**
+ * LexRank with continuous weights: sentences are linked by the cosine of their tf-idf vectors,
+ * each row normalized into a transition probability, and the stationary distribution of the
+ * random walk (PageRank) ranks them. Erkan and Radev, "LexRank: Graph-based Lexical Centrality as
+ * Salience in Text Summarization" (JAIR 2004).
+ */
+public final class LexRankSummarizer extends ScoringSummarizer {
+
+    @Override
+    public double[] scores(AnalyzedArticle article) {
+        List<Sentence> sentences = article.sentences();
+        int n = Math.min(sentences.size(), TextRankSummarizer.MAX_GRAPH_SENTENCES);
+        TermVectors vectors = TermVectors.of(Terms.of(sentences.subList(0, n)));
+        double[] scores = new double[sentences.size()];
+        System.arraycopy(TextRankSummarizer.pageRank(vectors.cosineMatrix()), 0, scores, 0, n);
+        return scores;
+    }
+
+    @Override
+    public String name() {
+        return "lexrank";
+    }
+}

@@ -1,0 +1,9 @@
+package org.newsbrief.summarize;
+
+class CentroidSummarizerTest extends SummarizerContract {
+
+    @Override
+    Summarizer summarizer() {
+        return new CentroidSummarizer();
+    }
+}

@@ -1,0 +1,9 @@
+package org.newsbrief.summarize;
+
+class SubmodularSummarizerTest extends SummarizerContract {
+
+    @Override
+    Summarizer summarizer() {
+        return new SubmodularSummarizer();
+    }
+}
