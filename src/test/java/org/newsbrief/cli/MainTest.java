@@ -219,6 +219,75 @@ class MainTest {
     }
 
     @Test
+    void multiDocumentRecordsGetOneSummaryWithoutRepeats() throws IOException {
+        Path output = dir.resolve("multi.jsonl");
+
+        int code = run("summarize", "--input", "src/test/resources/eval-mini.jsonl", "--output", output.toString(),
+                "--sentences", "3");
+
+        assertThat(code).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(output);
+        assertThat(lines).hasSize(3);
+        JsonNode cluster = JSON.readTree(lines.get(2));
+        assertThat(cluster.get("id").asText()).isEqualTo("r3");
+        List<String> sentences = new ArrayList<>();
+        cluster.get("sentences").forEach(sentence -> sentences.add(sentence.asText()));
+        assertThat(sentences).hasSize(3).contains("The team picked a crater for a sample attempt next March.");
+        assertThat(sentences.stream().filter(sentence -> sentence.contains("ammonium salts on a small asteroid"))).hasSize(1);
+    }
+
+    @Test
+    void byteBudgetHoldsForEveryRecordOfABatch() throws IOException {
+        Path output = dir.resolve("bytes.jsonl");
+
+        int code = run("summarize", "--input", "src/test/resources/eval-mini.jsonl", "--output", output.toString(),
+                "--bytes", "120");
+
+        assertThat(code).isZero();
+        for (String line : Files.readAllLines(output)) {
+            JsonNode node = JSON.readTree(line);
+            List<String> sentences = new ArrayList<>();
+            node.get("sentences").forEach(sentence -> sentences.add(sentence.asText()));
+            assertThat(String.join(" ", sentences).getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(120);
+            assertThat(sentences).isNotEmpty();
+        }
+    }
+
+    @Test
+    void evalPrintsOneRowPerAlgorithmWithIntervals() {
+        int code = run("eval", "--dataset", "src/test/resources/eval-mini.jsonl", "--algorithm", "all", "--sentences", "2");
+
+        assertThat(code).as(err.toString()).isZero();
+        String table = out.toString();
+        assertThat(table).contains("ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "3 records", "precision", "recall");
+        for (org.newsbrief.summarize.Algorithm algorithm : org.newsbrief.summarize.Algorithm.values()) {
+            assertThat(table).containsPattern("(?m)^" + algorithm.id() + " +\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}\\]");
+        }
+    }
+
+    @Test
+    void evalAsJsonHoldsPrecisionRecallAndF1WithBounds() throws IOException {
+        int code = run("eval", "--dataset", "src/test/resources/eval-mini.jsonl", "--algorithm", "lead,auto",
+                "--sentences", "2", "--json", "--limit", "2");
+
+        assertThat(code).isZero();
+        JsonNode root = JSON.readTree(out.toString());
+        assertThat(root.get("records").asInt()).isEqualTo(2);
+        assertThat(root.get("results")).hasSize(2);
+        JsonNode f1 = root.get("results").get(0).get("ROUGE-2").get("f1");
+        assertThat(f1.get("low").asDouble()).isLessThanOrEqualTo(f1.get("mean").asDouble());
+        assertThat(f1.get("high").asDouble()).isGreaterThanOrEqualTo(f1.get("mean").asDouble());
+    }
+
+    @Test
+    void benchPrintsItsTable() {
+        int code = run("bench", "--dataset", "src/test/resources/eval-mini.jsonl", "--threads", "2");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("preprocess", "summarize", "articles/s", "tokens/s", "peak heap");
+    }
+
+    @Test
     void badUsageExitsTwoWithAHint() {
         assertThat(run("summarize")).isEqualTo(2);
         assertThat(err.toString()).contains("give FILE arguments or --input").contains("--help");
