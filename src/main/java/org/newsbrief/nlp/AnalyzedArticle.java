@@ -39,12 +39,10 @@ public final class AnalyzedArticle {
     private final String text;
     private final List<Block> blocks;
     private final List<Sentence> sentences;
-    private final java.util.function.Supplier<String> languageDetection;
-    private volatile String language;
+    private final Once<String> language;
     private final List<String> dropped;
-    private final Tagging tagging;
     private final List<Integer> documentStarts;
-    private volatile Tags tags;
+    private final Once<Tags> tags;
 
     /**
      * @param source the article as read, for its metadata
@@ -70,9 +68,10 @@ public final class AnalyzedArticle {
         this.text = Objects.requireNonNull(text, "text");
         this.blocks = List.copyOf(blocks);
         this.sentences = List.copyOf(sentences);
-        this.languageDetection = Objects.requireNonNull(language, "language");
+        this.language = new Once<>(Objects.requireNonNull(language, "language"));
         this.dropped = List.copyOf(dropped);
-        this.tagging = Objects.requireNonNull(tagging, "tagging");
+        Objects.requireNonNull(tagging, "tagging");
+        this.tags = new Once<>(() -> tagging.apply(this.sentences));
         this.documentStarts = List.copyOf(documentStarts);
         for (Sentence sentence : this.sentences) {
             if (sentence.end() > text.length() || !text.startsWith(sentence.text(), sentence.start())) {
@@ -118,17 +117,7 @@ public final class AnalyzedArticle {
 
     /** @return ISO 639-3 code of the detected language ({@code eng}), or {@code und}; detected on first call */
     public String language() {
-        String result = language;
-        if (result == null) {
-            synchronized (this) {
-                result = language;
-                if (result == null) {
-                    result = languageDetection.get();
-                    language = result;
-                }
-            }
-        }
-        return result;
+        return language.get();
     }
 
     /** @return boilerplate lines that were removed from the source text */
@@ -216,17 +205,7 @@ public final class AnalyzedArticle {
 
     /** @return parts of speech and lemmas of every sentence, computed on first call */
     public Tags tags() {
-        Tags result = tags;
-        if (result == null) {
-            synchronized (this) {
-                result = tags;
-                if (result == null) {
-                    result = tagging.apply(sentences);
-                    tags = result;
-                }
-            }
-        }
-        return result;
+        return tags.get();
     }
 
     @Override

@@ -30,15 +30,12 @@ final class Terms {
     static List<List<String>> of(List<Sentence> sentences) {
         PorterStemmer stemmer = new PorterStemmer(); // holds state, so one per call
         List<List<String>> terms = new ArrayList<>(sentences.size());
-        for (Sentence sentence : sentences) {
-            List<String> sentenceTerms = new ArrayList<>();
-            for (Token token : sentence.tokens()) {
-                String word = token.text().toLowerCase(Locale.ROOT);
-                if (Sentence.isWord(word) && !STOP_WORDS.contains(word)) {
-                    sentenceTerms.add(stemmer.stem(word));
-                }
+        for (List<String> words : words(sentences)) {
+            List<String> stems = new ArrayList<>(words.size());
+            for (String word : words) {
+                stems.add(stemmer.stem(word));
             }
-            terms.add(sentenceTerms);
+            terms.add(stems);
         }
         return terms;
     }
