@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 import org.newsbrief.compose.Briefing;
 import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.ingest.Article;
-import org.newsbrief.ingest.FileArticleSource;
-import org.newsbrief.ingest.IngestResult;
+import org.newsbrief.ingest.ArticleSource;
+import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.ingest.SkippedInput;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.NlpModels;
@@ -44,7 +44,8 @@ public final class Newsbrief {
     /**
      * What to put in a briefing and where.
      *
-     * @param inputs files and folders to read
+     * @param sources where the articles come from
+     * @param ingestion reads the sources
      * @param outputFolder where the PDF and HTML go; created when missing
      * @param date the day the edition covers
      * @param title the edition's title
@@ -53,11 +54,12 @@ public final class Newsbrief {
      * @param templates where templates are read from
      * @param threads how many articles are analyzed at once
      */
-    public record GenerateRequest(List<Path> inputs, Path outputFolder, LocalDate date, String title,
-            Algorithm algorithm, SummaryLength length, TemplateFolder templates, int threads) {
+    public record GenerateRequest(List<ArticleSource> sources, Ingestion ingestion, Path outputFolder, LocalDate date,
+            String title, Algorithm algorithm, SummaryLength length, TemplateFolder templates, int threads) {
 
         public GenerateRequest {
-            inputs = List.copyOf(inputs);
+            sources = List.copyOf(sources);
+            Objects.requireNonNull(ingestion, "ingestion");
             Objects.requireNonNull(outputFolder, "outputFolder");
             Objects.requireNonNull(date, "date");
             Objects.requireNonNull(title, "title");
@@ -76,14 +78,23 @@ public final class Newsbrief {
      * @param pdf the PDF written
      * @param html the HTML copy written beside it
      * @param articles how many articles the briefing holds
-     * @param skipped inputs that could not be used
-     * @param ignored files in the named folders that were passed over for their type
+     * @param read what reading the sources gave, with everything skipped there or in analysis
      */
-    public record GenerateReport(Path pdf, Path html, int articles, List<SkippedInput> skipped, List<Path> ignored) {
+    public record GenerateReport(Path pdf, Path html, int articles, Ingestion.Report read) {}
 
-        public GenerateReport {
-            skipped = List.copyOf(skipped);
-            ignored = List.copyOf(ignored);
+    /** Nothing usable was read; the report says what was tried. */
+    public static final class NoArticlesException extends NewsbriefException {
+
+        private final transient Ingestion.Report report;
+
+        NoArticlesException(Ingestion.Report report) {
+            super("no article could be read (" + report.summary() + ")");
+            this.report = report;
+        }
+
+        /** @return what was read and skipped */
+        public Ingestion.Report report() {
+            return report;
         }
     }
 
@@ -125,13 +136,13 @@ public final class Newsbrief {
      * @throws NewsbriefException when no article could be read, or rendering or writing fails
      */
     public GenerateReport generate(GenerateRequest request, Consumer<String> warnings) {
-        FileArticleSource source = new FileArticleSource(request.inputs());
-        IngestResult ingested = source.read();
+        Ingestion.Report ingested = request.ingestion().read(request.sources());
         List<SkippedInput> skipped = new ArrayList<>(ingested.skipped());
         List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), request.threads(), skipped);
+        Ingestion.Report read = new Ingestion.Report(ingested.sources(),
+                analyzed.stream().map(AnalyzedArticle::source).toList(), skipped, ingested.duplicates());
         if (analyzed.isEmpty()) {
-            throw new NewsbriefException("no article could be read from " + request.inputs().stream()
-                    .map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("no input"));
+            throw new NoArticlesException(read);
         }
         BriefingComposer composer = new BriefingComposer(request.algorithm().create(), request.length(), clock);
         Briefing briefing = composer.compose(request.title(), request.date(), analyzed);
@@ -147,7 +158,7 @@ public final class Newsbrief {
         } catch (IOException e) {
             throw new RenderException("cannot write the briefing to " + request.outputFolder() + ": " + e.getMessage(), e);
         }
-        return new GenerateReport(pdf, html, analyzed.size(), skipped, source.ignored());
+        return new GenerateReport(pdf, html, analyzed.size(), read);
     }
 
     /**

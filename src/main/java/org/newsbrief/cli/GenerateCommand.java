@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.newsbrief.Newsbrief;
+import org.newsbrief.ingest.ArticleSource;
+import org.newsbrief.ingest.Ingestion;
+import org.newsbrief.ingest.SourcesFile;
 import org.newsbrief.render.TemplateFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
-        description = "Reads the INPUT files and folders and writes briefing-<date>.pdf and briefing-<date>.html.")
+        description = "Reads the INPUT files, folders, feeds and pages (and those of a sources file) and writes "
+                + "briefing-<date>.pdf and briefing-<date>.html.")
 final class GenerateCommand implements Callable<Integer> {
 
     /** Set by the launcher script to the project folder, whose templates/ is then the default. */
@@ -32,8 +35,18 @@ final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Article files and folders (read recursively).")
-    private List<Path> inputs = new ArrayList<>();
+    @Parameters(paramLabel = "INPUT", arity = "0..*",
+            description = "Article files and folders (read recursively), or addresses of feeds and pages.")
+    private List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--sources", paramLabel = "FILE", description = "A sources file (YAML) listing feeds, pages, folders and files.")
+    private Path sourcesFile;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Also write what was read and skipped as JSON.")
+    private Path report;
+
+    @Mixin
+    private FetchOptions fetch;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
             description = "Output folder, created when missing (default: ${DEFAULT-VALUE}).")
@@ -59,7 +72,10 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (inputs.isEmpty() && sourcesFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give INPUT files or folders, or --sources FILE");
+        }
         if (templates != null && !Files.isDirectory(templates)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--templates " + templates + ": no such folder");
         }
@@ -68,25 +84,33 @@ final class GenerateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(inputs, out,
+        Ingestion ingestion = fetch.ingestion(options.threads());
+        List<ArticleSource> sources = new ArrayList<>();
+        if (sourcesFile != null) {
+            SourcesFile.read(sourcesFile).forEach(entry -> sources.add(ingestion.source(entry)));
+        }
+        inputs.forEach(input -> sources.add(ingestion.source(input)));
+        Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(sources, ingestion, out,
                 date != null ? date : LocalDate.now(newsbrief.clock()), title.strip(), options.algorithm(),
                 options.length(), new TemplateFolder(templatesFolder()), options.threads());
-        Newsbrief.GenerateReport report = newsbrief.generate(request, warning -> {
-            err.println("newsbrief: warning: " + warning);
-            err.flush();
-        });
-        report.skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
-        if (!report.ignored().isEmpty()) {
-            err.println("newsbrief: note: passed over " + report.ignored().size() + " file(s) of other types: "
-                    + report.ignored().stream().map(Path::toString).collect(Collectors.joining(", ")));
+        Newsbrief.GenerateReport made;
+        try {
+            made = newsbrief.generate(request, warning -> {
+                err.println("newsbrief: warning: " + warning);
+                err.flush();
+            });
+        } catch (Newsbrief.NoArticlesException e) {
+            e.report().skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
+            if (report != null) {
+                Reporting.write(report, e.report());
+            }
+            throw e;
         }
-        stdout.println("wrote " + report.pdf());
-        stdout.println("wrote " + report.html());
-        stdout.printf("%d articles in the briefing%s%n", report.articles(),
-                report.skipped().isEmpty() ? "" : ", " + report.skipped().size() + " input(s) skipped (see above)");
+        stdout.println("wrote " + made.pdf());
+        stdout.println("wrote " + made.html());
+        stdout.printf("%d articles in the briefing%n", made.articles());
         stdout.flush();
-        err.flush();
-        return report.skipped().isEmpty() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        return Reporting.finish(err, made.read(), report);
     }
 
     /** An explicit folder, else the project's templates/ beside the launcher, else ./templates, else built-in. */

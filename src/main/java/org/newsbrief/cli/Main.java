@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turns a day's news into a short briefing.",
-        subcommands = {SummarizeCommand.class, GenerateCommand.class, EvalCommand.class, BenchCommand.class,
+        subcommands = {SummarizeCommand.class, GenerateCommand.class, ExtractCommand.class, EvalCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -54,6 +55,9 @@ public final class Main implements Runnable {
                 if (type == GenerateCommand.class) {
                     return type.cast(new GenerateCommand(newsbrief));
                 }
+                if (type == ExtractCommand.class) {
+                    return type.cast(new ExtractCommand(newsbrief));
+                }
                 if (type == EvalCommand.class) {
                     return type.cast(new EvalCommand(newsbrief));
                 }
@@ -71,6 +75,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, eval or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, extract, eval or bench");
     }
 }

@@ -106,7 +106,7 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return skipped.isEmpty() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        return analyzed.isEmpty() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
     }
 
     private int batch(Summarizer summarizer, SummaryLength length, int threads) throws IOException {
@@ -137,7 +137,7 @@ final class SummarizeCommand implements Callable<Integer> {
         err.printf("newsbrief: summarized %d of %d records in %.1f s%s%n", report.written(), report.read(), seconds,
                 report.skipped().isEmpty() ? "" : "; skipped " + report.skipped().size() + " (listed above)");
         err.flush();
-        return report.skipped().isEmpty() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        return report.written() == 0 && report.read() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
     }
 
     private BufferedReader openInput() throws IOException {

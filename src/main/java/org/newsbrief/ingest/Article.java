@@ -1,6 +1,7 @@
 package org.newsbrief.ingest;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,10 +14,12 @@ import java.util.Objects;
  * @param date the publication date, or {@code null} when unknown
  * @param url the article's address, or an empty string when unknown
  * @param text the body as plain text: paragraphs and headings separated by blank lines
- * @param origin where it was read from (file, or file and line), for messages
+ * @param origin where it was read from (file, feed item or URL), for messages
+ * @param section the section of the briefing it belongs in, from the sources file, or empty
+ * @param notes what readers should know about how it was read, such as "feed teaser only"
  */
-public record Article(
-        String id, String title, String source, LocalDate date, String url, String text, String origin) {
+public record Article(String id, String title, String source, LocalDate date, String url, String text, String origin,
+        String section, List<String> notes) {
 
     public Article {
         Objects.requireNonNull(id, "id");
@@ -25,6 +28,33 @@ public record Article(
         source = source == null ? "" : source.strip();
         url = url == null ? "" : url.strip();
         origin = origin == null ? id : origin;
+        section = section == null ? "" : section.strip();
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /**
+     * An article without section or notes.
+     *
+     * @param id identifier
+     * @param title headline, may be empty
+     * @param source outlet, may be empty
+     * @param date publication date, or {@code null}
+     * @param url address, may be empty
+     * @param text the body
+     * @param origin where it was read from
+     */
+    public Article(String id, String title, String source, LocalDate date, String url, String text, String origin) {
+        this(id, title, source, date, url, text, origin, "", List.of());
+    }
+
+    /**
+     * @param outlet the outlet's name to use when the article names none
+     * @param section the briefing section
+     * @return this article with those filled in
+     */
+    public Article withDefaults(String outlet, String section) {
+        return new Article(id, title, source.isEmpty() && outlet != null ? outlet : source, date, url, text, origin,
+                this.section.isEmpty() && section != null ? section : this.section, notes);
     }
 
     /**

@@ -16,24 +16,32 @@ import java.util.stream.Stream;
 /**
  * Articles from files and folders. Folders are read recursively in name order; a file's format
  * comes from its extension ({@code .txt}, {@code .md}, {@code .html}, {@code .json},
- * {@code .jsonl}). A file named directly with another extension is read as text; inside folders,
- * such files are passed over and listed in {@link #ignored()}.
+ * {@code .jsonl}, and {@code .rss}, {@code .atom} or {@code .xml} for saved feeds). A file named
+ * directly with another extension is read as text; inside folders, such files are reported as
+ * skipped, except sources files and subscription lists ({@code .yaml}, {@code .yml},
+ * {@code .opml}), which are passed over.
  */
 public final class FileArticleSource implements ArticleSource {
 
     private static final ArticleParser TEXT = new TextArticleParser();
-    private static final Map<String, ArticleParser> PARSERS = Map.of(
-            "txt", TEXT,
-            "text", TEXT,
-            "md", new MarkdownArticleParser(),
-            "markdown", new MarkdownArticleParser(),
-            "html", new HtmlArticleParser(),
-            "htm", new HtmlArticleParser(),
-            "xhtml", new HtmlArticleParser(),
-            "json", new JsonArticles(false),
-            "jsonl", new JsonArticles(true),
-            "ndjson", new JsonArticles(true));
+    private static final ArticleParser FEED = FileArticleSource::feed;
+    private static final Map<String, ArticleParser> PARSERS = Map.ofEntries(
+            Map.entry("txt", TEXT),
+            Map.entry("text", TEXT),
+            Map.entry("md", new MarkdownArticleParser()),
+            Map.entry("markdown", new MarkdownArticleParser()),
+            Map.entry("html", new HtmlArticleParser()),
+            Map.entry("htm", new HtmlArticleParser()),
+            Map.entry("xhtml", new HtmlArticleParser()),
+            Map.entry("json", new JsonArticles(false)),
+            Map.entry("jsonl", new JsonArticles(true)),
+            Map.entry("ndjson", new JsonArticles(true)),
+            Map.entry("rss", FEED),
+            Map.entry("atom", FEED),
+            Map.entry("xml", FEED));
     private static final long MAX_BYTES = 5L * 1024 * 1024;
+    /** Files that sit beside articles without being articles: sources and subscription lists. */
+    private static final java.util.Set<String> COMPANIONS = java.util.Set.of("yaml", "yml", "opml");
 
     private final List<Path> paths;
     private final List<Path> ignored = new ArrayList<>();
@@ -99,6 +107,14 @@ public final class FileArticleSource implements ArticleSource {
         }
     }
 
+    /** A feed saved as a file; its items are read as they are, teasers included. */
+    private static IngestResult feed(String location, String content) {
+        if (!FeedParser.looksLikeFeed(content)) {
+            throw new IngestException(location + ": not an RSS or Atom feed");
+        }
+        return FeedParser.parse(location, content, "", null);
+    }
+
     private List<Path> filesUnder(Path folder, List<IngestResult> results) {
         try (Stream<Path> walk = Files.walk(folder)) {
             List<Path> files = new ArrayList<>();
@@ -106,10 +122,13 @@ public final class FileArticleSource implements ArticleSource {
                     .filter(file -> !file.getFileName().toString().startsWith("."))
                     .sorted(Comparator.comparing(Path::toString))
                     .forEach(file -> {
-                        if (PARSERS.containsKey(extension(file))) {
+                        String extension = extension(file);
+                        if (PARSERS.containsKey(extension)) {
                             files.add(file);
-                        } else {
+                        } else if (!COMPANIONS.contains(extension)) {
                             ignored.add(file);
+                            results.add(IngestResult.failed(new SkippedInput(file.toString(),
+                                    "not an article format newsbrief reads (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml)")));
                         }
                     });
             return files;

@@ -23,8 +23,9 @@ final class HtmlArticleParser implements ArticleParser {
             "[role=complementary]", "[role=banner]", "[role=contentinfo]");
     private static final Pattern CLUTTER_NAME = Pattern.compile(
             "(^|[\\s_-])(share|sharing|social|ad|ads|advert|advertisement|promo|sponsor|related|newsletter"
-                    + "|subscribe|subscription|comments?|cookie|consent|breadcrumbs?|byline|author-info|tags"
-                    + "|most-read|popular|outbrain|taboola|paywall)([\\s_-]|$)",
+                    + "|subscribe|subscription|comments?|disqus|respond|reply|cookies?|consent|gdpr|banner|modal"
+                    + "|popup|breadcrumbs?|byline|author-info|tags|most-read|popular|outbrain|taboola|paywall"
+                    + "|sidebar|widget|nav|navbar|menu|footer|masthead)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
@@ -51,8 +52,8 @@ final class HtmlArticleParser implements ArticleParser {
                 page.selectFirst("link[rel=canonical]") == null ? "" : page.selectFirst("link[rel=canonical]").attr("href"),
                 meta(page, "meta[property=og:url]"));
 
+        removeClutter(page.body());
         Element main = mainContent(page);
-        removeClutter(main);
         String body = blocksOf(main, title);
         if (body.isBlank()) {
             throw new IngestException(location + ": no article text found in the HTML page");
@@ -72,14 +73,72 @@ final class HtmlArticleParser implements ArticleParser {
             }
             return longest;
         }
-        Element main = page.selectFirst("main, [role=main]");
-        return main != null ? main : page.body();
+        Element main = page.selectFirst("main, [role=main], [itemprop=articleBody]");
+        return main != null ? main : densestBlock(page.body());
+    }
+
+    /**
+     * Readability-style choice of the element that holds the story, for pages that do not mark
+     * it: every paragraph of prose scores its parent (more for length and commas) and, by half,
+     * its grandparent; the best-scoring element whose text is mostly not links wins.
+     */
+    private static Element densestBlock(Element body) {
+        java.util.Map<Element, Double> scores = new java.util.HashMap<>();
+        for (Element paragraph : body.select("p, pre, td, blockquote")) {
+            String text = paragraph.text();
+            if (text.length() < 25) {
+                continue;
+            }
+            double score = 1 + text.split(",", -1).length - 1 + Math.min(text.length() / 100.0, 3);
+            Element parent = paragraph.parent();
+            if (parent != null) {
+                scores.merge(parent, score, Double::sum);
+                if (parent.parent() != null) {
+                    scores.merge(parent.parent(), score / 2, Double::sum);
+                }
+            }
+        }
+        Element best = body;
+        double bestScore = 0;
+        for (java.util.Map.Entry<Element, Double> entry : scores.entrySet()) {
+            double score = entry.getValue() * (1 - linkDensity(entry.getKey()));
+            if (score > bestScore) {
+                bestScore = score;
+                best = entry.getKey();
+            }
+        }
+        return best;
+    }
+
+    private static double linkDensity(Element element) {
+        int total = element.text().length();
+        if (total == 0) {
+            return 1;
+        }
+        int links = 0;
+        for (Element link : element.select("a")) {
+            links += link.text().length();
+        }
+        return (double) links / total;
+    }
+
+    /**
+     * @param html a fragment of HTML, such as a feed item's content
+     * @return its headings, paragraphs and list items as plain text blocks
+     */
+    static String blocksOfFragment(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        Document fragment = Jsoup.parseBodyFragment(html);
+        removeClutter(fragment.body());
+        return TextDecoding.clean(blocksOf(fragment.body(), ""));
     }
 
     private static void removeClutter(Element root) {
         root.select(CLUTTER).remove();
         for (Element element : root.select("*")) {
-            if (element == root || element.parent() == null) {
+            if (element == root || element.parent() == null || element.is("article, main, body")) {
                 continue;
             }
             String names = element.className() + " " + element.id();

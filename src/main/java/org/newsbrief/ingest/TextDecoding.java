@@ -49,6 +49,47 @@ final class TextDecoding {
         return text;
     }
 
+    /**
+     * Decodes bytes whose charset a server or document declared. Declarations are often wrong,
+     * so bytes that are valid UTF-8 are read as UTF-8 whatever the label says; otherwise the
+     * declared charset is used when Java knows it, else Windows-1252.
+     *
+     * @throws IngestException when the bytes are empty or binary
+     */
+    static String decode(byte[] bytes, String declaredCharset, String location) {
+        if (declaredCharset == null || startsWith(bytes, 0xEF, 0xBB, 0xBF) || startsWith(bytes, 0xFE, 0xFF)
+                || startsWith(bytes, 0xFF, 0xFE)) {
+            return decode(bytes, location);
+        }
+        if (bytes.length == 0) {
+            throw new IngestException(location + ": empty document");
+        }
+        if (looksBinary(bytes)) {
+            throw new IngestException(location + ": binary content, not text");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            Charset charset;
+            try {
+                charset = Charset.forName(declaredCharset.strip());
+            } catch (IllegalArgumentException unknown) {
+                charset = WINDOWS_1252;
+            }
+            text = new String(bytes, charset);
+        }
+        text = clean(text);
+        if (text.isBlank()) {
+            throw new IngestException(location + ": empty document");
+        }
+        return text;
+    }
+
     /** Normalizes text from any source the same way files are normalized. */
     static String clean(String text) {
         String unified = text.replace("\r\n", "\n").replace('\r', '\n');

@@ -1,0 +1,201 @@
+package org.newsbrief.ingest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.newsbrief.NewsbriefException;
+
+/**
+ * Reads many sources at once on a bounded pool, keeps their order, reads an article reached
+ * twice only once (same address, feed id or text), and reports what it skipped.
+ */
+public final class Ingestion {
+
+    /**
+     * What reading some sources produced.
+     *
+     * @param sources how many sources were read
+     * @param articles the articles, once each
+     * @param skipped what could not be used
+     * @param duplicates articles dropped because they were already read
+     */
+    public record Report(int sources, List<Article> articles, List<SkippedInput> skipped, int duplicates) {
+
+        public Report {
+            articles = List.copyOf(articles);
+            skipped = List.copyOf(skipped);
+        }
+
+        /** @return the one-line summary, such as "read 143 articles from 12 sources; skipped 3" */
+        public String summary() {
+            return "read " + articles.size() + (articles.size() == 1 ? " article" : " articles") + " from " + sources
+                    + (sources == 1 ? " source" : " sources")
+                    + (duplicates > 0 ? "; " + duplicates + " duplicate" + (duplicates == 1 ? "" : "s") + " read once" : "")
+                    + (skipped.isEmpty() ? "" : "; skipped " + skipped.size());
+        }
+    }
+
+    private final HttpFetcher fetcher;
+    private final boolean followLinks;
+    private final int threads;
+
+    /**
+     * @param fetcher fetches web sources with the run's limits
+     * @param followLinks whether feed teasers are read from their linked pages
+     * @param threads sources read at once
+     */
+    public Ingestion(HttpFetcher fetcher, boolean followLinks, int threads) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.followLinks = followLinks;
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * @param location a file, a folder or an {@code http(s)} address (anything with a scheme is
+     *     treated as an address, and refused unless it is http or https)
+     * @return the source for it
+     */
+    public ArticleSource source(String location) {
+        return source(new SourcesFile.Entry("", "", "url", location, 1));
+    }
+
+    /**
+     * @param entry an entry of a sources file
+     * @return the source for it
+     */
+    public ArticleSource source(SourcesFile.Entry entry) {
+        String location = entry.location();
+        if (location.matches("(?i)^[a-z][a-z0-9+.-]*:.*") && !location.matches("(?i)^[a-z]:[\\\\/].*")) {
+            if (entry.kind().equals("opml")) {
+                return () -> opml(location, fetcher.fetch(location).body(), entry);
+            }
+            return new UrlArticleSource(location, fetcher, followLinks, entry.name(), entry.section());
+        }
+        Path path = Path.of(location);
+        if (entry.kind().equals("opml")) {
+            return () -> {
+                try {
+                    return opml(location, Files.readAllBytes(path), entry);
+                } catch (java.io.IOException e) {
+                    return IngestResult.failed(new SkippedInput(location, "cannot read: " + e.getMessage()));
+                }
+            };
+        }
+        ArticleSource files = new FileArticleSource(List.of(path));
+        return () -> {
+            IngestResult result = files.read();
+            return new IngestResult(result.articles().stream()
+                    .map(article -> article.withDefaults(entry.name(), entry.section())).toList(), result.skipped());
+        };
+    }
+
+    private IngestResult opml(String location, byte[] bytes, SourcesFile.Entry entry) {
+        List<IngestResult> results = new ArrayList<>();
+        for (OpmlParser.Subscription feed : OpmlParser.parse(location, TextDecoding.decode(bytes, location))) {
+            String outlet = entry.name().isEmpty() ? feed.title() : entry.name();
+            results.add(new UrlArticleSource(feed.url(), fetcher, followLinks, outlet, entry.section()).read());
+        }
+        return IngestResult.concat(results);
+    }
+
+    /**
+     * @param sources the sources, in the order their articles should come
+     * @return the articles, once each, and what was skipped
+     */
+    public Report read(List<ArticleSource> sources) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, sources.size())));
+        List<IngestResult> results = new ArrayList<>();
+        try {
+            List<Future<IngestResult>> futures = new ArrayList<>();
+            for (ArticleSource source : sources) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return source.read();
+                    } catch (IngestException e) {
+                        return IngestResult.failed(new SkippedInput(source.toString(), e.getMessage()));
+                    }
+                }));
+            }
+            for (Future<IngestResult> future : futures) {
+                results.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NewsbriefException("interrupted while reading sources", e);
+        } catch (ExecutionException e) {
+            throw new NewsbriefException("reading sources failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        IngestResult all = IngestResult.concat(results);
+        List<Article> unique = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int duplicates = 0;
+        for (Article article : all.articles()) {
+            Set<String> keys = keys(article);
+            if (keys.stream().anyMatch(seen::contains)) {
+                duplicates++;
+                continue;
+            }
+            seen.addAll(keys);
+            unique.add(article);
+        }
+        return new Report(sources.size(), unique, all.skipped(), duplicates);
+    }
+
+    /** The ways one article can be recognized when reached twice: address, feed id, text. */
+    static Set<String> keys(Article article) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (!article.url().isEmpty()) {
+            keys.add("url:" + canonical(article.url()));
+        }
+        if (!article.id().isEmpty() && !article.id().equals(article.origin())) {
+            keys.add("id:" + article.id());
+        }
+        keys.add("text:" + digest(article.text().replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT)));
+        return keys;
+    }
+
+    /** Lower-cased scheme and host, no fragment, no tracking parameters, no trailing slash. */
+    static String canonical(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            String query = uri.getRawQuery() == null ? null : String.join("&", java.util.Arrays.stream(uri.getRawQuery().split("&"))
+                    .filter(part -> !part.toLowerCase(Locale.ROOT).matches("(utm_[a-z]+|fbclid|gclid|ref|cmpid)(=.*)?"))
+                    .toList());
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            if (path.length() > 1 && path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") ? "https" : scheme) + "://"
+                    + (uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", ""))
+                    + path + (query == null || query.isEmpty() ? "" : "?" + query);
+        } catch (java.net.URISyntaxException e) {
+            return url.strip();
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}
