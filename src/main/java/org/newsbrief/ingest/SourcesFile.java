@@ -60,6 +60,8 @@ public final class SourcesFile {
         } catch (JsonProcessingException e) {
             throw new IngestException(file + ":" + e.getLocation().getLineNr() + ": not valid YAML: "
                     + e.getOriginalMessage(), e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IngestException(file + ": no such file", e);
         } catch (IOException e) {
             throw new IngestException(file + ": cannot read: " + e.getMessage(), e);
         }
