@@ -87,7 +87,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (!article.source().section().isEmpty()) {
             out.println("section:  " + article.source().section());
         }
-        article.source().notes().forEach(note -> out.println("note:     " + note));
+        article.notes().forEach(note -> out.println("note:     " + note));
         out.println();
         for (Block block : article.blocks()) {
             out.println(block.kind() == Block.Kind.HEADING ? "## " + block.text() : block.text());
@@ -109,7 +109,7 @@ final class ExtractCommand implements Callable<Integer> {
         node.put("language", article.language());
         node.put("section", article.source().section());
         ArrayNode notes = node.putArray("notes");
-        article.source().notes().forEach(notes::add);
+        article.notes().forEach(notes::add);
         ArrayNode headings = node.putArray("headings");
         article.headings().forEach(headings::add);
         ArrayNode paragraphs = node.putArray("paragraphs");

@@ -42,6 +42,7 @@ public final class AnalyzedArticle {
     private final Once<String> language;
     private final List<String> dropped;
     private final List<Integer> documentStarts;
+    private final List<String> notes;
     private final Once<Tags> tags;
 
     /**
@@ -57,12 +58,30 @@ public final class AnalyzedArticle {
      */
     public AnalyzedArticle(Article source, String title, String text, List<Block> blocks, List<Sentence> sentences,
             java.util.function.Supplier<String> language, List<String> dropped, Tagging tagging) {
-        this(source, title, text, blocks, sentences, language, dropped, tagging, List.of(0));
+        this(source, title, text, blocks, sentences, language, dropped, tagging, List.of());
+    }
+
+    /**
+     * As above, with notes on how the text was analyzed.
+     *
+     * @param source the article as read
+     * @param title the headline
+     * @param text the cleaned body
+     * @param blocks headings and paragraphs
+     * @param sentences the sentences
+     * @param language detects the language on first request
+     * @param dropped boilerplate lines removed
+     * @param tagging computes parts of speech and lemmas on request
+     * @param notes what readers should know about the analysis, such as a language without model
+     */
+    public AnalyzedArticle(Article source, String title, String text, List<Block> blocks, List<Sentence> sentences,
+            java.util.function.Supplier<String> language, List<String> dropped, Tagging tagging, List<String> notes) {
+        this(source, title, text, blocks, sentences, language, dropped, tagging, List.of(0), notes);
     }
 
     private AnalyzedArticle(Article source, String title, String text, List<Block> blocks, List<Sentence> sentences,
             java.util.function.Supplier<String> language, List<String> dropped, Tagging tagging,
-            List<Integer> documentStarts) {
+            List<Integer> documentStarts, List<String> notes) {
         this.source = Objects.requireNonNull(source, "source");
         this.title = Objects.requireNonNull(title, "title");
         this.text = Objects.requireNonNull(text, "text");
@@ -73,6 +92,7 @@ public final class AnalyzedArticle {
         Objects.requireNonNull(tagging, "tagging");
         this.tags = new Once<>(() -> tagging.apply(this.sentences));
         this.documentStarts = List.copyOf(documentStarts);
+        this.notes = List.copyOf(notes);
         for (Sentence sentence : this.sentences) {
             if (sentence.end() > text.length() || !text.startsWith(sentence.text(), sentence.start())) {
                 throw new IllegalArgumentException("sentence " + sentence.index() + " is not in the text");
@@ -118,6 +138,11 @@ public final class AnalyzedArticle {
     /** @return ISO 639-3 code of the detected language ({@code eng}), or {@code und}; detected on first call */
     public String language() {
         return language.get();
+    }
+
+    /** @return notes on how the text was read and analyzed, the source's first */
+    public List<String> notes() {
+        return java.util.stream.Stream.concat(source.notes().stream(), notes.stream()).toList();
     }
 
     /** @return boilerplate lines that were removed from the source text */
@@ -174,8 +199,9 @@ public final class AnalyzedArticle {
             }
             return new Tags(tags, lemmas);
         };
+        List<String> notes = documents.stream().flatMap(document -> document.notes().stream()).distinct().toList();
         return new AnalyzedArticle(source, title, text.toString(), blocks, sentences, first::language, dropped,
-                tagging, starts);
+                tagging, starts, notes);
     }
 
     /** @return how many documents the article joins: 1 unless made by {@link #combine} */

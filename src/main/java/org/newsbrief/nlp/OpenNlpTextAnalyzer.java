@@ -16,9 +16,10 @@ import opennlp.tools.util.Span;
 import org.newsbrief.ingest.Article;
 
 /**
- * Analysis with OpenNLP's English models. Structure comes first ({@link Structure}: blocks,
- * headings, boilerplate), then sentences are detected paragraph by paragraph and tokenized, and
- * the language is detected from the cleaned text.
+ * Analysis with OpenNLP. Structure comes first ({@link Structure}: blocks, headings,
+ * boilerplate), then the language is detected, then sentences are detected paragraph by paragraph
+ * with that language's model (English, German or French here; other languages are split by
+ * punctuation rules and the article says so) and tokenized.
  *
  * <p>Safe to share between threads: the models are shared, and each thread builds its own
  * detectors from them, since OpenNLP's {@code *ME} classes are not thread-safe.
@@ -30,7 +31,17 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
     private static final int LANGUAGE_MIN_CHARS = 40;
     private static final double LANGUAGE_MIN_CONFIDENCE = 0.1;
 
+    /** Languages with a sentence model on the classpath, by ISO 639-3 code, with their 639-1 code. */
+    private static final Map<String, String> SENTENCE_MODELS = Map.of("eng", "en", "deu", "de", "fra", "fr", "ita", "it",
+            "nld", "nl");
+    /** The commonest English words; text where they are frequent is English without asking the model. */
+    private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "of", "and", "to", "in", "a", "is",
+            "that", "for", "on", "was", "with", "said", "it", "as", "at", "by", "from", "he", "be", "are", "have", "has",
+            "will", "an", "were", "but", "not", "this", "which", "who", "their", "they", "its", "had", "been");
+    private static final java.util.regex.Pattern LETTERS = java.util.regex.Pattern.compile("\\p{L}+");
+
     private final NlpModels models;
+    private final ThreadLocal<Map<String, SentenceDetectorME>> sentenceDetectors;
     private final ThreadLocal<SentenceDetectorME> sentenceDetector;
     private final ThreadLocal<TokenizerME> tokenizer;
     private final ThreadLocal<LanguageDetectorME> languageDetector;
@@ -41,6 +52,7 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
     public OpenNlpTextAnalyzer(NlpModels models) {
         this.models = Objects.requireNonNull(models, "models");
         this.sentenceDetector = ThreadLocal.withInitial(() -> new SentenceDetectorME(models.sentenceModel(LANGUAGE)));
+        this.sentenceDetectors = ThreadLocal.withInitial(java.util.HashMap::new);
         this.tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(wordsWhole(models.tokenizerModel(LANGUAGE))));
         this.languageDetector = ThreadLocal.withInitial(() -> new LanguageDetectorME(models.languageModel()));
     }
@@ -62,6 +74,12 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
     public AnalyzedArticle analyze(Article article) {
         Objects.requireNonNull(article, "article");
         Structure structure = Structure.of(article.text(), article.title());
+        String language = detectLanguage(structure);
+        Splitter splitter = splitter(language);
+        List<String> notes = new ArrayList<>();
+        if (splitter == null) {
+            notes.add("language '" + language + "' has no sentence model here; sentences were split by punctuation rules");
+        }
         StringBuilder text = new StringBuilder();
         List<Block> blocks = new ArrayList<>();
         List<Sentence> sentences = new ArrayList<>();
@@ -73,16 +91,65 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
             text.append(unit.text());
             blocks.add(new Block(unit.kind(), unit.text(), start, text.length()));
             if (unit.kind() == Block.Kind.PARAGRAPH) {
-                addSentences(unit.text(), start, blocks.size() - 1, sentences);
+                Span[] spans = splitter == null ? RuleBasedSentenceSplitter.split(unit.text()) : splitter.split(unit.text());
+                addSentences(unit.text(), spans, start, blocks.size() - 1, sentences);
             }
         }
-        String body = text.toString();
-        return new AnalyzedArticle(article, structure.title(), body, blocks, sentences, () -> detectLanguage(body),
-                structure.dropped(), this::tag);
+        return new AnalyzedArticle(article, structure.title(), text.toString(), blocks, sentences, () -> language,
+                structure.dropped(), this::tag, notes);
     }
 
-    private void addSentences(String paragraph, int offset, int block, List<Sentence> sentences) {
-        for (Span span : sentenceDetector.get().sentPosDetect(paragraph)) {
+    private interface Splitter {
+        Span[] split(String paragraph);
+    }
+
+    /** The sentence model for the language, or {@code null} when there is none. */
+    private Splitter splitter(String language) {
+        String code = language.equals("und") ? LANGUAGE : SENTENCE_MODELS.get(language);
+        if (code == null || !models.hasSentenceModel(code)) {
+            return null;
+        }
+        if (code.equals(LANGUAGE)) {
+            return paragraph -> sentenceDetector.get().sentPosDetect(paragraph);
+        }
+        return paragraph -> sentenceDetectors.get()
+                .computeIfAbsent(code, c -> new SentenceDetectorME(models.sentenceModel(c))).sentPosDetect(paragraph);
+    }
+
+    /**
+     * English is recognized by its commonest words, which is instant; anything else goes to
+     * OpenNLP's language model. Too little text is undetermined and treated as English.
+     */
+    private String detectLanguage(Structure structure) {
+        StringBuilder sample = new StringBuilder(structure.title()).append('\n');
+        for (Structure.Unit unit : structure.blocks()) {
+            if (sample.length() >= LANGUAGE_SAMPLE_CHARS) {
+                break;
+            }
+            sample.append(unit.text()).append('\n');
+        }
+        String text = sample.length() > LANGUAGE_SAMPLE_CHARS ? sample.substring(0, LANGUAGE_SAMPLE_CHARS) : sample.toString();
+        int words = 0;
+        int english = 0;
+        java.util.regex.Matcher matcher = LETTERS.matcher(text);
+        while (matcher.find()) {
+            words++;
+            if (ENGLISH.contains(matcher.group().toLowerCase(java.util.Locale.ROOT))) {
+                english++;
+            }
+        }
+        if (words >= 12 && english * 8 >= words) {
+            return "eng";
+        }
+        if (text.strip().length() < LANGUAGE_MIN_CHARS) {
+            return "und";
+        }
+        Language best = languageDetector.get().predictLanguage(text);
+        return best.getConfidence() < LANGUAGE_MIN_CONFIDENCE ? "und" : best.getLang();
+    }
+
+    private void addSentences(String paragraph, Span[] spans, int offset, int block, List<Sentence> sentences) {
+        for (Span span : spans) {
             Span trimmed = span.trim(paragraph);
             if (trimmed.length() == 0) {
                 continue;
@@ -96,15 +163,6 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
             }
             sentences.add(new Sentence(sentences.size(), block, sentence, start, start + sentence.length(), tokens));
         }
-    }
-
-    private String detectLanguage(String body) {
-        if (body.length() < LANGUAGE_MIN_CHARS) {
-            return "und";
-        }
-        String sample = body.length() > LANGUAGE_SAMPLE_CHARS ? body.substring(0, LANGUAGE_SAMPLE_CHARS) : body;
-        Language best = languageDetector.get().predictLanguage(sample);
-        return best.getConfidence() < LANGUAGE_MIN_CONFIDENCE ? "und" : best.getLang();
     }
 
     private AnalyzedArticle.Tags tag(List<Sentence> sentences) {

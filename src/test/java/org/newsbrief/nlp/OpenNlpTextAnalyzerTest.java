@@ -136,6 +136,33 @@ class OpenNlpTextAnalyzerTest {
     }
 
     @Test
+    void germanAndFrenchUseTheirOwnSentenceModels() {
+        AnalyzedArticle german = analyzer.analyze(Article.of("de", "", """
+                Die Bundesregierung hat am Dienstag ein neues Gesetz zur Förderung von Wärmepumpen beschlossen.                 Nach Angaben des Ministeriums sollen bis 2030 rund sechs Millionen Geräte installiert werden.                 Kritiker bemängeln, dass die Kosten für Mieter steigen könnten."""));
+        AnalyzedArticle french = analyzer.analyze(Article.of("fr", "", """
+                Le gouvernement a présenté mardi un plan de rénovation des écoles pour les dix prochaines années.                 Selon le ministère, près de deux mille bâtiments seront concernés.                 Les syndicats ont salué l'annonce, tout en demandant des précisions sur le financement."""));
+
+        assertThat(german.language()).isEqualTo("deu");
+        assertThat(german.sentences()).hasSize(3);
+        assertThat(german.notes()).isEmpty();
+        assertThat(french.language()).isEqualTo("fra");
+        assertThat(french.sentences()).hasSize(3);
+    }
+
+    @Test
+    void otherLanguagesAreSplitByRulesAndFlagged() {
+        AnalyzedArticle spanish = analyzer.analyze(Article.of("es", "", """
+                El Gobierno aprobó el martes un nuevo plan de vivienda para jóvenes. Según el ministerio,                 se construirán cincuenta mil pisos en cinco años. Los sindicatos pidieron más detalles sobre                 la financiación del programa."""));
+
+        assertThat(spanish.language()).isEqualTo("spa");
+        assertThat(spanish.sentences()).extracting(Sentence::text).containsExactly(
+                "El Gobierno aprobó el martes un nuevo plan de vivienda para jóvenes.",
+                "Según el ministerio, se construirán cincuenta mil pisos en cinco años.",
+                "Los sindicatos pidieron más detalles sobre la financiación del programa.");
+        assertThat(spanish.notes()).singleElement().asString().contains("'spa'", "punctuation rules");
+    }
+
+    @Test
     void shortOrEmptyTextGivesNoSentencesAndUnknownLanguage() {
         AnalyzedArticle article = analyzer.analyze(Article.of("short", "A title", "Only a Heading"));
 
