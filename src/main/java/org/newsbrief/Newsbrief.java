@@ -140,7 +140,8 @@ public final class Newsbrief {
         List<SkippedInput> skipped = new ArrayList<>(ingested.skipped());
         List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), request.threads(), skipped);
         Ingestion.Report read = new Ingestion.Report(ingested.sources(),
-                analyzed.stream().map(AnalyzedArticle::source).toList(), skipped, ingested.duplicates());
+                analyzed.stream().map(AnalyzedArticle::source).toList(), skipped, ingested.duplicates(),
+                ingested.nearDuplicates());
         if (analyzed.isEmpty()) {
             throw new NoArticlesException(read);
         }

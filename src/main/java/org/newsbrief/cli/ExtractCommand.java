@@ -68,19 +68,27 @@ final class ExtractCommand implements Callable<Integer> {
         if (format.equals("json")) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode array = mapper.createArrayNode();
-            analyzed.forEach(article -> array.add(json(mapper, article)));
+            analyzed.forEach(article -> {
+                ObjectNode node = json(mapper, article);
+                ArrayNode outlets = node.putArray("reportedBy");
+                read.outlets(article.source()).forEach(outlets::add);
+                array.add(node);
+            });
             out.println(mapper.writeValueAsString(array));
         } else {
-            analyzed.forEach(article -> text(out, article));
+            analyzed.forEach(article -> text(out, article, read.outlets(article.source())));
         }
         out.flush();
         return Reporting.finish(spec.commandLine().getErr(), read, report);
     }
 
-    private static void text(PrintWriter out, AnalyzedArticle article) {
+    private static void text(PrintWriter out, AnalyzedArticle article, List<String> outlets) {
         out.println("==> " + article.source().origin() + " <==");
         out.println("title:    " + article.title());
         out.println("outlet:   " + article.source().source());
+        if (outlets.size() > 1) {
+            out.println("reported by: " + String.join(", ", outlets) + " (near-identical texts)");
+        }
         out.println("date:     " + (article.source().date() == null ? "" : article.source().date()));
         out.println("url:      " + article.source().url());
         out.println("language: " + article.language());

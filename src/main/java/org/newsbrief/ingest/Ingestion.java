@@ -33,12 +33,29 @@ public final class Ingestion {
      * @param articles the articles, once each
      * @param skipped what could not be used
      * @param duplicates articles dropped because they were already read
+     * @param nearDuplicates groups of articles that are copies of one text from several outlets
+     *     ({@link NearDuplicates}); all of them stay in {@code articles}
      */
-    public record Report(int sources, List<Article> articles, List<SkippedInput> skipped, int duplicates) {
+    public record Report(int sources, List<Article> articles, List<SkippedInput> skipped, int duplicates,
+            List<List<Article>> nearDuplicates) {
 
         public Report {
             articles = List.copyOf(articles);
             skipped = List.copyOf(skipped);
+            nearDuplicates = nearDuplicates.stream().map(List::copyOf).toList();
+        }
+
+        /**
+         * @param article an article of this report
+         * @return the outlets of its near-duplicates, itself first, or just its own outlet
+         */
+        public List<String> outlets(Article article) {
+            for (List<Article> group : nearDuplicates) {
+                if (group.contains(article)) {
+                    return group.stream().map(Article::source).filter(outlet -> !outlet.isEmpty()).distinct().toList();
+                }
+            }
+            return article.source().isEmpty() ? List.of() : List.of(article.source());
         }
 
         /** @return the one-line summary, such as "read 143 articles from 12 sources; skipped 3" */
@@ -155,7 +172,7 @@ public final class Ingestion {
             seen.addAll(keys);
             unique.add(article);
         }
-        return new Report(sources.size(), unique, all.skipped(), duplicates);
+        return new Report(sources.size(), unique, all.skipped(), duplicates, NearDuplicates.groups(unique));
     }
 
     /** The ways one article can be recognized when reached twice: address, feed id, text. */

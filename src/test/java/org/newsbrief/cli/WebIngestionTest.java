@@ -235,6 +235,22 @@ class WebIngestionTest {
     }
 
     @Test
+    void reportFileListsWhatWasReadAndSkipped() throws IOException {
+        server.status("/gone", 410);
+        Path report = dir.resolve("report.json");
+
+        int code = run("extract", server.base() + "/page.html", server.base() + "/gone", "--allow-private-network",
+                "--report", report.toString());
+
+        assertThat(code).isZero();
+        JsonNode json = JSON.readTree(report.toFile());
+        assertThat(json.get("articles").asInt()).isEqualTo(1);
+        assertThat(json.get("summary").asText()).isEqualTo("read 1 article from 2 sources; skipped 1");
+        assertThat(json.get("skipped").get(0).get("source").asText()).isEqualTo(server.base() + "/gone");
+        assertThat(json.get("skipped").get(0).get("reason").asText()).isEqualTo("HTTP 410");
+    }
+
+    @Test
     void serverError() {
         server.status("/error", 500);
         assertOneLineAndTheRestRead(server.base() + "/error", "HTTP 500", "--allow-private-network");

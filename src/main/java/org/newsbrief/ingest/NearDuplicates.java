@@ -1,0 +1,103 @@
+package org.newsbrief.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups articles whose texts are nearly the same, as when several outlets run one agency story:
+ * texts are cut into overlapping five-word shingles, and two articles belong together when the
+ * Jaccard similarity of their shingle sets reaches {@value #THRESHOLD}, the level news
+ * aggregators use for near-duplicates. Groups are closed under that relation.
+ */
+public final class NearDuplicates {
+
+    /** Jaccard similarity of shingle sets at which two texts count as the same story copy. */
+    public static final double THRESHOLD = 0.85;
+    private static final int SHINGLE = 5;
+
+    private NearDuplicates() {}
+
+    /**
+     * @param articles the articles, in order
+     * @return groups of two or more near-duplicate articles, each in input order
+     */
+    public static List<List<Article>> groups(List<Article> articles) {
+        int n = articles.size();
+        List<Set<Integer>> shingles = new ArrayList<>(n);
+        Map<Integer, List<Integer>> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Set<Integer> set = shingles(articles.get(i).text());
+            shingles.add(set);
+            for (int shingle : set) {
+                index.computeIfAbsent(shingle, key -> new ArrayList<>()).add(i);
+            }
+        }
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int i = 0; i < n; i++) {
+            Map<Integer, Integer> shared = new HashMap<>();
+            for (int shingle : shingles.get(i)) {
+                for (int j : index.get(shingle)) {
+                    if (j > i) {
+                        shared.merge(j, 1, Integer::sum);
+                    }
+                }
+            }
+            for (Map.Entry<Integer, Integer> pair : shared.entrySet()) {
+                int j = pair.getKey();
+                int common = pair.getValue();
+                double jaccard = (double) common / (shingles.get(i).size() + shingles.get(j).size() - common);
+                if (jaccard >= THRESHOLD) {
+                    parent[find(parent, j)] = find(parent, i);
+                }
+            }
+        }
+        Map<Integer, List<Article>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(find(parent, i), root -> new ArrayList<>()).add(articles.get(i));
+        }
+        return groups.values().stream().filter(group -> group.size() > 1).toList();
+    }
+
+    static double similarity(String a, String b) {
+        Set<Integer> left = shingles(a);
+        Set<Integer> right = shingles(b);
+        Set<Integer> both = new HashSet<>(left);
+        both.retainAll(right);
+        int union = left.size() + right.size() - both.size();
+        return union == 0 ? 0 : (double) both.size() / union;
+    }
+
+    private static Set<Integer> shingles(String text) {
+        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        List<String> kept = new ArrayList<>();
+        for (String word : words) {
+            if (!word.isEmpty()) {
+                kept.add(word);
+            }
+        }
+        Set<Integer> shingles = new HashSet<>();
+        for (int i = 0; i + SHINGLE <= kept.size(); i++) {
+            shingles.add(String.join(" ", kept.subList(i, i + SHINGLE)).hashCode());
+        }
+        if (shingles.isEmpty() && !kept.isEmpty()) {
+            shingles.add(String.join(" ", kept).hashCode());
+        }
+        return shingles;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+}
