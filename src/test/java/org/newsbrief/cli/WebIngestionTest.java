@@ -135,6 +135,27 @@ class WebIngestionTest {
     }
 
     @Test
+    void opmlSubscriptionListReadsEveryFeed() throws IOException {
+        String opml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <opml version="2.0"><head><title>Subscriptions</title></head><body>
+                  <outline text="Economy" title="Economy">
+                    <outline type="rss" text="Coastline" title="Coastline Daily" xmlUrl="%s/rss.xml"/>
+                    <outline type="rss" text="Meridian" title="Meridian Post" xmlUrl="%s/atom.xml"/>
+                  </outline>
+                </body></opml>""".formatted(server.base(), server.base());
+        Path list = Files.writeString(dir.resolve("subscriptions.opml"), opml);
+        Path sources = Files.writeString(dir.resolve("sources.yaml"), "sources:\n  - section: Economy\n    opml: subscriptions.opml\n");
+
+        int code = run("generate", "--sources", sources.toString(), "--allow-private-network", "--out", dir.resolve("out").toString(),
+                "--date", "2026-11-25");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("newsbrief: read 3 articles from 1 source");
+        assertThat(list).exists();
+    }
+
+    @Test
     void gzipBodiesAreDecompressed() throws IOException {
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (OutputStream gzip = new GZIPOutputStream(zipped)) {
