@@ -11,10 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.newsbrief.compose.Briefing;
 import org.newsbrief.compose.BriefingComposer;
@@ -172,27 +168,16 @@ public final class Newsbrief {
      * @return the analyzed articles, in input order
      */
     public List<AnalyzedArticle> analyzeAll(List<Article> articles, int threads, List<SkippedInput> skipped) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, articles.size())));
-        try {
-            List<Future<AnalyzedArticle>> futures = new ArrayList<>();
-            for (Article article : articles) {
-                futures.add(pool.submit(() -> analyzer.analyze(article)));
+        List<Parallel.Outcome<AnalyzedArticle>> outcomes = Parallel.map(articles, threads, analyzer::analyze);
+        List<AnalyzedArticle> analyzed = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).succeeded()) {
+                analyzed.add(outcomes.get(i).value());
+            } else {
+                skipped.add(new SkippedInput(articles.get(i).origin(), "cannot analyze: " + outcomes.get(i).reason()));
             }
-            List<AnalyzedArticle> analyzed = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    analyzed.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    skipped.add(new SkippedInput(articles.get(i).origin(), "cannot analyze: " + e.getCause().getMessage()));
-                }
-            }
-            return analyzed;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NewsbriefException("interrupted while analyzing articles", e);
-        } finally {
-            pool.shutdownNow();
         }
+        return analyzed;
     }
 
     private interface Output {

@@ -13,13 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.newsbrief.Newsbrief;
-import org.newsbrief.NewsbriefException;
+import org.newsbrief.Parallel;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.JsonArticles;
 import org.newsbrief.nlp.AnalyzedArticle;
@@ -78,17 +73,16 @@ final class BenchCommand implements Callable<Integer> {
                 articles.add(new Record(JsonArticles.readLine(line, where), where));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
+        {
             List<Record> warmUp = articles.subList(0, Math.min(WARM_UP_RECORDS, articles.size()));
-            for (AnalyzedArticle article : map(pool, warmUp, this::preprocess)) {
+            for (AnalyzedArticle article : Parallel.mapAll(warmUp, threads, this::preprocess)) {
                 summarizer.summarize(article, length);
             }
             resetPeaks();
             long started = System.nanoTime();
-            List<AnalyzedArticle> analyzed = map(pool, articles, this::preprocess);
+            List<AnalyzedArticle> analyzed = Parallel.mapAll(articles, threads, this::preprocess);
             long analyzedAt = System.nanoTime();
-            map(pool, analyzed, article -> summarizer.summarize(article, length));
+            Parallel.mapAll(analyzed, threads, article -> summarizer.summarize(article, length));
             long summarizedAt = System.nanoTime();
 
             long tokens = 0;
@@ -110,8 +104,6 @@ final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors());
             out.flush();
             return CommandLine.ExitCode.OK;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -127,25 +119,6 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void row(PrintWriter out, String stage, double seconds, int articles, long tokens) {
         out.printf("%-12s %9.2f %,12.0f %,14.0f%n", stage, seconds, articles / seconds, tokens / seconds);
-    }
-
-    private static <T, R> List<R> map(ExecutorService pool, List<T> inputs, Function<T, R> work) {
-        List<Future<R>> futures = new ArrayList<>(inputs.size());
-        for (T input : inputs) {
-            futures.add(pool.submit(() -> work.apply(input)));
-        }
-        List<R> results = new ArrayList<>(inputs.size());
-        try {
-            for (Future<R> future : futures) {
-                results.add(future.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NewsbriefException("benchmark interrupted", e);
-        } catch (ExecutionException e) {
-            throw new NewsbriefException("benchmark failed: " + e.getCause().getMessage(), e.getCause());
-        }
-        return results;
     }
 
     private static void resetPeaks() {

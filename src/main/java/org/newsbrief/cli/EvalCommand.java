@@ -84,8 +84,7 @@ final class EvalCommand implements Callable<Integer> {
         err.printf("newsbrief: read and analyzed %d records in %.1f s; scoring %d algorithm(s)%n", items.size(),
                 (System.nanoTime() - started) / 1e9, summarizers.size());
         err.flush();
-        List<Evaluation.Result> results = new Evaluation(newsbrief.models(), threads).run(items, summarizers, length,
-                done -> { });
+        List<Evaluation.Result> results = new Evaluation(newsbrief.models(), threads).run(items, summarizers, length);
         if (json) {
             printJson(out, items.size(), length, results);
         } else {

@@ -11,14 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 import opennlp.tools.sentdetect.SentenceDetectorME;
-import org.newsbrief.NewsbriefException;
+import org.newsbrief.Parallel;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.JsonArticles;
 import org.newsbrief.ingest.SkippedInput;
@@ -145,32 +140,21 @@ public final class Evaluation {
                 }
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Item>> futures = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
+        List<Integer> indexes = java.util.stream.IntStream.range(0, lines.size()).boxed().toList();
+        List<Parallel.Outcome<Item>> outcomes = Parallel.map(indexes, threads,
+                i -> item(lines.get(i), dataset + ":" + numbers.get(i), analyzer));
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).succeeded()) {
+                items.add(outcomes.get(i).value());
+            } else {
                 String where = dataset + ":" + numbers.get(i);
-                futures.add(pool.submit(() -> item(line, where, analyzer)));
+                String message = outcomes.get(i).reason();
+                skipped.accept(new SkippedInput(where,
+                        message.startsWith(where + ": ") ? message.substring(where.length() + 2) : message));
             }
-            List<Item> items = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    items.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    String where = dataset + ":" + numbers.get(i);
-                    String message = e.getCause().getMessage();
-                    skipped.accept(new SkippedInput(where,
-                            message != null && message.startsWith(where + ": ") ? message.substring(where.length() + 2) : message));
-                }
-            }
-            return items;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading " + dataset, e);
-        } finally {
-            pool.shutdownNow();
         }
+        return items;
     }
 
     private static Item item(String line, String where, TextAnalyzer analyzer) {
@@ -207,50 +191,33 @@ public final class Evaluation {
      * @param items the records
      * @param summarizers the summarizers to compare
      * @param length the length every summary gets
-     * @param progress hears how many records are done
      * @return one result per summarizer, in the given order
      */
-    public List<Result> run(List<Item> items, List<Summarizer> summarizers, SummaryLength length, IntConsumer progress) {
+    public List<Result> run(List<Item> items, List<Summarizer> summarizers, SummaryLength length) {
         int metricsCount = Metric.values().length;
         // scores[s][record][metric * 3 + {0 precision, 1 recall, 2 f1}]
         double[][][] scores = new double[summarizers.size()][items.size()][];
         double[][] words = new double[summarizers.size()][items.size()];
         double[][] dangling = new double[summarizers.size()][items.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         ThreadLocal<Rouge> rouges = ThreadLocal.withInitial(Rouge::new);
         ThreadLocal<SentenceDetectorME> splitters =
                 ThreadLocal.withInitial(() -> new SentenceDetectorME(models.sentenceModel("en")));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int r = 0; r < items.size(); r++) {
-                int record = r;
-                futures.add(pool.submit(() -> {
-                    Rouge rouge = rouges.get();
-                    Item item = items.get(record);
-                    List<Reference> references = new ArrayList<>();
-                    for (String reference : item.references()) {
-                        references.add(new Reference(rouge.tokens(reference), sentenceTokens(rouge, splitters.get(), reference)));
-                    }
-                    for (int s = 0; s < summarizers.size(); s++) {
-                        List<Sentence> summary = summarizers.get(s).summarize(item.article(), length).sentences();
-                        scores[s][record] = score(rouge, summary, references, metricsCount);
-                        words[s][record] = summary.stream().mapToInt(Sentence::wordCount).sum();
-                        dangling[s][record] = leavesReaderGuessing(item.article(), summary) ? 1 : 0;
-                    }
-                }));
+        List<Integer> records = java.util.stream.IntStream.range(0, items.size()).boxed().toList();
+        Parallel.mapAll(records, threads, record -> {
+            Rouge rouge = rouges.get();
+            Item item = items.get(record);
+            List<Reference> references = new ArrayList<>();
+            for (String reference : item.references()) {
+                references.add(new Reference(rouge.tokens(reference), sentenceTokens(rouge, splitters.get(), reference)));
             }
-            for (int i = 0; i < futures.size(); i++) {
-                futures.get(i).get();
-                progress.accept(i + 1);
+            for (int s = 0; s < summarizers.size(); s++) {
+                List<Sentence> summary = summarizers.get(s).summarize(item.article(), length).sentences();
+                scores[s][record] = score(rouge, summary, references, metricsCount);
+                words[s][record] = summary.stream().mapToInt(Sentence::wordCount).sum();
+                dangling[s][record] = leavesReaderGuessing(item.article(), summary) ? 1 : 0;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NewsbriefException("evaluation interrupted", e);
-        } catch (ExecutionException e) {
-            throw new NewsbriefException("evaluation failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+            return record;
+        });
         List<Result> results = new ArrayList<>();
         for (int s = 0; s < summarizers.size(); s++) {
             List<MetricResult> metrics = new ArrayList<>();

@@ -14,11 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.newsbrief.NewsbriefException;
+import org.newsbrief.Parallel;
 
 /**
  * Reads many sources at once on a bounded pool, keeps their order, reads an article reached
@@ -135,29 +131,12 @@ public final class Ingestion {
      * @return the articles, once each, and what was skipped
      */
     public Report read(List<ArticleSource> sources) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, sources.size())));
         List<IngestResult> results = new ArrayList<>();
-        try {
-            List<Future<IngestResult>> futures = new ArrayList<>();
-            for (ArticleSource source : sources) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        return source.read();
-                    } catch (IngestException e) {
-                        return IngestResult.failed(new SkippedInput(source.toString(), e.getMessage()));
-                    }
-                }));
-            }
-            for (Future<IngestResult> future : futures) {
-                results.add(future.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NewsbriefException("interrupted while reading sources", e);
-        } catch (ExecutionException e) {
-            throw new NewsbriefException("reading sources failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Parallel.Outcome<IngestResult>> outcomes = Parallel.map(sources, threads, ArticleSource::read);
+        for (int i = 0; i < outcomes.size(); i++) {
+            Parallel.Outcome<IngestResult> outcome = outcomes.get(i);
+            results.add(outcome.succeeded() ? outcome.value()
+                    : IngestResult.failed(new SkippedInput(sources.get(i).toString(), outcome.reason())));
         }
         IngestResult all = IngestResult.concat(results);
         List<Article> unique = new ArrayList<>();

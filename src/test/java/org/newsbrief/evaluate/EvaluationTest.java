@@ -26,7 +26,7 @@ class EvaluationTest {
                 List.of("Dogs bark loudly."));
 
         List<Evaluation.Result> results = new Evaluation(TestFiles.MODELS, 2)
-                .run(List.of(first, second), List.of(new LeadSummarizer()), SummaryLength.sentences(1), done -> { });
+                .run(List.of(first, second), List.of(new LeadSummarizer()), SummaryLength.sentences(1));
 
         Evaluation.Result lead = results.get(0);
         assertThat(lead.algorithm()).isEqualTo("lead");
