@@ -30,6 +30,7 @@ final class HtmlArticleParser implements ArticleParser {
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
     private static final String BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,dd,dt,td";
+    private static final String CONTAINERS = "div,section,center,font";
 
     @Override
     public IngestResult parse(String location, String content) {
@@ -158,11 +159,20 @@ final class HtmlArticleParser implements ArticleParser {
         return String.join("\n\n", blocks);
     }
 
-    /** Takes each block element's text whole, in document order, without descending into it. */
+    /**
+     * Takes each block element's text whole, in document order, without descending into it. A
+     * container without block elements inside, such as a {@code <div>} of bare text, counts as a
+     * block when its text is prose rather than a row of links.
+     */
     private static void collectBlocks(Element parent, String title, List<String> blocks) {
         for (Element child : parent.children()) {
             if (!child.is(BLOCKS)) {
-                collectBlocks(child, title, blocks);
+                if (child.is(CONTAINERS) && child.select(BLOCKS).isEmpty() && !child.text().isBlank()
+                        && linkDensity(child) < 0.5) {
+                    blocks.add(child.text().strip());
+                } else {
+                    collectBlocks(child, title, blocks);
+                }
                 continue;
             }
             String text = child.text().strip();

@@ -30,7 +30,14 @@ final class Boilerplate {
             "(image|photo|picture|video)( caption| credit| source)?\\s*:.*",
             "(comments?|leave a (comment|reply)|\\d+ comments?|view comments|show comments|add a comment)",
             "(previous|next)( article| story| post)?",
-            "(back to top|skip to (main )?content|cookie settings|accept( all)? cookies)");
+            "(back to top|skip to (main )?content|cookie settings|accept( all)? cookies)",
+            // a date or time alone on its line is a dateline, not a heading
+            "((mon|tues|wednes|thurs|fri|satur|sun)day,? )?\\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,? \\d{4}"
+                    + "([ ,]+\\d{1,2}[:.]\\d{2}( ?[ap]m)?( [a-z]{2,5})?)?",
+            "((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2},? \\d{4}"
+                    + "([ ,]+\\d{1,2}[:.]\\d{2}( ?[ap]m)?( [a-z]{2,5})?)?",
+            "\\d{4}-\\d{2}-\\d{2}([ t]\\d{2}:\\d{2}(:\\d{2})?z?)?",
+            "\\d+ (minutes?|hours?|days?) ago");
 
     /** "By Jane Smith, Defence Correspondent": names are capitalized, so this one is case-sensitive. */
     private static final Pattern BYLINE = Pattern.compile(

@@ -107,6 +107,31 @@ class FileArticleSourceTest {
     }
 
     @Test
+    void pageWithoutArticleMarkupKeepsBareTextBlocksAndDropsLinkRows() throws IOException {
+        Article article = single(write("plain.html", """
+                <html><head><title>Council approves tram line</title></head><body>
+                <div class="top"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></div>
+                <div id="content">
+                  <h1>Council approves tram line</h1>
+                  <div class="when">24 November 2026</div>
+                  <div>The regional council approved a new tram line through the old harbour district on Monday evening,                 after a debate that lasted more than four hours.</div>
+                  <div>Construction is due to start in the spring of 2028, and the first trams should run two years later,                 the council's transport committee said.</div>
+                  <p>Opponents said the route would cut through a protected park, and promised to appeal.</p>
+                </div>
+                </body></html>
+                """));
+
+        assertThat(article.text()).isEqualTo(String.join("\n\n",
+                "24 November 2026",
+                "The regional council approved a new tram line through the old harbour district on Monday evening, "
+                        + "after a debate that lasted more than four hours.",
+                "Construction is due to start in the spring of 2028, and the first trams should run two years later, "
+                        + "the council's transport committee said.",
+                "Opponents said the route would cut through a protected park, and promised to appeal."));
+        assertThat(article.text()).doesNotContain("Home", "Sport");
+    }
+
+    @Test
     void jsonObjectArrayAndLinesAreRead() throws IOException {
         Path object = write("e.json", "{\"title\": \"One\", \"text\": \"Body one.\", \"source\": \"Wire\"}");
         Path array = write("f.json", "[{\"id\": \"x\", \"text\": \"Body x.\"}, {\"text\": \"\"}, {\"id\": \"y\", \"text\": \"Body y.\"}]");

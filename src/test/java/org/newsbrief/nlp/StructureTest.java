@@ -13,7 +13,8 @@ class StructureTest {
         "Published:", "Published: 24 November 2026", "Updated", "Related articles", "Recent articles",
         "Share this", "Share this article", "Advertisement", "Subscribe", "Subscribe to our morning newsletter",
         "Read more", "Read more: Rates held for a third month", "Sign up for alerts", "By Jane Smith",
-        "By Ana María López, Economics Editor", "© 2026 The Harbour Times", "Follow us on X", "Tags: economy, rates"
+        "By Ana María López, Economics Editor", "© 2026 The Harbour Times", "Follow us on X", "Tags: economy, rates",
+        "24 November 2026", "Tuesday 24 November 2026 07:30 GMT", "November 24, 2026", "2026-11-24", "3 hours ago"
     })
     void boilerplateLinesAreDropped(String line) {
         Structure structure = Structure.of("A Real Headline Here\n\n" + line + "\n\nThe body has one sentence.", "");
