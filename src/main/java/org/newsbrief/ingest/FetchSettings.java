@@ -35,7 +35,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, int m
     /** @return ten-second connect, thirty-second read, 5 redirects, 5 MB, public addresses only, no cache */
     public static FetchSettings defaults() {
         return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 5, DEFAULT_MAX_BYTES, false,
-                "newsbrief/0.1 (news briefing generator; reads each page once)", 2, null);
+                "newsbrief/0.1 (news briefing generator)", 2, null);
     }
 
     /** @return these settings with private addresses allowed or not */
