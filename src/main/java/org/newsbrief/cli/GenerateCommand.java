@@ -115,9 +115,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** An explicit folder, else the project's templates/ beside the launcher, else ./templates, else built-in. */
     private Path templatesFolder() {
-        if (templates != null) {
-            return templates;
-        }
+        return templates != null ? templates : defaultTemplates();
+    }
+
+    /** @return the project's templates/ beside the launcher, else ./templates, else {@code null} */
+    static Path defaultTemplates() {
         String home = System.getProperty(HOME_PROPERTY);
         if (home != null && Files.isDirectory(Path.of(home, "templates"))) {
             return Path.of(home, "templates");

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Turns a day's news into a short briefing.",
         subcommands = {SummarizeCommand.class, GenerateCommand.class, ExtractCommand.class, EvalCommand.class,
-            BenchCommand.class,
+            BenchCommand.class, CheckTemplatesCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

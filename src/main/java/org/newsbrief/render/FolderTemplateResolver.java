@@ -7,7 +7,7 @@ import org.thymeleaf.cache.NonCacheableCacheEntryValidity;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ITemplateResolver;
 import org.thymeleaf.templateresolver.TemplateResolution;
-import org.thymeleaf.templateresource.StringTemplateResource;
+import org.thymeleaf.templateresource.ITemplateResource;
 
 /** Lets Thymeleaf find templates, and fragments they include, through a {@link TemplateFolder}. */
 final class FolderTemplateResolver implements ITemplateResolver {
@@ -33,8 +33,37 @@ final class FolderTemplateResolver implements ITemplateResolver {
             Map<String, Object> templateResolutionAttributes) {
         String name = template.endsWith(".html") ? template : template + ".html";
         return templates.read(name)
-                .map(text -> new TemplateResolution(new StringTemplateResource(text), TemplateMode.HTML,
+                .map(text -> new TemplateResolution(new NamedResource(templates.describe(name), text), TemplateMode.HTML,
                         NonCacheableCacheEntryValidity.INSTANCE))
                 .orElse(null);
+    }
+
+    /** A template's text, known by its file name in messages. */
+    private record NamedResource(String description, String text) implements ITemplateResource {
+
+        @Override
+        public String getDescription() {
+            return description;
+        }
+
+        @Override
+        public String getBaseName() {
+            return description;
+        }
+
+        @Override
+        public boolean exists() {
+            return true;
+        }
+
+        @Override
+        public java.io.Reader reader() {
+            return new java.io.StringReader(text);
+        }
+
+        @Override
+        public ITemplateResource relative(String relativeLocation) {
+            throw new UnsupportedOperationException("templates are found through the resolver, not relative paths");
+        }
     }
 }

@@ -78,6 +78,14 @@ public final class HtmlRenderer {
         return document;
     }
 
+    /** @return the view of a small sample briefing, which shows every variable a template can use */
+    static Map<String, Object> sampleView() {
+        return view(new Briefing("Sample", java.time.LocalDate.of(2026, 1, 1),
+                java.time.ZonedDateTime.of(2026, 1, 1, 6, 0, 0, 0, java.time.ZoneOffset.UTC),
+                List.of(new BriefingItem("Headline", "Outlet", java.time.LocalDate.of(2026, 1, 1), "https://example.org/a",
+                        List.of("A sentence."), "eng"))));
+    }
+
     /** The template's view of a briefing: plain maps, with dates already formatted for reading. */
     private static Map<String, Object> view(Briefing briefing) {
         List<Map<String, Object>> items = new ArrayList<>();

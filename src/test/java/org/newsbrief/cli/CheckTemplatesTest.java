@@ -1,0 +1,84 @@
+package org.newsbrief.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.TestFiles;
+import picocli.CommandLine;
+
+class CheckTemplatesTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = Main.commandLine(TestFiles.newsbrief());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private Path brokenCopy(String from, String to) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("templates"));
+        for (String name : List.of("briefing.html", "briefing.css")) {
+            Files.copy(TestFiles.templates().resolve(name), copy.resolve(name));
+        }
+        Path template = copy.resolve("briefing.html");
+        String text = Files.readString(template);
+        assertThat(text).contains(from);
+        Files.writeString(template, text.replace(from, to));
+        return copy;
+    }
+
+    @Test
+    void theProjectTemplatesAreFine() {
+        assertThat(run("check-templates", TestFiles.templates().toString())).isZero();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void unclosedElementIsReportedWithFileLineAndColumn() throws IOException {
+        Path copy = brokenCopy("<p class=\"kicker\">newsbrief</p>", "<p class=\"kicker\">newsbrief</div>");
+
+        int code = run("check-templates", copy.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString().lines()).singleElement().asString()
+                .matches(java.util.regex.Pattern.quote(copy.resolve("briefing.html").toString()) + ":\\d+:\\d+: not well-formed XHTML: .*");
+    }
+
+    @Test
+    void unknownVariablesAreReportedWhereTheyAre() throws IOException {
+        Path copy = brokenCopy("th:text=\"${item.title}\">Headline</h2>", "th:text=\"${item.headlin}\">Headline</h2>");
+        Files.writeString(copy.resolve("briefing.html"), Files.readString(copy.resolve("briefing.html"))
+                .replace("<h1 th:text=\"${briefing.title}\">", "<h1 th:text=\"${edition.title}\">"));
+
+        int code = run("check-templates", copy.toString());
+
+        assertThat(code).isEqualTo(2);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).matches(".*briefing\\.html:\\d+:\\d+: unknown variable 'edition' .*");
+        assertThat(lines.get(1)).matches(".*briefing\\.html:\\d+:\\d+: unknown variable 'item\\.headlin' \\(known: .*title.*\\)");
+    }
+
+    @Test
+    void thymeleafSyntaxErrorIsReportedWithItsPosition() throws IOException {
+        Path copy = brokenCopy("th:text=\"${briefing.dateText}\">Wednesday", "th:text=\"${briefing.dateText + }\">Wednesday");
+
+        int code = run("check-templates", copy.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString().lines()).singleElement().asString().matches(".*briefing\\.html:\\d+:\\d+: .*");
+    }
+}
