@@ -201,7 +201,9 @@ public final class HttpFetcher {
                 throw new FetchException(url + ": " + fetch.getMessage(), fetch.isRetryable(), fetch);
             }
             if (cause instanceof HttpTimeoutException) {
-                throw new FetchException(url + ": timed out", true, cause);
+                // the client's own timer can fire before ours; the user sees one message either way
+                throw new FetchException(url + ": no complete answer within " + settings.readTimeout().toSeconds() + " s",
+                        true, cause);
             }
             throw new FetchException(url + ": " + describe(cause), true, cause);
         }
