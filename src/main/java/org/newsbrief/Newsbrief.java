@@ -25,6 +25,7 @@ import org.newsbrief.nlp.TextAnalyzer;
 import org.newsbrief.render.HtmlRenderer;
 import org.newsbrief.render.HtmlWriter;
 import org.newsbrief.render.PdfRenderer;
+import org.newsbrief.render.PlainTextRenderer;
 import org.newsbrief.render.RenderException;
 import org.newsbrief.render.TemplateFolder;
 import org.newsbrief.summarize.Algorithm;
@@ -49,9 +50,28 @@ public final class Newsbrief {
      * @param length how long each summary may be
      * @param templates where templates are read from
      * @param threads how many articles are analyzed at once
+     * @param formats which of pdf, html, md and txt to write
+     * @param paper the PDF's page size, {@code A4} or {@code letter}
+     * @param groupStories whether reports of one event from several outlets become one story
      */
     public record GenerateRequest(List<ArticleSource> sources, Ingestion ingestion, Path outputFolder, LocalDate date,
-            String title, Algorithm algorithm, SummaryLength length, TemplateFolder templates, int threads) {
+            String title, Algorithm algorithm, SummaryLength length, TemplateFolder templates, int threads,
+            java.util.Set<String> formats, String paper, boolean groupStories) {
+
+        /** The output formats newsbrief writes. */
+        public static final List<String> FORMATS = List.of("pdf", "html", "md", "txt");
+
+        /**
+         * A request for the PDF and the HTML copy on A4.
+         *
+         * @see #GenerateRequest(List, Ingestion, Path, LocalDate, String, Algorithm, SummaryLength, TemplateFolder, int,
+         *     java.util.Set, String, boolean)
+         */
+        public GenerateRequest(List<ArticleSource> sources, Ingestion ingestion, Path outputFolder, LocalDate date,
+                String title, Algorithm algorithm, SummaryLength length, TemplateFolder templates, int threads) {
+            this(sources, ingestion, outputFolder, date, title, algorithm, length, templates, threads,
+                    java.util.Set.of("pdf", "html"), "A4", false);
+        }
 
         public GenerateRequest {
             sources = List.copyOf(sources);
@@ -65,6 +85,13 @@ public final class Newsbrief {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
+            formats = java.util.Set.copyOf(formats);
+            if (formats.isEmpty() || !FORMATS.containsAll(formats)) {
+                throw new IllegalArgumentException("formats must be some of " + String.join(", ", FORMATS) + ", was " + formats);
+            }
+            if (!paper.equalsIgnoreCase("A4") && !paper.equalsIgnoreCase("letter")) {
+                throw new IllegalArgumentException("paper must be A4 or letter, was " + paper);
+            }
         }
     }
 
@@ -75,8 +102,9 @@ public final class Newsbrief {
      * @param html the HTML copy written beside it
      * @param articles how many articles the briefing holds
      * @param read what reading the sources gave, with everything skipped there or in analysis
+     * @param written every file written, in the order of {@link GenerateRequest#FORMATS}
      */
-    public record GenerateReport(Path pdf, Path html, int articles, Ingestion.Report read) {}
+    public record GenerateReport(Path pdf, Path html, int articles, Ingestion.Report read, List<Path> written) {}
 
     /** Nothing usable was read; the report says what was tried. */
     public static final class NoArticlesException extends NewsbriefException {
@@ -132,6 +160,29 @@ public final class Newsbrief {
      * @throws NewsbriefException when no article could be read, or rendering or writing fails
      */
     public GenerateReport generate(GenerateRequest request, Consumer<String> warnings) {
+        Prepared prepared = prepare(request);
+        Briefing briefing = prepared.briefing();
+        Ingestion.Report read = prepared.read();
+        int articles = read.articles().size();
+        return write(request, briefing, read, articles, warnings);
+    }
+
+    /**
+     * A composed briefing and what reading its sources gave.
+     *
+     * @param briefing the briefing
+     * @param read the articles read and the inputs skipped
+     */
+    public record Prepared(Briefing briefing, Ingestion.Report read) {}
+
+    /**
+     * Reads, analyzes and composes, without rendering: what {@code preview} serves.
+     *
+     * @param request what to read; output settings are not used
+     * @return the briefing and the reading report
+     * @throws NoArticlesException when nothing could be read
+     */
+    public Prepared prepare(GenerateRequest request) {
         Ingestion.Report ingested = request.ingestion().read(request.sources());
         List<SkippedInput> skipped = new ArrayList<>(ingested.skipped());
         List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), request.threads(), skipped);
@@ -141,21 +192,41 @@ public final class Newsbrief {
         if (analyzed.isEmpty()) {
             throw new NoArticlesException(read);
         }
-        BriefingComposer composer = new BriefingComposer(request.algorithm().create(), request.length(), clock);
-        Briefing briefing = composer.compose(request.title(), request.date(), analyzed);
+        BriefingComposer composer = new BriefingComposer(request.algorithm().create(), request.length(), clock,
+                BriefingComposer.Limits.defaults().withGroupedStories(request.groupStories()));
+        return new Prepared(composer.compose(request.title(), request.date(), analyzed), read);
+    }
 
+    private GenerateReport write(GenerateRequest request, Briefing briefing, Ingestion.Report read, int articles,
+            Consumer<String> warnings) {
         Document page = new HtmlRenderer(request.templates(), warnings).render(briefing);
-        Path pdf = request.outputFolder().resolve("briefing-" + request.date() + ".pdf");
-        Path html = request.outputFolder().resolve("briefing-" + request.date() + ".html");
+        List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(request.outputFolder());
-            writeAtomically(html, out -> out.write(HtmlWriter.write(page).getBytes(StandardCharsets.UTF_8)));
-            PdfRenderer pdfRenderer = new PdfRenderer(request.templates(), warnings);
-            writeAtomically(pdf, out -> pdfRenderer.render(page, out));
+            for (String format : GenerateRequest.FORMATS) {
+                if (!request.formats().contains(format)) {
+                    continue;
+                }
+                Path file = request.outputFolder().resolve("briefing-" + request.date() + "." + format);
+                switch (format) {
+                    case "pdf" -> {
+                        PdfRenderer pdfRenderer = new PdfRenderer(request.templates(), warnings);
+                        writeAtomically(file, out -> pdfRenderer.render(page, out, request.paper()));
+                    }
+                    case "html" -> writeAtomically(file, out -> out.write(HtmlWriter.write(page).getBytes(StandardCharsets.UTF_8)));
+                    case "md" -> writeAtomically(file,
+                            out -> out.write(PlainTextRenderer.markdown(briefing).getBytes(StandardCharsets.UTF_8)));
+                    default -> writeAtomically(file,
+                            out -> out.write(PlainTextRenderer.text(briefing).getBytes(StandardCharsets.UTF_8)));
+                }
+                written.add(file);
+            }
         } catch (IOException e) {
             throw new RenderException("cannot write the briefing to " + request.outputFolder() + ": " + e.getMessage(), e);
         }
-        return new GenerateReport(pdf, html, analyzed.size(), read);
+        Path pdf = written.stream().filter(file -> file.toString().endsWith(".pdf")).findFirst().orElse(null);
+        Path html = written.stream().filter(file -> file.toString().endsWith(".html")).findFirst().orElse(null);
+        return new GenerateReport(pdf, html, articles, read, written);
     }
 
     /**

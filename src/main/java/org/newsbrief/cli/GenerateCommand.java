@@ -45,6 +45,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.json", description = "Also write what was read and skipped as JSON.")
     private Path report;
 
+    @Option(names = "--format", paramLabel = "LIST", defaultValue = "pdf,html", split = ",",
+            description = "Outputs to write, any of pdf, html, md, txt (default: ${DEFAULT-VALUE}).")
+    private java.util.Set<String> formats;
+
+    @Option(names = "--group-stories",
+            description = "Make reports of one event from several outlets one story that lists them all.")
+    private boolean groupStories;
+
+    @Option(names = "--paper", paramLabel = "SIZE", defaultValue = "A4",
+            description = "PDF page size: A4 or letter (default: ${DEFAULT-VALUE}).")
+    private String paper;
+
     @Mixin
     private FetchOptions fetch;
 
@@ -92,7 +104,7 @@ final class GenerateCommand implements Callable<Integer> {
         inputs.forEach(input -> sources.add(ingestion.source(input)));
         Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(sources, ingestion, out,
                 date != null ? date : LocalDate.now(newsbrief.clock()), title.strip(), options.algorithm(),
-                options.length(), new TemplateFolder(templatesFolder()), options.threads());
+                options.length(), new TemplateFolder(templatesFolder()), options.threads(), formats(), paper, groupStories);
         Newsbrief.GenerateReport made;
         try {
             made = newsbrief.generate(request, warning -> {
@@ -106,11 +118,26 @@ final class GenerateCommand implements Callable<Integer> {
             }
             throw e;
         }
-        stdout.println("wrote " + made.pdf());
-        stdout.println("wrote " + made.html());
+        made.written().forEach(file -> stdout.println("wrote " + file));
         stdout.printf("%d articles in the briefing%n", made.articles());
         stdout.flush();
         return Reporting.finish(err, made.read(), report);
+    }
+
+    private java.util.Set<String> formats() {
+        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String format : formats) {
+            String name = format.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!Newsbrief.GenerateRequest.FORMATS.contains(name)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--format: unknown format '" + format + "' (known: pdf, html, md, txt)");
+            }
+            chosen.add(name);
+        }
+        if (!paper.equalsIgnoreCase("A4") && !paper.equalsIgnoreCase("letter")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--paper must be A4 or letter");
+        }
+        return chosen;
     }
 
     /** An explicit folder, else the project's templates/ beside the launcher, else ./templates, else built-in. */

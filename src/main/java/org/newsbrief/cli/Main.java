@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Turns a day's news into a short briefing.",
         subcommands = {SummarizeCommand.class, GenerateCommand.class, ExtractCommand.class, EvalCommand.class,
-            BenchCommand.class, CheckTemplatesCommand.class,
+            BenchCommand.class, CheckTemplatesCommand.class, PreviewCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -54,6 +54,9 @@ public final class Main implements Runnable {
                 }
                 if (type == GenerateCommand.class) {
                     return type.cast(new GenerateCommand(newsbrief));
+                }
+                if (type == PreviewCommand.class) {
+                    return type.cast(new PreviewCommand(newsbrief));
                 }
                 if (type == ExtractCommand.class) {
                     return type.cast(new ExtractCommand(newsbrief));

@@ -11,14 +11,32 @@ import java.util.Objects;
  * @param title the edition's title
  * @param date the day it covers
  * @param generatedAt when it was made, with the time zone
- * @param items the stories, in reading order
+ * @param executiveSummary the top stories in one sentence each, most important first
+ * @param sections the stories by section, sections in order of their best story
+ * @param keyNames the names that matter most across the edition
  */
-public record Briefing(String title, LocalDate date, ZonedDateTime generatedAt, List<BriefingItem> items) {
+public record Briefing(String title, LocalDate date, ZonedDateTime generatedAt, List<Highlight> executiveSummary,
+        List<Section> sections, List<String> keyNames) {
+
+    /**
+     * One line of the executive summary.
+     *
+     * @param story the story it stands for
+     * @param sentence the story's key sentence
+     */
+    public record Highlight(Story story, String sentence) {}
 
     public Briefing {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(generatedAt, "generatedAt");
-        items = List.copyOf(items);
+        executiveSummary = List.copyOf(executiveSummary);
+        sections = List.copyOf(sections);
+        keyNames = List.copyOf(keyNames);
+    }
+
+    /** @return every story, section by section */
+    public List<Story> stories() {
+        return sections.stream().flatMap(section -> section.stories().stream()).toList();
     }
 }

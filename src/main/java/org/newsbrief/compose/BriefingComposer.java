@@ -3,33 +3,87 @@ package org.newsbrief.compose;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.newsbrief.ingest.Article;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.summarize.Summarizer;
 import org.newsbrief.summarize.SummaryLength;
 
-/** Builds the briefing: one summarized item per article, newest first, undated ones last. */
+/**
+ * Builds the day's briefing: articles about one event become one story (see {@link
+ * StoryClustering}) with a summary of all its reports and every outlet listed; stories are
+ * ranked by how many outlets covered them and how recent they are, grouped into sections (the
+ * sources file's, or topics), capped, and the best of them open the edition as its executive
+ * summary.
+ */
 public final class BriefingComposer {
 
+    /**
+     * Limits of an edition.
+     *
+     * @param maxStories stories in the whole briefing
+     * @param maxPerSection stories in one section
+     * @param executiveItems lines of the executive summary, 3 to 5
+     * @param groupStories whether reports of one event from several outlets become one story
+     */
+    public record Limits(int maxStories, int maxPerSection, int executiveItems, boolean groupStories) {
+
+        public Limits {
+            if (maxStories < 1 || maxPerSection < 1 || executiveItems < 1) {
+                throw new IllegalArgumentException("story limits must be at least 1");
+            }
+        }
+
+        /** @return 40 stories, 10 a section, 5 in the executive summary, one story per article */
+        public static Limits defaults() {
+            return new Limits(40, 10, 5, false);
+        }
+
+        /** @return these limits with story grouping on or off */
+        public Limits withGroupedStories(boolean grouped) {
+            return new Limits(maxStories, maxPerSection, executiveItems, grouped);
+        }
+    }
+
     private static final int HEADLINE_WORDS = 12;
+    private static final int STORY_NAMES = 5;
+    private static final int EDITION_NAMES = 10;
 
     private final Summarizer summarizer;
     private final SummaryLength length;
     private final Clock clock;
+    private final Limits limits;
 
     /**
-     * @param summarizer chooses each item's sentences
-     * @param length how long each item's summary may be
+     * @param summarizer chooses each story's sentences
+     * @param length how long each story's summary may be
      * @param clock the time the edition is stamped with
      */
     public BriefingComposer(Summarizer summarizer, SummaryLength length, Clock clock) {
+        this(summarizer, length, clock, Limits.defaults());
+    }
+
+    /**
+     * @param summarizer chooses each story's sentences
+     * @param length how long each story's summary may be
+     * @param clock the time the edition is stamped with
+     * @param limits how many stories the edition holds
+     */
+    public BriefingComposer(Summarizer summarizer, SummaryLength length, Clock clock, Limits limits) {
         this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
         this.length = Objects.requireNonNull(length, "length");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -39,15 +93,103 @@ public final class BriefingComposer {
      * @return the briefing
      */
     public Briefing compose(String title, LocalDate date, List<AnalyzedArticle> articles) {
-        List<AnalyzedArticle> ordered = new ArrayList<>(articles);
-        ordered.sort(Comparator.comparing((AnalyzedArticle article) -> article.source().date(),
-                Comparator.nullsLast(Comparator.reverseOrder())));
-        List<BriefingItem> items = new ArrayList<>();
-        for (AnalyzedArticle article : ordered) {
-            items.add(new BriefingItem(headline(article), article.source().source(), article.source().date(),
-                    article.source().url(), summarizer.summarize(article, length).texts(), article.language()));
+        List<Story> stories = new ArrayList<>();
+        List<List<AnalyzedArticle>> clusters = limits.groupStories() ? StoryClustering.cluster(articles)
+                : articles.stream().map(List::of).toList();
+        for (List<AnalyzedArticle> cluster : clusters) {
+            stories.add(story(cluster));
         }
-        return new Briefing(title, date, ZonedDateTime.now(clock), items);
+        stories.sort(Comparator.comparingDouble((Story story) -> -importance(story, date))
+                .thenComparing(Story::date, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Story::headline));
+
+        Map<String, List<Story>> bySection = new LinkedHashMap<>();
+        int kept = 0;
+        for (Story story : stories) {
+            List<Story> section = bySection.computeIfAbsent(story.section(), name -> new ArrayList<>());
+            if (kept < limits.maxStories() && section.size() < limits.maxPerSection()) {
+                section.add(story);
+                kept++;
+            }
+        }
+        List<Section> sections = bySection.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                .map(entry -> new Section(entry.getKey(), entry.getValue())).toList();
+        List<Briefing.Highlight> highlights = sections.stream().flatMap(section -> section.stories().stream())
+                .sorted(Comparator.comparingInt(stories::indexOf))
+                .filter(story -> !story.summary().isEmpty())
+                .limit(limits.executiveItems())
+                .map(story -> new Briefing.Highlight(story, story.summary().get(0)))
+                .toList();
+        return new Briefing(title, date, ZonedDateTime.now(clock), highlights, sections,
+                KeyNames.of(articles, EDITION_NAMES));
+    }
+
+    /** Coverage counts most; among equals, the more recent story comes first. */
+    private static double importance(Story story, LocalDate edition) {
+        double coverage = Math.max(1, story.outletNames().size());
+        double recency = story.date() == null ? 0 : 1.0 / (1 + Math.abs(ChronoUnit.DAYS.between(story.date(), edition)));
+        return coverage + recency;
+    }
+
+    private Story story(List<AnalyzedArticle> cluster) {
+        AnalyzedArticle first = cluster.get(0);
+        AnalyzedArticle joined = cluster.size() == 1 ? first
+                : AnalyzedArticle.combine(new Article("story:" + first.source().id(), "", "", null, "", "", first.source().origin()),
+                        cluster);
+        List<String> summary = summarizer.summarize(joined, length).texts();
+        List<Story.Outlet> outlets = cluster.stream()
+                .map(article -> new Story.Outlet(article.source().source(), article.source().url(), headline(article)))
+                .toList();
+        LocalDate date = cluster.stream().map(article -> article.source().date()).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new Story(bestHeadline(cluster), summary, outlets, date, section(cluster),
+                cluster.stream().anyMatch(article -> !article.sentences().isEmpty()) ? KeyNames.of(cluster, STORY_NAMES) : List.of(),
+                first.language());
+    }
+
+    /** The section most of the reports were filed under, or else the topic their words point to. */
+    private static String section(List<AnalyzedArticle> cluster) {
+        Map<String, Integer> votes = new HashMap<>();
+        for (AnalyzedArticle article : cluster) {
+            if (!article.source().section().isEmpty()) {
+                votes.merge(article.source().section(), 1, Integer::sum);
+            }
+        }
+        return votes.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElseGet(() -> Topics.of(cluster));
+    }
+
+    /**
+     * The title whose words the reports share most: each of its content terms scores the number
+     * of reports that use it, so a title naming the event's who and what beats a clever one.
+     */
+    static String bestHeadline(List<AnalyzedArticle> cluster) {
+        if (cluster.size() == 1) {
+            return headline(cluster.get(0));
+        }
+        Map<String, Integer> reports = new HashMap<>();
+        for (AnalyzedArticle article : cluster) {
+            Set<String> terms = new HashSet<>(StoryClustering.titleTerms(article));
+            org.newsbrief.summarize.Terms.of(article.sentences()).forEach(terms::addAll);
+            terms.forEach(term -> reports.merge(term, 1, Integer::sum));
+        }
+        AnalyzedArticle best = cluster.get(0);
+        double bestScore = -1;
+        for (AnalyzedArticle article : cluster) {
+            if (article.title().isBlank()) {
+                continue;
+            }
+            double score = 0;
+            for (String term : new HashSet<>(StoryClustering.titleTerms(article))) {
+                score += reports.getOrDefault(term, 0);
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = article;
+            }
+        }
+        return headline(best);
     }
 
     /**

@@ -15,7 +15,8 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.newsbrief.compose.Briefing;
-import org.newsbrief.compose.BriefingItem;
+import org.newsbrief.compose.Section;
+import org.newsbrief.compose.Story;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateEngineException;
@@ -78,29 +79,46 @@ public final class HtmlRenderer {
         return document;
     }
 
-    /** @return the view of a small sample briefing, which shows every variable a template can use */
+    /** @return a small briefing with one story, which gives every variable a template can use a value */
+    static Briefing sampleBriefing() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 1);
+        Story story = new Story("Headline", List.of("A sentence."),
+                List.of(new Story.Outlet("Outlet", "https://example.org/a", "Headline")), day, "News",
+                List.of("A Name"), "eng");
+        return new Briefing("Sample", day, java.time.ZonedDateTime.of(2026, 1, 1, 6, 0, 0, 0, java.time.ZoneOffset.UTC),
+                List.of(new Briefing.Highlight(story, "A sentence.")), List.of(new Section("News", List.of(story))),
+                List.of("A Name"));
+    }
+
+    /** @return the view of {@link #sampleBriefing()} */
     static Map<String, Object> sampleView() {
-        return view(new Briefing("Sample", java.time.LocalDate.of(2026, 1, 1),
-                java.time.ZonedDateTime.of(2026, 1, 1, 6, 0, 0, 0, java.time.ZoneOffset.UTC),
-                List.of(new BriefingItem("Headline", "Outlet", java.time.LocalDate.of(2026, 1, 1), "https://example.org/a",
-                        List.of("A sentence."), "eng"))));
+        return view(sampleBriefing());
     }
 
     /** The template's view of a briefing: plain maps, with dates already formatted for reading. */
     private static Map<String, Object> view(Briefing briefing) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (BriefingItem item : briefing.items()) {
+        Map<Story, Map<String, Object>> stories = new LinkedHashMap<>();
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Section section : briefing.sections()) {
+            List<Map<String, Object>> sectionStories = new ArrayList<>();
+            for (Story story : section.stories()) {
+                Map<String, Object> view = view(story, stories.size() + 1);
+                stories.put(story, view);
+                sectionStories.add(view);
+            }
             Map<String, Object> view = new LinkedHashMap<>();
-            view.put("number", items.size() + 1);
-            view.put("title", item.title());
-            view.put("source", item.source());
-            view.put("date", item.date());
-            view.put("dateText", item.date() == null ? "" : SHORT_DAY.format(item.date()));
-            view.put("url", isWebLink(item.url()) ? item.url() : "");
-            view.put("summary", item.summary());
-            view.put("summaryText", String.join(" ", item.summary()));
-            view.put("language", item.language());
-            items.add(view);
+            view.put("number", sections.size() + 1);
+            view.put("anchor", "section-" + (sections.size() + 1));
+            view.put("name", section.name());
+            view.put("stories", sectionStories);
+            sections.add(view);
+        }
+        List<Map<String, Object>> highlights = new ArrayList<>();
+        for (Briefing.Highlight highlight : briefing.executiveSummary()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("sentence", highlight.sentence());
+            view.put("story", stories.get(highlight.story()));
+            highlights.add(view);
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("title", briefing.title());
@@ -109,9 +127,53 @@ public final class HtmlRenderer {
         view.put("generatedAt", briefing.generatedAt());
         view.put("generatedText", STAMP.format(briefing.generatedAt()));
         view.put("timeZone", briefing.generatedAt().getZone().getId());
-        view.put("items", items);
-        view.put("itemCount", items.size());
+        view.put("executiveSummary", highlights);
+        view.put("sections", sections);
+        view.put("stories", new ArrayList<>(stories.values()));
+        view.put("storyCount", stories.size());
+        view.put("keyNames", briefing.keyNames());
+        view.put("keyNamesText", String.join(" · ", briefing.keyNames()));
         return view;
+    }
+
+    private static Map<String, Object> view(Story story, int number) {
+        List<Map<String, Object>> outlets = new ArrayList<>();
+        for (Story.Outlet outlet : story.outlets()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("name", outlet.name().isEmpty() ? "Source not given" : outlet.name());
+            view.put("url", isWebLink(outlet.url()) ? outlet.url() : "");
+            view.put("title", outlet.title());
+            outlets.add(view);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("number", number);
+        view.put("anchor", "story-" + number);
+        view.put("headline", story.headline());
+        view.put("title", story.headline());
+        view.put("summary", story.summary());
+        view.put("summaryText", String.join(" ", story.summary()));
+        view.put("outlets", outlets);
+        view.put("outletCount", story.outletNames().size());
+        view.put("reportedBy", reportedBy(story.outletNames()));
+        view.put("date", story.date());
+        view.put("dateText", story.date() == null ? "" : SHORT_DAY.format(story.date()));
+        view.put("section", story.section());
+        view.put("keyNames", story.keyNames());
+        view.put("keyNamesText", String.join(", ", story.keyNames()));
+        view.put("language", story.language());
+        return view;
+    }
+
+    /** "Reported by Reuters", "... by Reuters and AP", "... by Reuters, AP and BBC". */
+    static String reportedBy(List<String> outlets) {
+        if (outlets.isEmpty()) {
+            return "Source not given";
+        }
+        if (outlets.size() == 1) {
+            return "Reported by " + outlets.get(0);
+        }
+        return "Reported by " + String.join(", ", outlets.subList(0, outlets.size() - 1)) + " and "
+                + outlets.get(outlets.size() - 1);
     }
 
     /** Only web links become links: a {@code javascript:} or {@code file:} URL in an article is data. */

@@ -54,7 +54,25 @@ public final class PdfRenderer {
      * @throws RenderException when layout or writing fails
      */
     public void render(Document document, OutputStream out) {
+        render(document, out, "A4");
+    }
+
+    /**
+     * @param document the filled XHTML template, as {@link HtmlRenderer} makes it; not modified
+     * @param out where the PDF goes
+     * @param paper {@code A4} or {@code letter}; overrides the stylesheet's page size
+     * @throws RenderException when layout or writing fails
+     */
+    public void render(Document document, OutputStream out, String paper) {
         Document copy = (Document) document.cloneNode(true);
+        if (paper.equalsIgnoreCase("letter")) {
+            org.w3c.dom.NodeList heads = copy.getElementsByTagNameNS("*", "head");
+            if (heads.getLength() > 0) {
+                org.w3c.dom.Element style = copy.createElementNS(heads.item(0).getNamespaceURI(), "style");
+                style.setTextContent("@page { size: letter; }");
+                heads.item(0).appendChild(style);
+            }
+        }
         RightToLeftText.prepare(copy);
         ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,7 +18,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.SAXParserFactory;
 import org.newsbrief.compose.Briefing;
-import org.newsbrief.compose.BriefingItem;
 import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -68,7 +64,7 @@ public final class TemplateCheck {
     private static List<String> checkFile(Path template) throws IOException {
         String text = Files.readString(template);
         List<String> problems = new ArrayList<>();
-        Map<String, Set<String>> known = knownVariables();
+        Map<String, Object> known = knownVariables();
         try {
             SAXParserFactory factory = SAXParserFactory.newInstance();
             factory.setNamespaceAware(false);
@@ -87,10 +83,7 @@ public final class TemplateCheck {
 
     /** Renders the briefing template once, so that what only Thymeleaf notices is reported too. */
     private static List<String> render(Path folder) {
-        Briefing sample = new Briefing("Check", LocalDate.of(2026, 1, 1),
-                ZonedDateTime.of(2026, 1, 1, 6, 0, 0, 0, ZoneOffset.UTC),
-                List.of(new BriefingItem("Headline", "Outlet", LocalDate.of(2026, 1, 1), "https://example.org/story",
-                        List.of("A sentence."), "eng")));
+        Briefing sample = HtmlRenderer.sampleBriefing();
         List<String> warnings = new ArrayList<>();
         try {
             new HtmlRenderer(new TemplateFolder(folder), warnings::add).render(sample);
@@ -115,18 +108,10 @@ public final class TemplateCheck {
         }
     }
 
-    /** The variables a template may read: each name, with the properties it has. */
-    static Map<String, Set<String>> knownVariables() {
-        Map<String, Object> view = HtmlRenderer.sampleView();
-        Map<String, Set<String>> known = new HashMap<>();
-        known.put("briefing", new TreeSet<>(view.keySet()));
-        for (Object value : view.values()) {
-            if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> element) {
-                Set<String> keys = new TreeSet<>();
-                element.keySet().forEach(key -> keys.add(key.toString()));
-                known.put("element", keys);
-            }
-        }
+    /** The variables a template may read, by name, with a sample value that shows their properties. */
+    static Map<String, Object> knownVariables() {
+        Map<String, Object> known = new HashMap<>();
+        known.put("briefing", HtmlRenderer.sampleView());
         return known;
     }
 
@@ -134,12 +119,12 @@ public final class TemplateCheck {
     private static final class Checker extends DefaultHandler {
 
         private final Path file;
-        private final Map<String, Set<String>> known;
+        private final Map<String, Object> known;
         private final List<String> problems;
-        private final Deque<Map<String, Set<String>>> scopes = new ArrayDeque<>();
+        private final Deque<Map<String, Object>> scopes = new ArrayDeque<>();
         private Locator locator;
 
-        Checker(Path file, Map<String, Set<String>> known, List<String> problems) {
+        Checker(Path file, Map<String, Object> known, List<String> problems) {
             this.file = file;
             this.known = known;
             this.problems = problems;
@@ -152,15 +137,15 @@ public final class TemplateCheck {
 
         @Override
         public void startElement(String uri, String localName, String name, Attributes attributes) {
-            Map<String, Set<String>> scope = new HashMap<>();
+            Map<String, Object> scope = new HashMap<>();
             String each = attributes.getValue("th:each");
             if (each != null) {
                 Matcher loop = EACH.matcher(each);
                 if (!loop.matches()) {
                     report("th:each=\"" + each + "\" is not of the form \"name : ${list}\"");
                 } else {
-                    checkChain(loop.group(2), scopesWith(scope));
-                    scope.put(loop.group(1), known.get("element"));
+                    Object list = resolve(loop.group(2), visible());
+                    scope.put(loop.group(1), list instanceof List<?> items && !items.isEmpty() ? items.get(0) : null);
                 }
             }
             scopes.push(scope);
@@ -177,13 +162,11 @@ public final class TemplateCheck {
             scopes.pop();
         }
 
-        private Map<String, Set<String>> scopesWith(Map<String, Set<String>> extra) {
-            Map<String, Set<String>> all = new HashMap<>(known);
-            all.remove("element");
-            for (Map<String, Set<String>> scope : scopes) {
-                all.putAll(scope);
-            }
-            all.putAll(extra);
+        private Map<String, Object> visible() {
+            Map<String, Object> all = new HashMap<>(known);
+            List<Map<String, Object>> inner = new ArrayList<>(scopes);
+            java.util.Collections.reverse(inner);
+            inner.forEach(all::putAll);
             return all;
         }
 
@@ -197,31 +180,38 @@ public final class TemplateCheck {
                 String body = expression.group(1).replaceAll("'[^']*'", "''");
                 Matcher reference = REFERENCE.matcher(body);
                 while (reference.find()) {
-                    checkChain(reference.group(1) + reference.group(2), scopesWith(Map.of()));
+                    resolve(reference.group(1) + reference.group(2), visible());
                 }
             }
         }
 
-        private void checkChain(String chain, Map<String, Set<String>> variables) {
+        /** Follows a chain such as {@code story.outlets} through the sample values, reporting what is missing. */
+        private Object resolve(String chain, Map<String, Object> variables) {
             String[] parts = chain.split("\\.");
             String root = parts[0];
             if (LITERALS.contains(root) || root.matches("\\d.*")) {
-                return;
+                return null;
             }
             if (!variables.containsKey(root)) {
                 report("unknown variable '" + root + "' (known here: " + String.join(", ", new TreeSet<>(variables.keySet())) + ")");
-                return;
+                return null;
             }
-            if (parts.length > 1) {
-                Set<String> properties = variables.get(root);
-                if (properties != null && !properties.contains(parts[1]) && !isMethod(chain, parts[1])) {
-                    report("unknown variable '" + root + "." + parts[1] + "' (known: " + String.join(", ", properties) + ")");
+            Object value = variables.get(root);
+            String path = root;
+            for (int i = 1; i < parts.length; i++) {
+                if (!(value instanceof Map<?, ?> properties)) {
+                    return null; // a method or property of a plain value, such as isEmpty
                 }
+                if (!properties.containsKey(parts[i])) {
+                    Set<String> names = new TreeSet<>();
+                    properties.keySet().forEach(key -> names.add(key.toString()));
+                    report("unknown variable '" + path + "." + parts[i] + "' (known: " + String.join(", ", names) + ")");
+                    return null;
+                }
+                value = properties.get(parts[i]);
+                path = path + "." + parts[i];
             }
-        }
-
-        private static boolean isMethod(String chain, String property) {
-            return Set.of("isEmpty", "size", "toString", "length").contains(property);
+            return value;
         }
 
         private void report(String message) {

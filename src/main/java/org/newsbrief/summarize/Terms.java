@@ -16,7 +16,7 @@ import org.newsbrief.nlp.Sentence;
 import org.newsbrief.nlp.Token;
 
 /** The content words of sentences: lower-cased, Porter-stemmed, without stop words. */
-final class Terms {
+public final class Terms {
 
     private static final String STOP_WORDS_RESOURCE = "stopwords-en.txt";
     private static final Set<String> STOP_WORDS = loadStopWords();
@@ -27,7 +27,7 @@ final class Terms {
      * @param sentences sentences to reduce
      * @return for each sentence its content terms, in token order, repeats kept
      */
-    static List<List<String>> of(List<Sentence> sentences) {
+    public static List<List<String>> of(List<Sentence> sentences) {
         PorterStemmer stemmer = new PorterStemmer(); // holds state, so one per call
         List<List<String>> terms = new ArrayList<>(sentences.size());
         for (List<String> words : words(sentences)) {
@@ -44,7 +44,7 @@ final class Terms {
      * @param sentences sentences to reduce
      * @return for each sentence its content words, lower-cased but not stemmed, repeats kept
      */
-    static List<List<String>> words(List<Sentence> sentences) {
+    public static List<List<String>> words(List<Sentence> sentences) {
         List<List<String>> words = new ArrayList<>(sentences.size());
         for (Sentence sentence : sentences) {
             List<String> sentenceWords = new ArrayList<>();
@@ -57,6 +57,14 @@ final class Terms {
             words.add(sentenceWords);
         }
         return words;
+    }
+
+    /**
+     * @param word a lower-cased word
+     * @return whether it is a function word left out of comparisons
+     */
+    public static boolean isStopWord(String word) {
+        return STOP_WORDS.contains(word);
     }
 
     private static Set<String> loadStopWords() {

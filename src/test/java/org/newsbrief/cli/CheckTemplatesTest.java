@@ -59,7 +59,7 @@ class CheckTemplatesTest {
 
     @Test
     void unknownVariablesAreReportedWhereTheyAre() throws IOException {
-        Path copy = brokenCopy("th:text=\"${item.title}\">Headline</h2>", "th:text=\"${item.headlin}\">Headline</h2>");
+        Path copy = brokenCopy("th:text=\"${story.headline}\">Headline</h3>", "th:text=\"${story.headlin}\">Headline</h3>");
         Files.writeString(copy.resolve("briefing.html"), Files.readString(copy.resolve("briefing.html"))
                 .replace("<h1 th:text=\"${briefing.title}\">", "<h1 th:text=\"${edition.title}\">"));
 
@@ -69,7 +69,7 @@ class CheckTemplatesTest {
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).matches(".*briefing\\.html:\\d+:\\d+: unknown variable 'edition' .*");
-        assertThat(lines.get(1)).matches(".*briefing\\.html:\\d+:\\d+: unknown variable 'item\\.headlin' \\(known: .*title.*\\)");
+        assertThat(lines.get(1)).matches(".*briefing\\.html:\\d+:\\d+: unknown variable 'story\\.headlin' \\(known: .*headline.*\\)");
     }
 
     @Test

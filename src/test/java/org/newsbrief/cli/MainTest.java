@@ -180,6 +180,25 @@ class MainTest {
     }
 
     @Test
+    void groupedStoriesListEveryOutletOfAnEvent() throws IOException {
+        Path outDir = dir.resolve("grouped");
+
+        int code = run("generate", TestFiles.samples().toString(), "--out", outDir.toString(), "--date", "2026-11-25",
+                "--group-stories", "--format", "pdf,md,txt");
+
+        assertThat(code).as(err.toString()).isZero();
+        String pdfText = TestFiles.pdfText(outDir.resolve("briefing-2026-11-25.pdf"));
+        assertThat(pdfText).contains("10 stories", "Reported by Meridian Post, The Harbour Times and Northern Ledger",
+                "Reported by Continental Wire, Meridian Post and Coastline Daily",
+                "Reported by Coastline Daily and Pacific Dispatch");
+        assertThat(Files.readString(outDir.resolve("briefing-2026-11-25.md"))).startsWith("# Daily Briefing")
+                .contains("## Executive summary", "### ");
+        assertThat(Files.readString(outDir.resolve("briefing-2026-11-25.txt"))).startsWith("DAILY BRIEFING")
+                .contains("EXECUTIVE SUMMARY");
+        assertThat(outDir.resolve("briefing-2026-11-25.html")).doesNotExist();
+    }
+
+    @Test
     void generateReportsSkippedInputsAndStillWritesTheBriefing() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.md"), "");
         Path outDir = dir.resolve("out");

@@ -19,18 +19,47 @@ class BriefingComposerTest {
             new BriefingComposer(new LeadSummarizer(), SummaryLength.sentences(2), TestFiles.CLOCK);
 
     @Test
-    void itemsAreSummarizedAndOrderedNewestFirstWithUndatedLast() {
-        Briefing briefing = composer.compose("Morning Brief", LocalDate.of(2026, 11, 25), List.of(
-                analyze("old.txt", "Older Story", LocalDate.of(2026, 11, 23), "Old news came first. It is old."),
-                analyze("undated.txt", "Undated Story", null, "Nobody knows when. It just is."),
-                analyze("new.txt", "Newer Story", LocalDate.of(2026, 11, 25), "Fresh news arrived. It is new. More.")));
+    void eachEventCoveredBySeveralOutletsIsOneStoryAndUnrelatedOnesStayApart() {
+        List<AnalyzedArticle> samples = new org.newsbrief.ingest.FileArticleSource(List.of(TestFiles.samples())).read()
+                .articles().stream().map(analyzer::analyze).toList();
+        BriefingComposer auto = new BriefingComposer(org.newsbrief.summarize.Algorithm.defaultAlgorithm().create(),
+                SummaryLength.sentences(3), TestFiles.CLOCK, BriefingComposer.Limits.defaults().withGroupedStories(true));
 
-        assertThat(briefing.title()).isEqualTo("Morning Brief");
-        assertThat(briefing.generatedAt().getZone()).isEqualTo(TestFiles.CLOCK.getZone());
-        assertThat(briefing.items()).extracting(BriefingItem::title)
-                .containsExactly("Newer Story", "Older Story", "Undated Story");
-        assertThat(briefing.items().get(0).summary()).containsExactly("Fresh news arrived.", "It is new.");
-        assertThat(briefing.items().get(0).source()).isEqualTo("Wire");
+        Briefing briefing = auto.compose("Daily Briefing", LocalDate.of(2026, 11, 25), samples);
+
+        assertThat(briefing.stories()).hasSize(10);
+        assertThat(outletsOf(briefing, "Rotterdam")).containsExactlyInAnyOrder("The Harbour Times", "Northern Ledger", "Meridian Post");
+        assertThat(outletsOf(briefing, "Kestrel")).containsExactlyInAnyOrder("Continental Wire", "Meridian Post", "Coastline Daily");
+        assertThat(outletsOf(briefing, "Reserve Bank")).containsExactlyInAnyOrder("Pacific Dispatch", "Coastline Daily");
+        assertThat(briefing.stories()).filteredOn(story -> story.outlets().size() == 1).hasSize(7);
+        assertThat(briefing.stories().get(0).outlets()).hasSize(3);
+        assertThat(briefing.executiveSummary()).hasSizeBetween(3, 5);
+        briefing.stories().forEach(story -> assertThat(story.summary()).isNotEmpty().hasSizeLessThanOrEqualTo(3));
+    }
+
+    @Test
+    void withoutGroupingEveryArticleIsItsOwnStoryWithItsOwnSummary() {
+        List<AnalyzedArticle> samples = new org.newsbrief.ingest.FileArticleSource(List.of(TestFiles.samples())).read()
+                .articles().stream().map(analyzer::analyze).toList();
+        var summarizer = org.newsbrief.summarize.Algorithm.defaultAlgorithm().create();
+
+        Briefing briefing = new BriefingComposer(summarizer, SummaryLength.sentences(3), TestFiles.CLOCK)
+                .compose("Daily Briefing", LocalDate.of(2026, 11, 25), samples);
+
+        assertThat(briefing.stories()).hasSize(samples.size());
+        for (AnalyzedArticle article : samples) {
+            assertThat(briefing.stories()).anySatisfy(story -> {
+                assertThat(story.headline()).isEqualTo(article.title());
+                assertThat(story.summary()).isEqualTo(summarizer.summarize(article, SummaryLength.sentences(3)).texts());
+            });
+        }
+    }
+
+    private static List<String> outletsOf(Briefing briefing, String headlineWord) {
+        List<Story> matching = briefing.stories().stream()
+                .filter(story -> story.outlets().stream().anyMatch(outlet -> outlet.title().contains(headlineWord))).toList();
+        assertThat(matching).as("stories about " + headlineWord).hasSize(1);
+        return matching.get(0).outletNames();
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.TestFiles;
 import org.newsbrief.compose.Briefing;
-import org.newsbrief.compose.BriefingItem;
+import org.newsbrief.compose.Section;
+import org.newsbrief.compose.Story;
 import org.w3c.dom.Document;
 
 class PdfRendererTest {
@@ -99,7 +100,7 @@ class PdfRendererTest {
                 <link rel="stylesheet" href="../secret.css"/>
                 <link rel="stylesheet" href="own.css"/></head>
                 <body><h1 th:text="${briefing.title}">t</h1>
-                <p th:each="item : ${briefing.items}" th:text="${item.title}">x</p></body></html>
+                <p th:each="story : ${briefing.stories}" th:text="${story.headline}">x</p></body></html>
                 """);
         Files.writeString(custom.resolve("own.css"), "h1 { color: #123456; }");
 
@@ -144,12 +145,13 @@ class PdfRendererTest {
         return pdf;
     }
 
-    private static Briefing briefing(BriefingItem... items) {
-        return new Briefing("Daily Briefing", LocalDate.of(2026, 11, 25),
-                ZonedDateTime.now(TestFiles.CLOCK), List.of(items));
+    private static Briefing briefing(Story... stories) {
+        return new Briefing("Daily Briefing", LocalDate.of(2026, 11, 25), ZonedDateTime.now(TestFiles.CLOCK), List.of(),
+                List.of(new Section("News", List.of(stories))), List.of());
     }
 
-    private static BriefingItem item(String title, List<String> summary, String url) {
-        return new BriefingItem(title, "Test Wire", LocalDate.of(2026, 11, 24), url, summary, "eng");
+    private static Story item(String title, List<String> summary, String url) {
+        return new Story(title, summary, List.of(new Story.Outlet("Test Wire", url, title)), LocalDate.of(2026, 11, 24),
+                "News", List.of(), "eng");
     }
 }

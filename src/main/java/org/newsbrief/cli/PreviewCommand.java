@@ -1,0 +1,97 @@
+package org.newsbrief.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.newsbrief.Newsbrief;
+import org.newsbrief.ingest.ArticleSource;
+import org.newsbrief.ingest.Ingestion;
+import org.newsbrief.render.PreviewServer;
+import org.newsbrief.render.TemplateFolder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsbrief preview}: the briefing served on 127.0.0.1, reloading as templates change. */
+@Command(
+        name = "preview",
+        mixinStandardHelpOptions = true,
+        description = "Serves the briefing of the INPUTs (default: samples) at http://127.0.0.1:PORT/ and reloads the "
+                + "page when a template, stylesheet or prompt changes; /briefing.pdf is the PDF. Stop with Ctrl-C.")
+final class PreviewCommand implements Callable<Integer> {
+
+    private final Newsbrief newsbrief;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Articles, folders or addresses (default: samples).")
+    private List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "Templates folder (default: the project's templates/).")
+    private Path templates;
+
+    @Option(names = "--group-stories",
+            description = "Make reports of one event from several outlets one story that lists them all.")
+    private boolean groupStories;
+
+    @Mixin
+    private SummaryOptions options;
+
+    @Mixin
+    private FetchOptions fetch;
+
+    PreviewCommand(Newsbrief newsbrief) {
+        this.newsbrief = Objects.requireNonNull(newsbrief, "newsbrief");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
+        }
+        Path folder = templates != null ? templates : GenerateCommand.defaultTemplates();
+        Ingestion ingestion = fetch.ingestion(options.threads());
+        List<ArticleSource> sources = new ArrayList<>();
+        (inputs.isEmpty() ? List.of(samplesFolder()) : inputs).forEach(input -> sources.add(ingestion.source(input)));
+        Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(sources, ingestion, Path.of("."),
+                LocalDate.now(newsbrief.clock()), "Daily Briefing", options.algorithm(), options.length(),
+                new TemplateFolder(folder), options.threads(), java.util.Set.of("pdf", "html"), "A4", groupStories);
+        Newsbrief.Prepared prepared = newsbrief.prepare(request);
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> watched = new ArrayList<>();
+        if (folder != null) {
+            watched.add(folder);
+            watched.add(folder.toAbsolutePath().getParent().resolve("prompts"));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (PreviewServer server = new PreviewServer(prepared.briefing(), new TemplateFolder(folder), watched, port,
+                warning -> err.println("newsbrief: warning: " + warning))) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("newsbrief: preview of " + prepared.read().articles().size() + " articles at " + server.address()
+                    + " (PDF at " + server.address() + "briefing.pdf); stop with Ctrl-C");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return CommandLine.ExitCode.OK;
+    }
+
+    private static String samplesFolder() {
+        String home = System.getProperty(GenerateCommand.HOME_PROPERTY);
+        return home != null ? Path.of(home, "samples").toString() : "samples";
+    }
+}

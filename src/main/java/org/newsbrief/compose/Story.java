@@ -1,0 +1,50 @@
+package org.newsbrief.compose;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One event of the day, told once, however many outlets reported it.
+ *
+ * @param headline the most informative of the articles' titles
+ * @param summary the summary's sentences, verbatim from the articles, no fact twice
+ * @param outlets who reported it, with a link to each report
+ * @param date the latest publication date among the reports, or {@code null} when none is known
+ * @param section the briefing section it belongs in
+ * @param keyNames people, places and organizations it names, most mentioned first
+ * @param language ISO 639-3 code of the first report's language
+ */
+public record Story(String headline, List<String> summary, List<Outlet> outlets, LocalDate date, String section,
+        List<String> keyNames, String language) {
+
+    /**
+     * One outlet's report.
+     *
+     * @param name the outlet, or an empty string when unknown
+     * @param url the report's address, or an empty string
+     * @param title the report's own headline
+     */
+    public record Outlet(String name, String url, String title) {
+
+        public Outlet {
+            name = name == null ? "" : name;
+            url = url == null ? "" : url;
+            title = title == null ? "" : title;
+        }
+    }
+
+    public Story {
+        Objects.requireNonNull(headline, "headline");
+        summary = List.copyOf(summary);
+        outlets = List.copyOf(outlets);
+        Objects.requireNonNull(section, "section");
+        keyNames = List.copyOf(keyNames);
+        Objects.requireNonNull(language, "language");
+    }
+
+    /** @return the outlets' names, once each, in order, leaving out unknown ones */
+    public List<String> outletNames() {
+        return outlets.stream().map(Outlet::name).filter(name -> !name.isEmpty()).distinct().toList();
+    }
+}

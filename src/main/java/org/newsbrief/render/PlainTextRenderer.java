@@ -1,0 +1,123 @@
+package org.newsbrief.render;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.newsbrief.compose.Briefing;
+import org.newsbrief.compose.Section;
+import org.newsbrief.compose.Story;
+
+/** The briefing as Markdown or as plain text, for mail bodies, chat and terminals. */
+public final class PlainTextRenderer {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    private PlainTextRenderer() {}
+
+    /**
+     * @param briefing the briefing
+     * @return it as Markdown, article text escaped so that it cannot become markup
+     */
+    public static String markdown(Briefing briefing) {
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(escape(briefing.title())).append("\n\n");
+        out.append("*").append(DAY.format(briefing.date())).append("*\n\n");
+        if (!briefing.executiveSummary().isEmpty()) {
+            out.append("## Executive summary\n\n");
+            for (Briefing.Highlight highlight : briefing.executiveSummary()) {
+                out.append("- **").append(escape(highlight.story().headline())).append("**: ")
+                        .append(escape(highlight.sentence())).append('\n');
+            }
+            out.append('\n');
+        }
+        for (Section section : briefing.sections()) {
+            out.append("## ").append(escape(section.name())).append("\n\n");
+            for (Story story : section.stories()) {
+                out.append("### ").append(escape(story.headline())).append("\n\n");
+                out.append('*').append(escape(byline(story))).append("*\n\n");
+                if (!story.summary().isEmpty()) {
+                    out.append(escape(String.join(" ", story.summary()))).append("\n\n");
+                }
+                for (Story.Outlet outlet : story.outlets()) {
+                    out.append("- ").append(escape(outlet.name().isEmpty() ? "Source not given" : outlet.name()));
+                    if (outlet.url().startsWith("http://") || outlet.url().startsWith("https://")) {
+                        out.append(": <").append(outlet.url().replace(">", "%3E").replace(" ", "%20")).append('>');
+                    }
+                    out.append('\n');
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * @param briefing the briefing
+     * @return it as plain text, wrapped at 78 columns
+     */
+    public static String text(Briefing briefing) {
+        StringBuilder out = new StringBuilder();
+        out.append(briefing.title().toUpperCase(Locale.ROOT)).append('\n').append(DAY.format(briefing.date())).append("\n\n");
+        if (!briefing.executiveSummary().isEmpty()) {
+            out.append("EXECUTIVE SUMMARY\n\n");
+            for (Briefing.Highlight highlight : briefing.executiveSummary()) {
+                wrap(out, "* " + highlight.story().headline() + ": " + highlight.sentence(), "  ");
+            }
+            out.append('\n');
+        }
+        for (Section section : briefing.sections()) {
+            out.append(section.name().toUpperCase(Locale.ROOT)).append('\n').append("=".repeat(section.name().length())).append("\n\n");
+            for (Story story : section.stories()) {
+                wrap(out, story.headline(), "");
+                wrap(out, byline(story), "");
+                out.append('\n');
+                if (!story.summary().isEmpty()) {
+                    wrap(out, String.join(" ", story.summary()), "");
+                    out.append('\n');
+                }
+                for (Story.Outlet outlet : story.outlets()) {
+                    out.append("  ").append(outlet.name().isEmpty() ? "Source not given" : outlet.name())
+                            .append(outlet.url().isEmpty() ? "" : ": " + outlet.url()).append('\n');
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String byline(Story story) {
+        List<String> outlets = story.outletNames();
+        String by = HtmlRenderer.reportedBy(outlets);
+        return story.date() == null ? by : by + " · " + SHORT_DAY.format(story.date());
+    }
+
+    private static void wrap(StringBuilder out, String text, String indent) {
+        int column = 0;
+        for (String word : text.split("\\s+")) {
+            if (column > 0 && column + 1 + word.length() > 78) {
+                out.append('\n').append(indent);
+                column = indent.length();
+            } else if (column > 0) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+        }
+        out.append('\n');
+    }
+
+    /** Backslash-escapes what Markdown would read as markup: emphasis, links, code, HTML, and list or heading marks at the start. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\`*_[]<>|".indexOf(c) >= 0 || i == 0 && "#-+>".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

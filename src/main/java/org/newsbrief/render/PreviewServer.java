@@ -1,0 +1,127 @@
+package org.newsbrief.render;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.newsbrief.compose.Briefing;
+import org.w3c.dom.Document;
+
+/**
+ * Serves a briefing on 127.0.0.1 for editors: {@code /} is the HTML page, rendered anew from the
+ * templates on every request, {@code /briefing.pdf} the PDF. The page asks {@code /version} every
+ * second and reloads itself when a file in the watched folders has changed, so an edit to a
+ * template, stylesheet or prompt shows up without touching the browser.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+    private static final String RELOAD_SCRIPT = "<script>(function(){var v=null;setInterval(function(){"
+            + "fetch('/version').then(function(r){return r.text();}).then(function(t){if(v===null){v=t;}"
+            + "else if(t!==v){location.reload();}}).catch(function(){});},1000);})();</script>";
+
+    private final Briefing briefing;
+    private final TemplateFolder templates;
+    private final List<Path> watched;
+    private final Consumer<String> warnings;
+    private final HttpServer server;
+
+    /**
+     * Starts serving.
+     *
+     * @param briefing the briefing to show
+     * @param templates where templates are read from, on every request
+     * @param watched folders whose changes make the page reload (templates, prompts)
+     * @param port the port, or 0 for any free one
+     * @param warnings receives rendering warnings
+     * @throws IOException when the port cannot be opened
+     */
+    public PreviewServer(Briefing briefing, TemplateFolder templates, List<Path> watched, int port, Consumer<String> warnings)
+            throws IOException {
+        this.briefing = Objects.requireNonNull(briefing, "briefing");
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.watched = List.copyOf(watched);
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.createContext("/", this::page);
+        server.createContext("/briefing.pdf", this::pdf);
+        server.createContext("/version", exchange -> send(exchange, 200, "text/plain", version().getBytes(StandardCharsets.UTF_8)));
+        server.start();
+    }
+
+    /** @return the address the preview is served at */
+    public String address() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    private void page(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/")) {
+            send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try {
+            String html = HtmlWriter.write(new HtmlRenderer(templates, warnings).render(briefing));
+            html = html.replace("</body>", RELOAD_SCRIPT + "</body>");
+            send(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        } catch (RenderException e) {
+            String message = "<!DOCTYPE html><html><body><h1>The briefing did not render</h1><pre>"
+                    + e.getMessage().replace("&", "&amp;").replace("<", "&lt;") + "</pre>" + RELOAD_SCRIPT + "</body></html>";
+            send(exchange, 500, "text/html; charset=utf-8", message.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void pdf(HttpExchange exchange) throws IOException {
+        try {
+            Document page = new HtmlRenderer(templates, warnings).render(briefing);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new PdfRenderer(templates, warnings).render(page, out);
+            send(exchange, 200, "application/pdf", out.toByteArray());
+        } catch (RenderException e) {
+            send(exchange, 500, "text/plain; charset=utf-8", e.getMessage().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A fingerprint of the watched files: their names, sizes and modification times. */
+    String version() {
+        StringBuilder fingerprint = new StringBuilder();
+        for (Path folder : watched) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(folder)) {
+                List<Path> sorted = new ArrayList<>(files.filter(Files::isRegularFile).sorted().toList());
+                for (Path file : sorted) {
+                    fingerprint.append(file).append(':').append(Files.size(file)).append(':')
+                            .append(Files.getLastModifiedTime(file).toMillis()).append(';');
+                }
+            } catch (IOException e) {
+                fingerprint.append(folder).append(":unreadable;");
+            }
+        }
+        return Integer.toHexString(fingerprint.toString().hashCode());
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
