@@ -90,9 +90,6 @@ final class SummarizeCommand implements Callable<Integer> {
         List<AnalyzedArticle> analyzed = newsbrief.analyzeAll(ingested.articles(), threads, failedAnalysis);
         failedAnalysis.forEach(skip -> err.println("newsbrief: " + skip));
         skipped.addAll(failedAnalysis);
-        if (!source.ignored().isEmpty()) {
-            err.println("newsbrief: note: passed over " + source.ignored().size() + " file(s) of other types");
-        }
         boolean headers = ingested.articles().size() > 1 || files.size() > 1;
         for (int i = 0; i < analyzed.size(); i++) {
             AnalyzedArticle article = analyzed.get(i);

@@ -44,7 +44,6 @@ public final class FileArticleSource implements ArticleSource {
     private static final java.util.Set<String> COMPANIONS = java.util.Set.of("yaml", "yml", "opml");
 
     private final List<Path> paths;
-    private final List<Path> ignored = new ArrayList<>();
 
     /**
      * @param paths files and folders, as the user named them
@@ -66,13 +65,6 @@ public final class FileArticleSource implements ArticleSource {
             }
         }
         return IngestResult.concat(results);
-    }
-
-    /**
-     * @return files inside the named folders that were passed over because of their extension
-     */
-    public List<Path> ignored() {
-        return List.copyOf(ignored);
     }
 
     /**
@@ -126,7 +118,6 @@ public final class FileArticleSource implements ArticleSource {
                         if (PARSERS.containsKey(extension)) {
                             files.add(file);
                         } else if (!COMPANIONS.contains(extension)) {
-                            ignored.add(file);
                             results.add(IngestResult.failed(new SkippedInput(file.toString(),
                                     "not an article format newsbrief reads (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml)")));
                         }

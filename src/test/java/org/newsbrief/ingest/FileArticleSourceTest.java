@@ -178,7 +178,7 @@ class FileArticleSourceTest {
         IngestResult result = source.read();
 
         assertThat(result.articles()).extracting(Article::text).containsExactly("Second file.", "First file.");
-        assertThat(source.ignored()).containsExactly(dir.resolve("notes.pdf"));
+        assertThat(result.skipped()).extracting(SkippedInput::location).containsExactly(dir.resolve("notes.pdf").toString());
     }
 
     @Test
