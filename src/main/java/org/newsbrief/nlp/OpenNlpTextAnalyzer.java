@@ -42,7 +42,6 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
 
     private final NlpModels models;
     private final ThreadLocal<Map<String, SentenceDetectorME>> sentenceDetectors;
-    private final ThreadLocal<SentenceDetectorME> sentenceDetector;
     private final ThreadLocal<TokenizerME> tokenizer;
     private final ThreadLocal<LanguageDetectorME> languageDetector;
 
@@ -51,7 +50,6 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
      */
     public OpenNlpTextAnalyzer(NlpModels models) {
         this.models = Objects.requireNonNull(models, "models");
-        this.sentenceDetector = ThreadLocal.withInitial(() -> new SentenceDetectorME(models.sentenceModel(LANGUAGE)));
         this.sentenceDetectors = ThreadLocal.withInitial(java.util.HashMap::new);
         this.tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(wordsWhole(models.tokenizerModel(LANGUAGE))));
         this.languageDetector = ThreadLocal.withInitial(() -> new LanguageDetectorME(models.languageModel()));
@@ -108,9 +106,6 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
         String code = language.equals("und") ? LANGUAGE : SENTENCE_MODELS.get(language);
         if (code == null || !models.hasSentenceModel(code)) {
             return null;
-        }
-        if (code.equals(LANGUAGE)) {
-            return paragraph -> sentenceDetector.get().sentPosDetect(paragraph);
         }
         return paragraph -> sentenceDetectors.get()
                 .computeIfAbsent(code, c -> new SentenceDetectorME(models.sentenceModel(c))).sentPosDetect(paragraph);
