@@ -177,7 +177,7 @@ public final class HtmlRenderer {
     }
 
     /** Only web links become links: a {@code javascript:} or {@code file:} URL in an article is data. */
-    private static boolean isWebLink(String url) {
+    static boolean isWebLink(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://");
     }

@@ -41,7 +41,7 @@ public final class PlainTextRenderer {
                 }
                 for (Story.Outlet outlet : story.outlets()) {
                     out.append("- ").append(escape(outlet.name().isEmpty() ? "Source not given" : outlet.name()));
-                    if (outlet.url().startsWith("http://") || outlet.url().startsWith("https://")) {
+                    if (HtmlRenderer.isWebLink(outlet.url())) {
                         out.append(": <").append(outlet.url().replace(">", "%3E").replace(" ", "%20")).append('>');
                     }
                     out.append('\n');
@@ -78,7 +78,7 @@ public final class PlainTextRenderer {
                 }
                 for (Story.Outlet outlet : story.outlets()) {
                     out.append("  ").append(outlet.name().isEmpty() ? "Source not given" : outlet.name())
-                            .append(outlet.url().isEmpty() ? "" : ": " + outlet.url()).append('\n');
+                            .append(HtmlRenderer.isWebLink(outlet.url()) ? ": " + outlet.url() : "").append('\n');
                 }
                 out.append('\n');
             }
