@@ -54,6 +54,21 @@ public final class TestFiles {
     }
 
     /**
+     * Runs the command line in process, as {@code newsbrief ARGS...} would, over the shared models.
+     *
+     * @param out receives standard output
+     * @param err receives standard error
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int run(java.io.StringWriter out, java.io.StringWriter err, String... args) {
+        picocli.CommandLine commandLine = org.newsbrief.cli.Main.commandLine(newsbrief());
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    /**
      * @param pdf a PDF file
      * @return its text as PDFBox extracts it, with all white space runs made single spaces
      */

@@ -3,7 +3,6 @@ package org.newsbrief.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.TestFiles;
-import picocli.CommandLine;
 
 class CheckTemplatesTest {
 
@@ -22,10 +20,7 @@ class CheckTemplatesTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = Main.commandLine(TestFiles.newsbrief());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return TestFiles.run(out, err, args);
     }
 
     private Path brokenCopy(String from, String to) throws IOException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.OpenNlpTextAnalyzer;
 import org.newsbrief.summarize.SummaryLength;
 import org.newsbrief.summarize.Algorithm;
-import picocli.CommandLine;
 
 class MainTest {
 
@@ -34,10 +32,7 @@ class MainTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = Main.commandLine(TestFiles.newsbrief());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return TestFiles.run(out, err, args);
     }
 
     private List<String> outLines() {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.LoopbackServer;
 import org.newsbrief.TestFiles;
-import picocli.CommandLine;
 
 /** Feeds and pages served on loopback, and the bad inputs the web brings, through {@code extract}. */
 @Timeout(60)
@@ -55,10 +53,7 @@ class WebIngestionTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = Main.commandLine(TestFiles.newsbrief());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return TestFiles.run(out, err, args);
     }
 
     private JsonNode extractJson(String... sources) throws IOException {
