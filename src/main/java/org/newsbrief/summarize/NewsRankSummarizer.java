@@ -19,7 +19,8 @@ import org.newsbrief.nlp.Sentence;
  *       who "he" is.
  *   <li>No two chosen sentences repeat each other (cosine similarity of their tf-idf vectors above
  *       {@value #REDUNDANCY}), as in maximal marginal relevance (Carbonell and Goldstein 1998);
- *       across several outlets' reports this keeps one event from being told twice.
+ *       across several outlets' reports, which retell a fact in other words, the bar is
+ *       {@value #CROSS_REPORT_REDUNDANCY}, so one event is not told twice.
  *   <li>Within these rules, the summary is the set of sentences with the highest total score that
  *       fits the length, found by exhaustive search over the {@value #CANDIDATES} best-scored
  *       sentences (with the sentences they need) rather than greedily, since a greedy pick of a
@@ -36,6 +37,11 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
     static final double DAMPING = 0.95;
     /** Similarity above which a candidate counts as a repeat of a chosen sentence. */
     static final double REDUNDANCY = 0.6;
+    /**
+     * The same across two outlets' reports, which retell one fact in their own words: on the
+     * samples, two ledes announcing one rate rise score 0.3 to 0.5.
+     */
+    static final double CROSS_REPORT_REDUNDANCY = 0.3;
     /** How many best-scored sentences the search considers. */
     static final int CANDIDATES = 10;
     /** How many sentences before a pointing-back opener may be pulled in to explain it. */
@@ -89,7 +95,7 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
                 units.add(unit);
             }
         }
-        Search search = new Search(units, scores, TermVectors.of(words), length, sentences.size());
+        Search search = new Search(article, units, scores, TermVectors.of(words), length, sentences.size());
         search.explore(0, 0, 0, 0, 0);
         Selection selection = new Selection(length, sentences.size());
         selection.addIfFits(search.best());
@@ -139,8 +145,8 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
         private long bestMask;
         private double bestScore = -1;
 
-        Search(List<List<Sentence>> units, double[] scores, TermVectors vectors, SummaryLength length,
-                int articleSentences) {
+        Search(AnalyzedArticle article, List<List<Sentence>> units, double[] scores, TermVectors vectors,
+                SummaryLength length, int articleSentences) {
             for (List<Sentence> unit : units) {
                 for (Sentence sentence : unit) {
                     if (!candidates.contains(sentence)) {
@@ -159,7 +165,10 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
                 words[a] = sentence.wordCount();
                 bytes[a] = sentence.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
                 for (int b = 0; b < a; b++) {
-                    if (vectors.cosine(sentence.index(), candidates.get(b).index()) > redundancy) {
+                    Sentence other = candidates.get(b);
+                    double limit = article.documentOf(sentence.index()) == article.documentOf(other.index()) ? redundancy
+                            : Math.min(redundancy, CROSS_REPORT_REDUNDANCY);
+                    if (vectors.cosine(sentence.index(), other.index()) > limit) {
                         repeats[a] |= 1L << b;
                         repeats[b] |= 1L << a;
                     }
