@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param origin where it was read from (file, feed item or URL), for messages
  * @param section the section of the briefing it belongs in, from the sources file, or empty
  * @param notes what readers should know about how it was read, such as "feed teaser only"
+ * @param weight how much the source's word counts when stories are ranked (the sources file's
+ *     {@code weight}); 1 by default
  */
 public record Article(String id, String title, String source, LocalDate date, String url, String text, String origin,
-        String section, List<String> notes) {
+        String section, List<String> notes, double weight) {
 
     public Article {
         Objects.requireNonNull(id, "id");
@@ -30,6 +32,27 @@ public record Article(String id, String title, String source, LocalDate date, St
         origin = origin == null ? id : origin;
         section = section == null ? "" : section.strip();
         notes = notes == null ? List.of() : List.copyOf(notes);
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("weight must be a finite number of at least 0: " + weight);
+        }
+    }
+
+    /**
+     * An article of ordinary weight.
+     *
+     * @param id identifier
+     * @param title headline, may be empty
+     * @param source outlet, may be empty
+     * @param date publication date, or {@code null}
+     * @param url address, may be empty
+     * @param text the body
+     * @param origin where it was read from
+     * @param section the briefing section, may be empty
+     * @param notes notes for readers
+     */
+    public Article(String id, String title, String source, LocalDate date, String url, String text, String origin,
+            String section, List<String> notes) {
+        this(id, title, source, date, url, text, origin, section, notes, 1);
     }
 
     /**
@@ -54,7 +77,15 @@ public record Article(String id, String title, String source, LocalDate date, St
      */
     public Article withDefaults(String outlet, String section) {
         return new Article(id, title, source.isEmpty() && outlet != null ? outlet : source, date, url, text, origin,
-                this.section.isEmpty() && section != null ? section : this.section, notes);
+                this.section.isEmpty() && section != null ? section : this.section, notes, weight);
+    }
+
+    /**
+     * @param weight the ranking weight of the source it came from
+     * @return this article with that weight
+     */
+    public Article withWeight(double weight) {
+        return new Article(id, title, source, date, url, text, origin, section, notes, weight);
     }
 
     /**

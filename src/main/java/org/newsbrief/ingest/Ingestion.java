@@ -92,6 +92,18 @@ public final class Ingestion {
      * @return the source for it
      */
     public ArticleSource source(SourcesFile.Entry entry) {
+        ArticleSource source = unweighted(entry);
+        if (entry.weight() == 1) {
+            return source;
+        }
+        return () -> {
+            IngestResult result = source.read();
+            return new IngestResult(result.articles().stream().map(article -> article.withWeight(entry.weight())).toList(),
+                    result.skipped());
+        };
+    }
+
+    private ArticleSource unweighted(SourcesFile.Entry entry) {
         String location = entry.location();
         if (location.matches("(?i)^[a-z][a-z0-9+.-]*:.*") && !location.matches("(?i)^[a-z]:[\\\\/].*")) {
             if (entry.kind().equals("opml")) {

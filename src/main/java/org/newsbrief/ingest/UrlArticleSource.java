@@ -63,6 +63,6 @@ public final class UrlArticleSource implements ArticleSource {
             return article;
         }
         return new Article(article.id(), article.title(), article.source(), article.date(), fetched.uri().toString(),
-                article.text(), article.origin(), article.section(), article.notes());
+                article.text(), article.origin(), article.section(), article.notes(), article.weight());
     }
 }

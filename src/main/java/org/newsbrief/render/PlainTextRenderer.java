@@ -31,6 +31,9 @@ public final class PlainTextRenderer {
             }
             out.append('\n');
         }
+        if (!briefing.keyNames().isEmpty()) {
+            out.append("Names in this edition: ").append(escape(String.join(" · ", briefing.keyNames()))).append("\n\n");
+        }
         for (Section section : briefing.sections()) {
             out.append("## ").append(escape(section.name())).append("\n\n");
             for (Story story : section.stories()) {
@@ -39,10 +42,16 @@ public final class PlainTextRenderer {
                 if (!story.summary().isEmpty()) {
                     out.append(escape(String.join(" ", story.summary()))).append("\n\n");
                 }
+                if (!story.keyNames().isEmpty()) {
+                    out.append("Names: ").append(escape(String.join(", ", story.keyNames()))).append("\n\n");
+                }
                 for (Story.Outlet outlet : story.outlets()) {
-                    out.append("- ").append(escape(outlet.name().isEmpty() ? "Source not given" : outlet.name()));
+                    out.append("- ").append(escape(outletName(outlet))).append(": ");
                     if (HtmlRenderer.isWebLink(outlet.url())) {
-                        out.append(": <").append(outlet.url().replace(">", "%3E").replace(" ", "%20")).append('>');
+                        out.append('[').append(escape(outlet.title())).append("](<")
+                                .append(outlet.url().replace(">", "%3E").replace(" ", "%20")).append(">)");
+                    } else {
+                        out.append(escape(outlet.title()));
                     }
                     out.append('\n');
                 }
@@ -66,6 +75,10 @@ public final class PlainTextRenderer {
             }
             out.append('\n');
         }
+        if (!briefing.keyNames().isEmpty()) {
+            wrap(out, "Names in this edition: " + String.join(" · ", briefing.keyNames()), "");
+            out.append('\n');
+        }
         for (Section section : briefing.sections()) {
             out.append(section.name().toUpperCase(Locale.ROOT)).append('\n').append("=".repeat(section.name().length())).append("\n\n");
             for (Story story : section.stories()) {
@@ -76,14 +89,24 @@ public final class PlainTextRenderer {
                     wrap(out, String.join(" ", story.summary()), "");
                     out.append('\n');
                 }
+                if (!story.keyNames().isEmpty()) {
+                    wrap(out, "Names: " + String.join(", ", story.keyNames()), "");
+                    out.append('\n');
+                }
                 for (Story.Outlet outlet : story.outlets()) {
-                    out.append("  ").append(outlet.name().isEmpty() ? "Source not given" : outlet.name())
-                            .append(HtmlRenderer.isWebLink(outlet.url()) ? ": " + outlet.url() : "").append('\n');
+                    wrap(out, "- " + outletName(outlet) + ": " + outlet.title(), "  ");
+                    if (HtmlRenderer.isWebLink(outlet.url())) {
+                        out.append("  ").append(outlet.url()).append('\n');
+                    }
                 }
                 out.append('\n');
             }
         }
         return out.toString();
+    }
+
+    private static String outletName(Story.Outlet outlet) {
+        return outlet.name().isEmpty() ? "Source not given" : outlet.name();
     }
 
     private static String byline(Story story) {
