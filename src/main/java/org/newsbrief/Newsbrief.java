@@ -52,11 +52,11 @@ public final class Newsbrief {
      * @param threads how many articles are analyzed at once
      * @param formats which of pdf, html, md and txt to write
      * @param paper the PDF's page size, {@code A4} or {@code letter}
-     * @param groupStories whether reports of one event from several outlets become one story
+     * @param limits how stories are formed and how many the edition holds
      */
     public record GenerateRequest(List<ArticleSource> sources, Ingestion ingestion, Path outputFolder, LocalDate date,
             String title, Algorithm algorithm, SummaryLength length, TemplateFolder templates, int threads,
-            java.util.Set<String> formats, String paper, boolean groupStories) {
+            java.util.Set<String> formats, String paper, BriefingComposer.Limits limits) {
 
         /** The output formats newsbrief writes. */
         public static final List<String> FORMATS = List.of("pdf", "html", "md", "txt");
@@ -65,12 +65,12 @@ public final class Newsbrief {
          * A request for the PDF and the HTML copy on A4.
          *
          * @see #GenerateRequest(List, Ingestion, Path, LocalDate, String, Algorithm, SummaryLength, TemplateFolder, int,
-         *     java.util.Set, String, boolean)
+         *     java.util.Set, String, BriefingComposer.Limits)
          */
         public GenerateRequest(List<ArticleSource> sources, Ingestion ingestion, Path outputFolder, LocalDate date,
                 String title, Algorithm algorithm, SummaryLength length, TemplateFolder templates, int threads) {
             this(sources, ingestion, outputFolder, date, title, algorithm, length, templates, threads,
-                    java.util.Set.of("pdf", "html"), "A4", false);
+                    java.util.Set.of("pdf", "html"), "A4", BriefingComposer.Limits.defaults());
         }
 
         public GenerateRequest {
@@ -82,6 +82,7 @@ public final class Newsbrief {
             Objects.requireNonNull(algorithm, "algorithm");
             Objects.requireNonNull(length, "length");
             Objects.requireNonNull(templates, "templates");
+            Objects.requireNonNull(limits, "limits");
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
@@ -103,8 +104,10 @@ public final class Newsbrief {
      * @param articles how many articles the briefing holds
      * @param read what reading the sources gave, with everything skipped there or in analysis
      * @param written every file written, in the order of {@link GenerateRequest#FORMATS}
+     * @param briefing the briefing the files show
      */
-    public record GenerateReport(Path pdf, Path html, int articles, Ingestion.Report read, List<Path> written) {}
+    public record GenerateReport(Path pdf, Path html, int articles, Ingestion.Report read, List<Path> written,
+            Briefing briefing) {}
 
     /** Nothing usable was read; the report says what was tried. */
     public static final class NoArticlesException extends NewsbriefException {
@@ -193,7 +196,7 @@ public final class Newsbrief {
             throw new NoArticlesException(read);
         }
         BriefingComposer composer = new BriefingComposer(request.algorithm().create(), request.length(), clock,
-                BriefingComposer.Limits.defaults().withGroupedStories(request.groupStories()));
+                request.limits());
         return new Prepared(composer.compose(request.title(), request.date(), analyzed), read);
     }
 
@@ -226,7 +229,7 @@ public final class Newsbrief {
         }
         Path pdf = written.stream().filter(file -> file.toString().endsWith(".pdf")).findFirst().orElse(null);
         Path html = written.stream().filter(file -> file.toString().endsWith(".html")).findFirst().orElse(null);
-        return new GenerateReport(pdf, html, articles, read, written);
+        return new GenerateReport(pdf, html, articles, read, written, briefing);
     }
 
     /**

@@ -49,9 +49,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Outputs to write, any of pdf, html, md, txt (default: ${DEFAULT-VALUE}).")
     private java.util.Set<String> formats;
 
-    @Option(names = "--group-stories",
-            description = "Make reports of one event from several outlets one story that lists them all.")
-    private boolean groupStories;
+    @Mixin
+    private StoryOptions stories;
 
     @Option(names = "--paper", paramLabel = "SIZE", defaultValue = "A4",
             description = "PDF page size: A4 or letter (default: ${DEFAULT-VALUE}).")
@@ -104,7 +103,7 @@ final class GenerateCommand implements Callable<Integer> {
         inputs.forEach(input -> sources.add(ingestion.source(input)));
         Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(sources, ingestion, out,
                 date != null ? date : LocalDate.now(newsbrief.clock()), title.strip(), options.algorithm(),
-                options.length(), new TemplateFolder(templatesFolder()), options.threads(), formats(), paper, groupStories);
+                options.length(), new TemplateFolder(templatesFolder()), options.threads(), formats(), paper, stories.limits());
         Newsbrief.GenerateReport made;
         try {
             made = newsbrief.generate(request, warning -> {
@@ -119,7 +118,9 @@ final class GenerateCommand implements Callable<Integer> {
             throw e;
         }
         made.written().forEach(file -> stdout.println("wrote " + file));
-        stdout.printf("%d articles in the briefing%n", made.articles());
+        int stories = made.briefing().stories().size();
+        stdout.printf("%d %s from %d %s in the briefing%n", stories, stories == 1 ? "story" : "stories", made.articles(),
+                made.articles() == 1 ? "article" : "articles");
         stdout.flush();
         return Reporting.finish(err, made.read(), report);
     }

@@ -42,9 +42,8 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--templates", paramLabel = "DIR", description = "Templates folder (default: the project's templates/).")
     private Path templates;
 
-    @Option(names = "--group-stories",
-            description = "Make reports of one event from several outlets one story that lists them all.")
-    private boolean groupStories;
+    @Mixin
+    private StoryOptions stories;
 
     @Mixin
     private SummaryOptions options;
@@ -67,7 +66,7 @@ final class PreviewCommand implements Callable<Integer> {
         (inputs.isEmpty() ? List.of(samplesFolder()) : inputs).forEach(input -> sources.add(ingestion.source(input)));
         Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(sources, ingestion, Path.of("."),
                 LocalDate.now(newsbrief.clock()), "Daily Briefing", options.algorithm(), options.length(),
-                new TemplateFolder(folder), options.threads(), java.util.Set.of("pdf", "html"), "A4", groupStories);
+                new TemplateFolder(folder), options.threads(), java.util.Set.of("pdf", "html"), "A4", stories.limits());
         Newsbrief.Prepared prepared = newsbrief.prepare(request);
         PrintWriter err = spec.commandLine().getErr();
         List<Path> watched = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.newsbrief.ingest.Article;
 import org.newsbrief.nlp.AnalyzedArticle;
+import org.newsbrief.nlp.Sentence;
 import org.newsbrief.summarize.Summarizer;
 import org.newsbrief.summarize.SummaryLength;
 
@@ -44,9 +46,9 @@ public final class BriefingComposer {
             }
         }
 
-        /** @return 40 stories, 10 a section, 5 in the executive summary, one story per article */
+        /** @return 40 stories, 10 a section, 5 in the executive summary, reports of one event grouped */
         public static Limits defaults() {
-            return new Limits(40, 10, 5, false);
+            return new Limits(40, 10, 5, true);
         }
 
         /** @return these limits with story grouping on or off */
@@ -94,12 +96,15 @@ public final class BriefingComposer {
      */
     public Briefing compose(String title, LocalDate date, List<AnalyzedArticle> articles) {
         List<Story> stories = new ArrayList<>();
+        Map<Story, Double> importance = new IdentityHashMap<>();
         List<List<AnalyzedArticle>> clusters = limits.groupStories() ? StoryClustering.cluster(articles)
                 : articles.stream().map(List::of).toList();
         for (List<AnalyzedArticle> cluster : clusters) {
-            stories.add(story(cluster));
+            Story story = story(cluster);
+            stories.add(story);
+            importance.put(story, importance(cluster, story.date(), date));
         }
-        stories.sort(Comparator.comparingDouble((Story story) -> -importance(story, date))
+        stories.sort(Comparator.comparingDouble((Story story) -> -importance.get(story))
                 .thenComparing(Story::date, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Story::headline));
 
@@ -124,19 +129,35 @@ public final class BriefingComposer {
                 KeyNames.of(articles, EDITION_NAMES));
     }
 
-    /** Coverage counts most; among equals, the more recent story comes first. */
-    private static double importance(Story story, LocalDate edition) {
-        double coverage = Math.max(1, story.outletNames().size());
-        double recency = story.date() == null ? 0 : 1.0 / (1 + Math.abs(ChronoUnit.DAYS.between(story.date(), edition)));
+    /**
+     * Coverage counts most: each outlet that reported the story adds its weight from the sources
+     * file (1 by default; reports of an unnamed outlet count apart). Recency adds less than one
+     * outlet does, so among equal coverage the more recent story comes first.
+     */
+    static double importance(List<AnalyzedArticle> cluster, LocalDate storyDate, LocalDate edition) {
+        Map<String, Double> outlets = new HashMap<>();
+        for (AnalyzedArticle article : cluster) {
+            String outlet = article.source().source().isEmpty() ? "\0" + article.source().id() : article.source().source();
+            outlets.merge(outlet, article.source().weight(), Math::max);
+        }
+        double coverage = outlets.values().stream().mapToDouble(Double::doubleValue).sum();
+        double recency = storyDate == null ? 0 : 1.0 / (1 + Math.abs(ChronoUnit.DAYS.between(storyDate, edition)));
         return coverage + recency;
     }
 
+    /**
+     * A story's sentences are told leads first: each report's opening before any report's detail,
+     * as a reader of several reports would take them in.
+     */
     private Story story(List<AnalyzedArticle> cluster) {
         AnalyzedArticle first = cluster.get(0);
         AnalyzedArticle joined = cluster.size() == 1 ? first
                 : AnalyzedArticle.combine(new Article("story:" + first.source().id(), "", "", null, "", "", first.source().origin()),
                         cluster);
-        List<String> summary = summarizer.summarize(joined, length).texts();
+        List<String> summary = summarizer.summarize(joined, length).sentences().stream()
+                .sorted(Comparator.comparingInt((Sentence sentence) -> joined.positionInDocument(sentence.index()))
+                        .thenComparingInt(sentence -> joined.documentOf(sentence.index())))
+                .map(Sentence::text).toList();
         List<Story.Outlet> outlets = cluster.stream()
                 .map(article -> new Story.Outlet(article.source().source(), article.source().url(), headline(article)))
                 .toList();

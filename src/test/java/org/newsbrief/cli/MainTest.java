@@ -14,6 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.TestFiles;
+import org.newsbrief.compose.Briefing;
+import org.newsbrief.compose.BriefingComposer;
+import org.newsbrief.compose.Story;
 import org.newsbrief.ingest.FileArticleSource;
 import org.newsbrief.ingest.IngestResult;
 import org.newsbrief.nlp.AnalyzedArticle;
@@ -163,14 +166,20 @@ class MainTest {
         IngestResult samples = new FileArticleSource(List.of(TestFiles.samples())).read();
         OpenNlpTextAnalyzer analyzer = new OpenNlpTextAnalyzer(TestFiles.MODELS);
         assertThat(samples.articles()).hasSizeGreaterThanOrEqualTo(12);
-        samples.articles().forEach(sample -> {
-            AnalyzedArticle article = analyzer.analyze(sample);
+        List<AnalyzedArticle> analyzed = samples.articles().stream().map(analyzer::analyze).toList();
+        for (AnalyzedArticle article : analyzed) {
             assertThat(pdfText).contains(TestFiles.normalizeSpace(article.title()));
             assertThat(htmlText).contains(article.title().replace("&", "&amp;"));
-            for (String sentence : Algorithm.defaultAlgorithm().create().summarize(article, SummaryLength.sentences(3)).texts()) {
+        }
+        Briefing briefing = new BriefingComposer(Algorithm.defaultAlgorithm().create(), SummaryLength.sentences(3),
+                TestFiles.CLOCK).compose("Daily Briefing", java.time.LocalDate.of(2026, 11, 25), analyzed);
+        assertThat(briefing.stories()).hasSizeLessThan(analyzed.size());
+        for (Story story : briefing.stories()) {
+            assertThat(story.summary()).isNotEmpty();
+            for (String sentence : story.summary()) {
                 assertThat(pdfText).contains(TestFiles.normalizeSpace(sentence));
             }
-        });
+        }
         assertThat(pdfText).contains("Zürich", "São Paulo", "العراق", "Киев", "Page 1 of");
     }
 
@@ -179,7 +188,7 @@ class MainTest {
         Path outDir = dir.resolve("grouped");
 
         int code = run("generate", TestFiles.samples().toString(), "--out", outDir.toString(), "--date", "2026-11-25",
-                "--group-stories", "--format", "pdf,md,txt");
+                "--format", "pdf,md,txt");
 
         assertThat(code).as(err.toString()).isZero();
         String pdfText = TestFiles.pdfText(outDir.resolve("briefing-2026-11-25.pdf"));
@@ -191,6 +200,25 @@ class MainTest {
         assertThat(Files.readString(outDir.resolve("briefing-2026-11-25.txt"))).startsWith("DAILY BRIEFING")
                 .contains("EXECUTIVE SUMMARY");
         assertThat(outDir.resolve("briefing-2026-11-25.html")).doesNotExist();
+    }
+
+    @Test
+    void withoutGroupingEveryArticleIsItsOwnStoryAndCapsApply() throws IOException {
+        Path outDir = dir.resolve("apart");
+
+        int code = run("generate", TestFiles.samples().toString(), "--out", outDir.toString(), "--date", "2026-11-25",
+                "--no-group-stories", "--format", "md");
+        int capped = run("generate", TestFiles.samples().toString(), "--out", dir.resolve("capped").toString(),
+                "--date", "2026-11-25", "--max-stories", "3", "--format", "md");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(capped).as(err.toString()).isZero();
+        String apart = Files.readString(outDir.resolve("briefing-2026-11-25.md"));
+        assertThat(apart).doesNotContain("Reported by Meridian Post, The Harbour Times");
+        assertThat(apart.lines().filter(line -> line.startsWith("### "))).hasSize(15);
+        assertThat(Files.readString(dir.resolve("capped/briefing-2026-11-25.md")).lines()
+                .filter(line -> line.startsWith("### "))).hasSize(3);
+        assertThat(run("generate", TestFiles.samples().toString(), "--max-stories", "0")).isEqualTo(2);
     }
 
     @Test
@@ -206,7 +234,7 @@ class MainTest {
         assertThat(err.toString()).contains("newsbrief: skipped " + empty + ": empty file")
                 .contains("newsbrief: read 1 article from 2 sources; skipped 1");
         assertThat(outDir.resolve("briefing-2026-11-25.pdf")).exists();
-        assertThat(out.toString()).contains("1 articles in the briefing");
+        assertThat(out.toString()).contains("1 story from 1 article in the briefing");
     }
 
     @Test

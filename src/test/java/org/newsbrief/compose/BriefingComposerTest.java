@@ -23,7 +23,7 @@ class BriefingComposerTest {
         List<AnalyzedArticle> samples = new org.newsbrief.ingest.FileArticleSource(List.of(TestFiles.samples())).read()
                 .articles().stream().map(analyzer::analyze).toList();
         BriefingComposer auto = new BriefingComposer(org.newsbrief.summarize.Algorithm.defaultAlgorithm().create(),
-                SummaryLength.sentences(3), TestFiles.CLOCK, BriefingComposer.Limits.defaults().withGroupedStories(true));
+                SummaryLength.sentences(3), TestFiles.CLOCK);
 
         Briefing briefing = auto.compose("Daily Briefing", LocalDate.of(2026, 11, 25), samples);
 
@@ -43,8 +43,8 @@ class BriefingComposerTest {
                 .articles().stream().map(analyzer::analyze).toList();
         var summarizer = org.newsbrief.summarize.Algorithm.defaultAlgorithm().create();
 
-        Briefing briefing = new BriefingComposer(summarizer, SummaryLength.sentences(3), TestFiles.CLOCK)
-                .compose("Daily Briefing", LocalDate.of(2026, 11, 25), samples);
+        Briefing briefing = new BriefingComposer(summarizer, SummaryLength.sentences(3), TestFiles.CLOCK,
+                BriefingComposer.Limits.defaults().withGroupedStories(false)).compose("Daily Briefing", LocalDate.of(2026, 11, 25), samples);
 
         assertThat(briefing.stories()).hasSize(samples.size());
         for (AnalyzedArticle article : samples) {
@@ -53,6 +53,41 @@ class BriefingComposerTest {
                 assertThat(story.summary()).isEqualTo(summarizer.summarize(article, SummaryLength.sentences(3)).texts());
             });
         }
+    }
+
+    @Test
+    void aSourceWeightLiftsItsStoryAboveEqualCoverage() {
+        AnalyzedArticle tram = analyzer.analyze(new Article("tram", "Council approves harbour tram line", "Wire",
+                LocalDate.of(2026, 11, 25), "", "The regional council approved a new tram line through the old harbour district.",
+                "tram"));
+        Article bridge = new Article("bridge", "Engineers close cracked river bridge", "Ledger",
+                LocalDate.of(2026, 11, 25), "", "Engineers closed the northern river bridge after finding cracks in two piers.",
+                "bridge");
+
+        List<String> plain = composer.compose("B", LocalDate.of(2026, 11, 25), List.of(tram, analyzer.analyze(bridge)))
+                .stories().stream().map(Story::headline).toList();
+        List<String> weighted = composer.compose("B", LocalDate.of(2026, 11, 25),
+                        List.of(tram, analyzer.analyze(bridge.withWeight(1.5))))
+                .stories().stream().map(Story::headline).toList();
+
+        assertThat(plain).startsWith("Council approves harbour tram line");
+        assertThat(weighted).startsWith("Engineers close cracked river bridge");
+    }
+
+    @Test
+    void capsHoldForTheWholeBriefingAndEachSection() {
+        List<AnalyzedArticle> samples = new org.newsbrief.ingest.FileArticleSource(List.of(TestFiles.samples())).read()
+                .articles().stream().map(analyzer::analyze).toList();
+
+        Briefing total = new BriefingComposer(new LeadSummarizer(), SummaryLength.sentences(1), TestFiles.CLOCK,
+                new BriefingComposer.Limits(4, 10, 3, true)).compose("B", LocalDate.of(2026, 11, 25), samples);
+        Briefing perSection = new BriefingComposer(new LeadSummarizer(), SummaryLength.sentences(1), TestFiles.CLOCK,
+                new BriefingComposer.Limits(40, 1, 3, true)).compose("B", LocalDate.of(2026, 11, 25), samples);
+
+        assertThat(total.stories()).hasSize(4);
+        assertThat(total.stories().get(0).outlets()).hasSize(3);
+        assertThat(perSection.sections()).allSatisfy(section -> assertThat(section.stories()).hasSize(1));
+        assertThat(perSection.sections()).hasSizeGreaterThanOrEqualTo(4);
     }
 
     private static List<String> outletsOf(Briefing briefing, String headlineWord) {

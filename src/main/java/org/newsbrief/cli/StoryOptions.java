@@ -1,0 +1,36 @@
+package org.newsbrief.cli;
+
+import org.newsbrief.compose.BriefingComposer;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** How stories are formed and how many an edition holds, shared by {@code generate} and {@code preview}. */
+final class StoryOptions {
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--group-stories", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Make reports of one event from several outlets one story that lists them all "
+                    + "(default); --no-group-stories gives each article its own story.")
+    private boolean groupStories = true;
+
+    @Option(names = "--max-stories", paramLabel = "N", defaultValue = "40",
+            description = "Stories in the whole briefing (default: ${DEFAULT-VALUE}).")
+    private int maxStories;
+
+    @Option(names = "--per-section", paramLabel = "N", defaultValue = "10",
+            description = "Stories in one section (default: ${DEFAULT-VALUE}).")
+    private int perSection;
+
+    BriefingComposer.Limits limits() {
+        if (maxStories < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-stories must be at least 1, was " + maxStories);
+        }
+        if (perSection < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--per-section must be at least 1, was " + perSection);
+        }
+        BriefingComposer.Limits defaults = BriefingComposer.Limits.defaults();
+        return new BriefingComposer.Limits(maxStories, perSection, defaults.executiveItems(), groupStories);
+    }
+}
