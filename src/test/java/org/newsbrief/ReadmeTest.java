@@ -1,0 +1,40 @@
+package org.newsbrief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The README's promises that a file can keep: its picture and its two set-up commands. */
+class ReadmeTest {
+
+    private static final Path README = Path.of("README.md");
+
+    @Test
+    void picturesPointAtAPageShapedImageInTheRepository() throws IOException {
+        String readme = Files.readString(README);
+        Matcher image = Pattern.compile("!\\[[^]]*]\\(([^)]+\\.png)\\)").matcher(readme);
+
+        assertThat(image.find()).as("README shows a picture").isTrue();
+        Path picture = Path.of(image.group(1));
+        BufferedImage page = ImageIO.read(picture.toFile());
+        assertThat(page).as(picture + " is a readable PNG").isNotNull();
+        assertThat((double) page.getHeight() / page.getWidth()).as("A4 proportions").isCloseTo(297.0 / 210, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(readme).as("the command that makes the picture writes it where the README points")
+                .contains("-singlefile out/briefing-2026-11-25.pdf " + image.group(1).replaceAll("\\.png$", ""));
+    }
+
+    @Test
+    void setUpCommandsAreTheOnesCiRuns() throws IOException {
+        String readme = Files.readString(README);
+
+        assertThat(readme).contains("./newsbrief generate samples --out out", "./mvnw -B test");
+        assertThat(Files.readString(Path.of(".ci/run"))).contains("./mvnw -B test");
+    }
+}
