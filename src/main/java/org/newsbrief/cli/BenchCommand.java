@@ -1,7 +1,14 @@
 package org.newsbrief.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.LocalDate;
+import org.newsbrief.compose.Briefing;
+import org.newsbrief.compose.BriefingComposer;
+import org.newsbrief.render.HtmlRenderer;
+import org.newsbrief.render.PdfRenderer;
+import org.newsbrief.render.TemplateFolder;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -32,7 +39,8 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Times preprocessing (segmentation, sentences, tokens, language) and summarization separately "
-                + "on a JSON Lines data set and prints articles/s, tokens/s and peak heap.")
+                + "on a JSON Lines data set and prints articles/s, tokens/s and peak heap; then times rendering a "
+                + "briefing of its first 40 articles to PDF.")
 final class BenchCommand implements Callable<Integer> {
 
     static final String DEFAULT_DATASET = "../shared/datasets/bbc-news-summary.jsonl";
@@ -46,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "FILE.jsonl", defaultValue = DEFAULT_DATASET,
             description = "Records with \"text\" (default: ${DEFAULT-VALUE}, the BBC News Summary set).")
     private Path dataset;
+
+    @Option(names = "--render-stories", paramLabel = "N", defaultValue = "40",
+            description = "Also time rendering a briefing of N stories to PDF, once warm; 0 skips it (default: ${DEFAULT-VALUE}).")
+    private int renderStories;
 
     @Mixin
     private SummaryOptions options;
@@ -99,12 +111,57 @@ final class BenchCommand implements Callable<Integer> {
             row(out, "preprocess", preprocess, articles.size(), tokens);
             row(out, "summarize", summarize, articles.size(), tokens);
             row(out, "both", preprocess + summarize, articles.size(), tokens);
+            if (renderStories > 0) {
+                renderBench(out, analyzed.subList(0, Math.min(renderStories, analyzed.size())), summarizer, length);
+            }
             out.printf("%npeak heap %d MB; Java %s on %s %s, %d processors%n", peakHeapBytes() / (1024 * 1024),
                     System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
                     Runtime.getRuntime().availableProcessors());
             out.flush();
             return CommandLine.ExitCode.OK;
         }
+    }
+
+    private static final int RENDER_WARM_UPS = 3;
+    private static final int RENDER_RUNS = 5;
+
+    /**
+     * Times HTML and PDF rendering of one briefing, each article a story: the median of a few
+     * runs after a few warm-ups, since the first renders load fonts and classes.
+     */
+    private void renderBench(PrintWriter out, List<AnalyzedArticle> articles, Summarizer summarizer, SummaryLength length)
+            throws IOException {
+        BriefingComposer composer = new BriefingComposer(summarizer, length, newsbrief.clock(),
+                new BriefingComposer.Limits(articles.size(), articles.size(), 5, false));
+        Briefing briefing = composer.compose("Benchmark Briefing", LocalDate.now(newsbrief.clock()), articles);
+        TemplateFolder templates = new TemplateFolder(GenerateCommand.defaultTemplates());
+        List<String> warnings = new ArrayList<>();
+        long[] times = new long[RENDER_RUNS];
+        int pages = 0;
+        for (int run = -RENDER_WARM_UPS; run < RENDER_RUNS; run++) {
+            long started = System.nanoTime();
+            org.w3c.dom.Document page = new HtmlRenderer(templates, warnings::add).render(briefing);
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            new PdfRenderer(templates, warnings::add).render(page, pdf);
+            if (run >= 0) {
+                times[run] = System.nanoTime() - started;
+            }
+            pages = countPages(pdf.toByteArray());
+        }
+        java.util.Arrays.sort(times);
+        out.printf("%nrender pdf: %d stories, %d pages in %.2f s (median of %d runs after %d warm-ups; fastest %.2f s)%n",
+                briefing.stories().size(), pages, times[RENDER_RUNS / 2] / 1e9, RENDER_RUNS, RENDER_WARM_UPS, times[0] / 1e9);
+    }
+
+    /** Pages in a PDF, counted from its page objects; enough for a report line. */
+    private static int countPages(byte[] pdf) {
+        java.util.regex.Matcher page = java.util.regex.Pattern.compile("/Type\\s*/Page[^s]")
+                .matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+        int count = 0;
+        while (page.find()) {
+            count++;
+        }
+        return count;
     }
 
     /** One line of the data set. */

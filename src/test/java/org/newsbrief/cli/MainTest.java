@@ -328,7 +328,8 @@ class MainTest {
         int code = run("bench", "--dataset", "src/test/resources/eval-mini.jsonl", "--threads", "2");
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("preprocess", "summarize", "articles/s", "tokens/s", "peak heap");
+        assertThat(out.toString()).contains("preprocess", "summarize", "articles/s", "tokens/s", "peak heap")
+                .containsPattern("render pdf: \\d+ stories, [1-9]\\d* pages in \\d+\\.\\d\\d s");
     }
 
     @Test
