@@ -186,6 +186,20 @@ public final class Newsbrief {
      * @throws NoArticlesException when nothing could be read
      */
     public Prepared prepare(GenerateRequest request) {
+        return prepare(request, article -> null, false);
+    }
+
+    /**
+     * Reads, analyzes and composes, knowing what earlier editions carried.
+     *
+     * @param request what to read; output settings are not used
+     * @param coveredOn the day of the earlier edition that carried an article, or {@code null}
+     * @param dropRepeats whether stories earlier editions carried are left out rather than marked
+     * @return the briefing and the reading report
+     * @throws NoArticlesException when nothing could be read
+     */
+    public Prepared prepare(GenerateRequest request, java.util.function.Function<Article, LocalDate> coveredOn,
+            boolean dropRepeats) {
         Ingestion.Report ingested = request.ingestion().read(request.sources());
         List<SkippedInput> skipped = new ArrayList<>(ingested.skipped());
         List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), request.threads(), skipped);
@@ -197,7 +211,33 @@ public final class Newsbrief {
         }
         BriefingComposer composer = new BriefingComposer(request.algorithm().create(), request.length(), clock,
                 request.limits());
-        return new Prepared(composer.compose(request.title(), request.date(), analyzed), read);
+        return new Prepared(composer.compose(request.title(), request.date(), analyzed, coveredOn, dropRepeats), read);
+    }
+
+    /**
+     * Renders a composed briefing to the request's formats and folder.
+     *
+     * @param request the formats, folder, paper and templates
+     * @param prepared the briefing and what reading gave
+     * @param warnings receives one line per problem that did not stop rendering
+     * @return the files written
+     */
+    public GenerateReport write(GenerateRequest request, Prepared prepared, Consumer<String> warnings) {
+        return write(request, prepared.briefing(), prepared.read(), prepared.read().articles().size(), warnings);
+    }
+
+    /**
+     * @param clock the clock to stamp editions with, such as the system clock in the edition's zone
+     * @return a facade sharing this one's models, on that clock
+     */
+    public Newsbrief withClock(Clock clock) {
+        return new Newsbrief(models, analyzer, clock);
+    }
+
+    private Newsbrief(NlpModels models, TextAnalyzer analyzer, Clock clock) {
+        this.models = models;
+        this.analyzer = analyzer;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     private GenerateReport write(GenerateRequest request, Briefing briefing, Ingestion.Report read, int articles,

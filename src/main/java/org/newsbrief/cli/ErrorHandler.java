@@ -21,6 +21,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             printTrace(e, parseResult, err);
             return CommandLine.ExitCode.USAGE;
         }
+        if (e instanceof org.newsbrief.config.ConfigException) {
+            e.getMessage().lines().forEach(line -> err.println("newsbrief: " + line));
+            printTrace(e, parseResult, err);
+            return CommandLine.ExitCode.USAGE;
+        }
         String message;
         if (e instanceof NoSuchFileException missing) {
             message = missing.getFile() + ": no such file or folder";

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Turns a day's news into a short briefing.",
         subcommands = {SummarizeCommand.class, GenerateCommand.class, ExtractCommand.class, EvalCommand.class,
-            BenchCommand.class, CheckTemplatesCommand.class, PreviewCommand.class,
+            BenchCommand.class, CheckTemplatesCommand.class, PreviewCommand.class, RunCommand.class, ScheduleCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -64,6 +64,12 @@ public final class Main implements Runnable {
                 if (type == EvalCommand.class) {
                     return type.cast(new EvalCommand(newsbrief));
                 }
+                if (type == RunCommand.class) {
+                    return type.cast(new RunCommand(newsbrief));
+                }
+                if (type == ScheduleCommand.class) {
+                    return type.cast(new ScheduleCommand(newsbrief));
+                }
                 if (type == BenchCommand.class) {
                     return type.cast(new BenchCommand(newsbrief));
                 }
@@ -78,6 +84,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, extract, eval or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, extract, run, schedule, preview, check-templates, eval or bench");
     }
 }

@@ -58,6 +58,8 @@ public final class BriefingComposer {
     }
 
     private static final int HEADLINE_WORDS = 12;
+    /** More than any story's coverage, so a repeat ranks after every new story. */
+    private static final double REPEAT_PENALTY = 1000;
     private static final int STORY_NAMES = 5;
     private static final int EDITION_NAMES = 10;
 
@@ -95,14 +97,36 @@ public final class BriefingComposer {
      * @return the briefing
      */
     public Briefing compose(String title, LocalDate date, List<AnalyzedArticle> articles) {
+        return compose(title, date, articles, article -> null, false);
+    }
+
+    /**
+     * A briefing that knows what earlier editions carried. A story all of whose reports an
+     * earlier edition carried is a repeat: left out when {@code dropRepeats}, else marked with
+     * that edition's day and ranked after every new story.
+     *
+     * @param title the edition's title
+     * @param date the day it covers
+     * @param articles the analyzed articles, in the order they were read
+     * @param coveredOn the day of the earlier edition that carried an article, or {@code null}
+     * @param dropRepeats whether repeats are left out rather than marked
+     * @return the briefing
+     */
+    public Briefing compose(String title, LocalDate date, List<AnalyzedArticle> articles,
+            java.util.function.Function<Article, LocalDate> coveredOn, boolean dropRepeats) {
+        Objects.requireNonNull(coveredOn, "coveredOn");
         List<Story> stories = new ArrayList<>();
         Map<Story, Double> importance = new IdentityHashMap<>();
         List<List<AnalyzedArticle>> clusters = limits.groupStories() ? StoryClustering.cluster(articles)
                 : articles.stream().map(List::of).toList();
         for (List<AnalyzedArticle> cluster : clusters) {
-            Story story = story(cluster);
+            LocalDate repeatOf = repeatOf(cluster, coveredOn);
+            if (repeatOf != null && dropRepeats) {
+                continue;
+            }
+            Story story = story(cluster, repeatOf);
             stories.add(story);
-            importance.put(story, importance(cluster, story.date(), date));
+            importance.put(story, importance(cluster, story.date(), date) - (repeatOf == null ? 0 : REPEAT_PENALTY));
         }
         stories.sort(Comparator.comparingDouble((Story story) -> -importance.get(story))
                 .thenComparing(Story::date, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -121,7 +145,7 @@ public final class BriefingComposer {
                 .map(entry -> new Section(entry.getKey(), entry.getValue())).toList();
         List<Briefing.Highlight> highlights = sections.stream().flatMap(section -> section.stories().stream())
                 .sorted(Comparator.comparingInt(stories::indexOf))
-                .filter(story -> !story.summary().isEmpty())
+                .filter(story -> !story.summary().isEmpty() && story.coveredOn() == null)
                 .limit(limits.executiveItems())
                 .map(story -> new Briefing.Highlight(story, story.summary().get(0)))
                 .toList();
@@ -149,7 +173,20 @@ public final class BriefingComposer {
      * A story's sentences are told leads first: each report's opening before any report's detail,
      * as a reader of several reports would take them in.
      */
-    private Story story(List<AnalyzedArticle> cluster) {
+    /** The latest earlier edition that carried the cluster's reports, when it carried all of them. */
+    private static LocalDate repeatOf(List<AnalyzedArticle> cluster, java.util.function.Function<Article, LocalDate> coveredOn) {
+        LocalDate latest = null;
+        for (AnalyzedArticle article : cluster) {
+            LocalDate day = coveredOn.apply(article.source());
+            if (day == null) {
+                return null;
+            }
+            latest = latest == null || day.isAfter(latest) ? day : latest;
+        }
+        return latest;
+    }
+
+    private Story story(List<AnalyzedArticle> cluster, LocalDate repeatOf) {
         AnalyzedArticle first = cluster.get(0);
         AnalyzedArticle joined = cluster.size() == 1 ? first
                 : AnalyzedArticle.combine(new Article("story:" + first.source().id(), "", "", null, "", "", first.source().origin()),
@@ -165,7 +202,7 @@ public final class BriefingComposer {
                 .max(Comparator.naturalOrder()).orElse(null);
         return new Story(bestHeadline(cluster), summary, outlets, date, section(cluster),
                 cluster.stream().anyMatch(article -> !article.sentences().isEmpty()) ? KeyNames.of(cluster, STORY_NAMES) : List.of(),
-                first.language());
+                first.language(), repeatOf);
     }
 
     /** The section most of the reports were filed under, or else the topic their words point to. */

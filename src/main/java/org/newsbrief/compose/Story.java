@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param section the briefing section it belongs in
  * @param keyNames people, places and organizations it names, most mentioned first
  * @param language ISO 639-3 code of the first report's language
+ * @param coveredOn the day of the earlier edition that already carried every one of its reports,
+ *     or {@code null} when the story is new
  */
 public record Story(String headline, List<String> summary, List<Outlet> outlets, LocalDate date, String section,
-        List<String> keyNames, String language) {
+        List<String> keyNames, String language, LocalDate coveredOn) {
 
     /**
      * One outlet's report.
@@ -41,6 +43,22 @@ public record Story(String headline, List<String> summary, List<Outlet> outlets,
         Objects.requireNonNull(section, "section");
         keyNames = List.copyOf(keyNames);
         Objects.requireNonNull(language, "language");
+    }
+
+    /**
+     * A story no earlier edition carried.
+     *
+     * @param headline the most informative of the articles' titles
+     * @param summary the summary's sentences
+     * @param outlets who reported it
+     * @param date the latest publication date, or {@code null}
+     * @param section the briefing section
+     * @param keyNames the names it mentions
+     * @param language ISO 639-3 code
+     */
+    public Story(String headline, List<String> summary, List<Outlet> outlets, LocalDate date, String section,
+            List<String> keyNames, String language) {
+        this(headline, summary, outlets, date, section, keyNames, language, null);
     }
 
     /** @return the outlets' names, once each, in order, leaving out unknown ones */

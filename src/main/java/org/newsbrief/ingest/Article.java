@@ -81,6 +81,25 @@ public record Article(String id, String title, String source, LocalDate date, St
     }
 
     /**
+     * What identifies the article across editions: its address when it has one, else a digest
+     * of its title and text, so the same report read again from a folder is recognized.
+     *
+     * @return a stable key
+     */
+    public String key() {
+        if (!url.isEmpty()) {
+            return url;
+        }
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest((title + "\n" + text.strip()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /**
      * @param weight the ranking weight of the source it came from
      * @return this article with that weight
      */

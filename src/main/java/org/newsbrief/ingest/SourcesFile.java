@@ -69,16 +69,27 @@ public final class SourcesFile {
         if (sources == null || !sources.isArray() || sources.isEmpty()) {
             throw new IngestException(file + ": needs a non-empty 'sources:' list");
         }
-        Path folder = file.toAbsolutePath().getParent();
+        return entries(sources, file.toAbsolutePath().getParent(), index -> file + ": sources[" + index + "]");
+    }
+
+    /**
+     * Reads a list of entries found elsewhere, such as inline in a configuration file.
+     *
+     * @param sources the YAML list
+     * @param folder the folder relative paths are read from
+     * @param where names an entry by its index in messages
+     * @return the entries, in order
+     * @throws IngestException naming the entry when one is invalid
+     */
+    public static List<Entry> entries(JsonNode sources, Path folder, java.util.function.IntFunction<String> where) {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            entries.add(entry(file, folder, i, sources.get(i)));
+            entries.add(entry(where.apply(i), folder, sources.get(i)));
         }
         return entries;
     }
 
-    private static Entry entry(Path file, Path folder, int index, JsonNode node) {
-        String where = file + ": sources[" + index + "]";
+    private static Entry entry(String where, Path folder, JsonNode node) {
         if (!node.isObject()) {
             throw new IngestException(where + ": expected a mapping with a name and a feed, page, folder or file");
         }

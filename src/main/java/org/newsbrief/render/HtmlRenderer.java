@@ -36,6 +36,8 @@ public final class HtmlRenderer {
 
     /** The main template's file name. */
     public static final String BRIEFING_TEMPLATE = "briefing.html";
+    /** The template of the email that carries the PDF. */
+    public static final String EMAIL_TEMPLATE = "email.html";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -62,20 +64,30 @@ public final class HtmlRenderer {
      * @throws RenderException when the template is missing, fails, or its output is not well-formed
      */
     public Document render(Briefing briefing) {
-        if (templates.read(BRIEFING_TEMPLATE).isEmpty()) {
-            throw new RenderException("template " + BRIEFING_TEMPLATE + " not found in " + templates.folder()
+        return render(briefing, BRIEFING_TEMPLATE);
+    }
+
+    /**
+     * @param briefing the briefing to render
+     * @param template the template's file name, such as {@link #EMAIL_TEMPLATE}
+     * @return the filled template as a standalone XHTML document, stylesheets inlined
+     * @throws RenderException when the template is missing, fails, or its output is not well-formed
+     */
+    public Document render(Briefing briefing, String template) {
+        if (templates.read(template).isEmpty()) {
+            throw new RenderException("template " + template + " not found in " + templates.folder()
                     .map(Object::toString).orElse("the built-in templates"));
         }
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("briefing", view(briefing));
         String xhtml;
         try {
-            xhtml = engine.process(BRIEFING_TEMPLATE, context);
+            xhtml = engine.process(template, context);
         } catch (TemplateEngineException e) {
-            throw new RenderException(templates.describe(BRIEFING_TEMPLATE) + ": " + e.getMessage(), e);
+            throw new RenderException(templates.describe(template) + ": " + e.getMessage(), e);
         }
-        Document document = parse(xhtml);
-        inlineStylesheets(document);
+        Document document = parse(xhtml, template);
+        inlineStylesheets(document, template);
         return document;
     }
 
@@ -161,6 +173,8 @@ public final class HtmlRenderer {
         view.put("keyNames", story.keyNames());
         view.put("keyNamesText", String.join(", ", story.keyNames()));
         view.put("language", story.language());
+        view.put("repeat", story.coveredOn() != null);
+        view.put("coveredText", story.coveredOn() == null ? "" : "Already in the " + SHORT_DAY.format(story.coveredOn()) + " edition");
         return view;
     }
 
@@ -182,7 +196,7 @@ public final class HtmlRenderer {
         return lower.startsWith("https://") || lower.startsWith("http://");
     }
 
-    private Document parse(String xhtml) {
+    private Document parse(String xhtml, String template) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -195,14 +209,14 @@ public final class HtmlRenderer {
             builder.setErrorHandler(null);
             return builder.parse(new InputSource(new StringReader(xhtml)));
         } catch (SAXParseException e) {
-            throw new RenderException(templates.describe(BRIEFING_TEMPLATE) + ": the rendered page is not well-formed XHTML"
+            throw new RenderException(templates.describe(template) + ": the rendered page is not well-formed XHTML"
                     + " (output line " + e.getLineNumber() + ", column " + e.getColumnNumber() + "): " + e.getMessage(), e);
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new RenderException("cannot parse the rendered " + BRIEFING_TEMPLATE + ": " + e.getMessage(), e);
+            throw new RenderException("cannot parse the rendered " + template + ": " + e.getMessage(), e);
         }
     }
 
-    private void inlineStylesheets(Document document) {
+    private void inlineStylesheets(Document document, String template) {
         NodeList links = document.getElementsByTagNameNS("*", "link");
         List<Element> stylesheets = new ArrayList<>();
         for (int i = 0; i < links.getLength(); i++) {
@@ -220,7 +234,7 @@ public final class HtmlRenderer {
                 style.setTextContent(css.get());
                 link.getParentNode().replaceChild(style, link);
             } else {
-                warnings.accept(templates.describe(BRIEFING_TEMPLATE) + ": stylesheet '" + href
+                warnings.accept(templates.describe(template) + ": stylesheet '" + href
                         + "' is not a file in the templates folder; it was not loaded");
                 link.getParentNode().removeChild(link);
             }

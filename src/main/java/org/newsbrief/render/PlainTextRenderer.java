@@ -112,7 +112,8 @@ public final class PlainTextRenderer {
     private static String byline(Story story) {
         List<String> outlets = story.outletNames();
         String by = HtmlRenderer.reportedBy(outlets);
-        return story.date() == null ? by : by + " · " + SHORT_DAY.format(story.date());
+        String line = story.date() == null ? by : by + " · " + SHORT_DAY.format(story.date());
+        return story.coveredOn() == null ? line : line + " · Already in the " + SHORT_DAY.format(story.coveredOn()) + " edition";
     }
 
     private static void wrap(StringBuilder out, String text, String indent) {

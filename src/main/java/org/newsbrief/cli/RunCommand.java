@@ -1,0 +1,87 @@
+package org.newsbrief.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.newsbrief.Editions;
+import org.newsbrief.Newsbrief;
+import org.newsbrief.config.ConfigLoader;
+import org.newsbrief.config.NewsbriefConfig;
+import org.newsbrief.deliver.Dispatcher;
+import org.newsbrief.store.EditionStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newsbrief run}: one edition, from reading to delivery. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Makes one edition as the configuration says: reads, summarizes, composes, renders, archives "
+                + "and delivers it, each recipient once. A rerun sends only what was not sent.")
+final class RunCommand implements Callable<Integer> {
+
+    private final Newsbrief newsbrief;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "newsbrief.yaml",
+            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    private Path config;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day the edition covers (default: today in the configured time zone).")
+    private LocalDate date;
+
+    @Option(names = "--resend", description = "Send again to recipients that already have the edition, or whose delivery was interrupted.")
+    private boolean resend;
+
+    @Option(names = "--rebuild", description = "Make the edition anew even when it is already archived for the day.")
+    private boolean rebuild;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Articles analyzed at once (default: the number of processors).")
+    private Integer threads;
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    private boolean verbose;
+
+    RunCommand(Newsbrief newsbrief) {
+        this.newsbrief = Objects.requireNonNull(newsbrief, "newsbrief");
+    }
+
+    @Override
+    public Integer call() {
+        NewsbriefConfig settings = new ConfigLoader().load(config);
+        Newsbrief zoned = newsbrief.withClock(newsbrief.clock().withZone(settings.timeZone()));
+        PrintWriter out = spec.commandLine().getOut();
+        LocalDate day = date != null ? date : LocalDate.now(zoned.clock());
+        try (EditionStore store = EditionStore.open(settings.storeUrl(), zoned.clock())) {
+            Editions editions = new Editions(zoned, store, Editions.mailer(settings, zoned), sleeper());
+            Editions.Report report = editions.run(new Editions.Request(settings, day, resend, rebuild, threads()),
+                    line -> {
+                        out.println("newsbrief: " + line);
+                        out.flush();
+                    });
+            report.files().forEach(file -> out.println("archived " + file));
+            report.delivery().outcomes().forEach(outcome -> out.println(outcome.recipient() + ": "
+                    + outcome.status().name().toLowerCase(java.util.Locale.ROOT) + (outcome.sentNow() ? "" : " (" + outcome.detail() + ")")));
+            out.println("newsbrief: edition " + day + ": " + report.stories() + " stories; " + report.delivery().summary());
+            out.flush();
+            return report.delivery().allDelivered() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        }
+    }
+
+    static Dispatcher.Sleeper sleeper() {
+        return duration -> Thread.sleep(duration.toMillis());
+    }
+
+    private int threads() {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,90 @@
+package org.newsbrief.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.newsbrief.Editions;
+import org.newsbrief.Newsbrief;
+import org.newsbrief.config.ConfigLoader;
+import org.newsbrief.config.NewsbriefConfig;
+import org.newsbrief.deliver.EditionScheduler;
+import org.newsbrief.store.EditionStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newsbrief schedule}: editions on the configured schedule, in the foreground. */
+@Command(
+        name = "schedule",
+        mixinStandardHelpOptions = true,
+        description = "Runs in the foreground and makes an edition at each time of the configured cron schedule, "
+                + "one log line per run. SIGTERM or Ctrl-C stops it after the edition in progress.")
+final class ScheduleCommand implements Callable<Integer> {
+
+    /** How long a stop waits for the edition in progress. */
+    private static final Duration GRACE = Duration.ofMinutes(10);
+
+    private final Newsbrief newsbrief;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "newsbrief.yaml",
+            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    private Path config;
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    private boolean verbose;
+
+    ScheduleCommand(Newsbrief newsbrief) {
+        this.newsbrief = Objects.requireNonNull(newsbrief, "newsbrief");
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        NewsbriefConfig settings = new ConfigLoader().load(config);
+        if (settings.schedule() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), config + ": has no 'schedule:' with a cron expression");
+        }
+        Newsbrief zoned = newsbrief.withClock(newsbrief.clock().withZone(settings.timeZone()));
+        PrintWriter out = spec.commandLine().getOut();
+        try (EditionStore store = EditionStore.open(settings.storeUrl(), zoned.clock())) {
+            Editions editions = new Editions(zoned, store, Editions.mailer(settings, zoned), RunCommand.sleeper());
+            java.util.function.Consumer<String> log = line -> {
+                synchronized (out) {
+                    out.println(java.time.Instant.now(zoned.clock()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            + " newsbrief: " + line);
+                    out.flush();
+                }
+            };
+            EditionScheduler scheduler = new EditionScheduler(settings.schedule().cron(), settings.timeZone(),
+                    settings.schedule().catchUp(), zoned.clock(), store, scheduled -> edition(editions, settings, scheduled),
+                    log);
+            Thread hook = new Thread(() -> {
+                log.accept("stopping: finishing the edition in progress, if any");
+                scheduler.stop();
+                try {
+                    scheduler.awaitFinished(GRACE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "newsbrief-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            scheduler.run(scheduler.sleepingWaiter());
+            return CommandLine.ExitCode.OK;
+        }
+    }
+
+    private static String edition(Editions editions, NewsbriefConfig settings, ZonedDateTime scheduled) {
+        try {
+            Editions.Report report = editions.run(new Editions.Request(settings, scheduled.toLocalDate(), false, false,
+                    Runtime.getRuntime().availableProcessors()), line -> { });
+            return "edition " + report.date() + ": " + report.stories() + " stories; " + report.delivery().summary();
+        } catch (Newsbrief.NoArticlesException e) {
+            return "edition " + scheduled.toLocalDate() + " not made: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,552 @@
+package org.newsbrief.config;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.newsbrief.compose.BriefingComposer;
+import org.newsbrief.ingest.IngestException;
+import org.newsbrief.ingest.SourcesFile;
+import org.newsbrief.summarize.Algorithm;
+import org.newsbrief.summarize.SummaryLength;
+
+/**
+ * Reads {@code newsbrief.yaml}. Every problem is reported before anything runs, each as
+ * {@code file: key.path: line N: message}. String values may name environment variables as
+ * {@code ${NAME}} or {@code ${NAME:-default}}; the mail password must come from one.
+ */
+public final class ConfigLoader {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+    private static final Set<String> FORMATS = Set.of("pdf", "html", "md", "txt");
+
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "", Set.of("title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
+                    "store", "formats", "paper", "stories", "repeats", "schedule", "recipients", "lists", "mail", "fetch"),
+            "summary", Set.of("algorithm", "sentences", "words", "bytes", "ratio"),
+            "stories", Set.of("group", "max", "per_section"),
+            "schedule", Set.of("cron", "catch_up"),
+            "mail", Set.of("host", "port", "security", "username", "password", "from", "subject", "timeout", "attempts",
+                    "backoff"),
+            "fetch", Set.of("timeout", "allow_private_network", "follow_links", "cache"));
+
+    private final Map<String, String> environment;
+
+    /** A loader that reads the process environment. */
+    public ConfigLoader() {
+        this(System.getenv());
+    }
+
+    /**
+     * @param environment the variables {@code ${NAME}} may name
+     */
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    }
+
+    /**
+     * @param file the configuration file
+     * @return the configuration
+     * @throws ConfigException listing every problem found, one a line
+     */
+    public NewsbriefConfig load(Path file) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        Map<String, Integer> lines = new HashMap<>();
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
+                if (parser.nextToken() != null) {
+                    locate(parser, "", lines);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": line " + e.getLocation().getLineNr() + ": not valid YAML: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            root = JsonNodeFactory.instance.objectNode();
+        }
+        Reading reading = new Reading(file, lines);
+        if (!root.isObject()) {
+            reading.problem("", "expected a mapping of settings");
+            throw reading.failure();
+        }
+        NewsbriefConfig config = reading.config(root);
+        if (!reading.problems.isEmpty()) {
+            throw reading.failure();
+        }
+        return config;
+    }
+
+    /** Records the line of every key and list item, by its dotted path. */
+    private static void locate(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
+        JsonToken token = parser.currentToken();
+        lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
+        if (token == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String child = path.isEmpty() ? parser.currentName() : path + "." + parser.currentName();
+                lines.put(child, parser.currentTokenLocation().getLineNr());
+                parser.nextToken();
+                locate(parser, child, lines);
+            }
+        } else if (token == JsonToken.START_ARRAY) {
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                String child = path + "[" + index++ + "]";
+                lines.put(child, parser.currentTokenLocation().getLineNr());
+                locate(parser, child, lines);
+            }
+        }
+    }
+
+    /** One pass over one file, gathering problems instead of stopping at the first. */
+    private final class Reading {
+
+        private final Path file;
+        private final Path folder;
+        private final Map<String, Integer> lines;
+        private final List<String> problems = new ArrayList<>();
+
+        Reading(Path file, Map<String, Integer> lines) {
+            this.file = file;
+            this.folder = file.toAbsolutePath().getParent();
+            this.lines = lines;
+        }
+
+        void problem(String path, String message) {
+            Integer line = lines.get(path);
+            problems.add(file + ": " + (path.isEmpty() ? "" : path + ": ") + (line == null ? "" : "line " + line + ": ")
+                    + message);
+        }
+
+        ConfigException failure() {
+            return new ConfigException(String.join(System.lineSeparator(), problems));
+        }
+
+        NewsbriefConfig config(JsonNode root) {
+            checkKeys(root, "");
+            String title = text(root, "title", "Daily Briefing");
+            if (title.isBlank()) {
+                problem("title", "must not be empty");
+            }
+            ZoneId zone = ZoneId.systemDefault();
+            String zoneName = text(root, "time_zone", "");
+            if (!zoneName.isEmpty()) {
+                try {
+                    zone = ZoneId.of(zoneName);
+                } catch (DateTimeException e) {
+                    problem("time_zone", "unknown time zone '" + zoneName + "' (use a name such as Europe/Lisbon)");
+                }
+            }
+            List<SourcesFile.Entry> sources = sources(root.get("sources"));
+            List<String> sections = strings(root, "sections");
+            JsonNode summary = object(root, "summary");
+            Algorithm algorithm = Algorithm.defaultAlgorithm();
+            String algorithmName = text(summary, "summary.algorithm", "algorithm", "");
+            if (!algorithmName.isEmpty()) {
+                try {
+                    algorithm = Algorithm.byName(algorithmName);
+                } catch (IllegalArgumentException e) {
+                    problem("summary.algorithm", e.getMessage());
+                }
+            }
+            SummaryLength length = length(summary);
+            Path templates = path(root, "templates", null);
+            if (templates != null && !Files.isDirectory(templates)) {
+                problem("templates", "no such folder: " + templates);
+            }
+            Path archive = path(root, "archive", "archive");
+            Path outbox = path(root, "outbox", "outbox");
+            Path data = path(root, "data", "data");
+            String store = text(root, "store", "");
+            if (store.isEmpty()) {
+                store = "jdbc:sqlite:" + data.resolve("newsbrief.db");
+            } else if (!store.startsWith("jdbc:")) {
+                problem("store", "must be a jdbc: address, such as jdbc:sqlite:/var/lib/newsbrief/newsbrief.db");
+            }
+            Set<String> formats = new LinkedHashSet<>(root.has("formats") ? strings(root, "formats") : List.of("pdf", "html"));
+            formats.add("pdf");
+            for (String format : formats) {
+                if (!FORMATS.contains(format)) {
+                    problem("formats", "unknown format '" + format + "' (known: html, md, pdf, txt)");
+                }
+            }
+            String paper = text(root, "paper", "A4");
+            if (!paper.equalsIgnoreCase("A4") && !paper.equalsIgnoreCase("letter")) {
+                problem("paper", "must be A4 or letter");
+            }
+            BriefingComposer.Limits limits = limits(object(root, "stories"));
+            NewsbriefConfig.Repeats repeats = NewsbriefConfig.Repeats.MARK;
+            String repeatsName = text(root, "repeats", "mark");
+            try {
+                repeats = NewsbriefConfig.Repeats.valueOf(repeatsName.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problem("repeats", "must be mark or drop");
+            }
+            return new NewsbriefConfig(file, title.strip(), zone, sources, sections, algorithm, length, templates, archive,
+                    outbox, store, formats, paper, limits, repeats, schedule(root), recipients(root), mail(root),
+                    fetch(object(root, "fetch")));
+        }
+
+        private List<SourcesFile.Entry> sources(JsonNode node) {
+            if (node == null || node.isNull()) {
+                problem("sources", "missing: give a sources file or a list of sources");
+                return List.of();
+            }
+            try {
+                if (node.isTextual()) {
+                    return SourcesFile.read(folder.resolve(substitute("sources", node.asText())));
+                }
+                if (node.isArray() && !node.isEmpty()) {
+                    return SourcesFile.entries(substituted("sources", node), folder, index -> file + ": sources[" + index + "]");
+                }
+                problem("sources", "expected the path of a sources file or a non-empty list of sources");
+            } catch (IngestException e) {
+                Matcher entry = Pattern.compile("^(.*?: )(sources\\[\\d+](?:\\.\\w+)?): (.*)$").matcher(e.getMessage());
+                if (node.isArray() && entry.matches()) {
+                    Integer line = lines.getOrDefault(entry.group(2), lines.get(entry.group(2).replaceAll("\\..*", "")));
+                    problems.add(entry.group(1) + entry.group(2) + ": " + (line == null ? "" : "line " + line + ": ")
+                            + entry.group(3));
+                } else {
+                    problems.add(e.getMessage());
+                }
+            }
+            return List.of();
+        }
+
+        private SummaryLength length(JsonNode summary) {
+            List<String> given = List.of("sentences", "words", "bytes", "ratio").stream().filter(summary::has).toList();
+            if (given.size() > 1) {
+                problem("summary." + given.get(1), "give only one of sentences, words, bytes or ratio");
+            }
+            try {
+                if (given.isEmpty()) {
+                    return SummaryLength.sentences(3);
+                }
+                String key = given.get(0);
+                JsonNode value = summary.get(key);
+                if (!value.isNumber()) {
+                    problem("summary." + key, "must be a number");
+                    return SummaryLength.sentences(3);
+                }
+                return switch (key) {
+                    case "sentences" -> SummaryLength.sentences(value.asInt());
+                    case "words" -> SummaryLength.words(value.asInt());
+                    case "bytes" -> SummaryLength.bytes(value.asInt());
+                    default -> SummaryLength.ratio(value.asDouble());
+                };
+            } catch (IllegalArgumentException e) {
+                problem("summary." + given.get(0), e.getMessage());
+                return SummaryLength.sentences(3);
+            }
+        }
+
+        private BriefingComposer.Limits limits(JsonNode stories) {
+            BriefingComposer.Limits defaults = BriefingComposer.Limits.defaults();
+            int max = integer(stories, "stories.max", "max", defaults.maxStories(), 1);
+            int perSection = integer(stories, "stories.per_section", "per_section", defaults.maxPerSection(), 1);
+            boolean group = bool(stories, "stories.group", "group", defaults.groupStories());
+            return new BriefingComposer.Limits(max, perSection, defaults.executiveItems(), group);
+        }
+
+        private NewsbriefConfig.Schedule schedule(JsonNode root) {
+            if (!root.has("schedule")) {
+                return null;
+            }
+            JsonNode schedule = object(root, "schedule");
+            String cron = text(schedule, "schedule.cron", "cron", "");
+            if (cron.isEmpty()) {
+                problem("schedule.cron", "missing: give a cron expression such as \"0 6 * * 1-5\"");
+            } else {
+                try {
+                    new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX)).parse(cron).validate();
+                } catch (IllegalArgumentException e) {
+                    problem("schedule.cron", "not a cron expression of five fields (minute hour day month weekday): "
+                            + e.getMessage());
+                }
+            }
+            return new NewsbriefConfig.Schedule(cron, bool(schedule, "schedule.catch_up", "catch_up", true));
+        }
+
+        private List<String> recipients(JsonNode root) {
+            Map<String, List<String>> lists = new HashMap<>();
+            JsonNode listsNode = object(root, "lists");
+            for (Iterator<String> names = listsNode.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                lists.put(name, strings(listsNode, "lists." + name, name));
+            }
+            Set<String> addresses = new LinkedHashSet<>();
+            List<String> given = strings(root, "recipients");
+            for (int i = 0; i < given.size(); i++) {
+                String entry = given.get(i);
+                String path = "recipients[" + i + "]";
+                if (!entry.contains("@")) {
+                    List<String> members = lists.get(entry);
+                    if (members == null) {
+                        problem(path, "'" + entry + "' is neither an address nor a list under 'lists:'");
+                        continue;
+                    }
+                    for (int m = 0; m < members.size(); m++) {
+                        address("lists." + entry + "[" + m + "]", members.get(m)).ifPresent(addresses::add);
+                    }
+                } else {
+                    address(path, entry).ifPresent(addresses::add);
+                }
+            }
+            return List.copyOf(addresses);
+        }
+
+        private java.util.Optional<String> address(String path, String text) {
+            try {
+                InternetAddress address = new InternetAddress(text, true);
+                address.validate();
+                return java.util.Optional.of(address.toString());
+            } catch (AddressException e) {
+                problem(path, "not a valid email address: " + text);
+                return java.util.Optional.empty();
+            }
+        }
+
+        private NewsbriefConfig.Mail mail(JsonNode root) {
+            if (!root.has("mail") || root.get("mail").isNull()) {
+                return null;
+            }
+            JsonNode mail = object(root, "mail");
+            String host = text(mail, "mail.host", "host", "");
+            if (host.isEmpty()) {
+                return null;
+            }
+            String security = text(mail, "mail.security", "security", "starttls").toLowerCase(Locale.ROOT);
+            if (!Set.of("starttls", "tls", "none").contains(security)) {
+                problem("mail.security", "must be starttls, tls or none");
+            }
+            int port = integer(mail, "mail.port", "port", security.equals("tls") ? 465 : 587, 1);
+            if (mail.has("password") && !mail.get("password").isNull()
+                    && !mail.get("password").asText().strip().matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*}")) {
+                problem("mail.password", "must come from the environment: write ${SMTP_PASSWORD} and set that variable");
+            }
+            String from = text(mail, "mail.from", "from", "");
+            if (from.isEmpty()) {
+                problem("mail.from", "missing: give the sender, such as \"Newsbrief <briefing@example.org>\"");
+            } else {
+                address("mail.from", from);
+            }
+            return new NewsbriefConfig.Mail(host, port, security, text(mail, "mail.username", "username", ""),
+                    text(mail, "mail.password", "password", ""), from,
+                    text(mail, "mail.subject", "subject", "{title}: {date}"),
+                    duration(mail, "mail.timeout", "timeout", Duration.ofSeconds(30)),
+                    integer(mail, "mail.attempts", "attempts", 4, 1), duration(mail, "mail.backoff", "backoff", Duration.ofSeconds(2)));
+        }
+
+        private NewsbriefConfig.Fetch fetch(JsonNode fetch) {
+            return new NewsbriefConfig.Fetch(duration(fetch, "fetch.timeout", "timeout", Duration.ofSeconds(20)),
+                    bool(fetch, "fetch.allow_private_network", "allow_private_network", false),
+                    bool(fetch, "fetch.follow_links", "follow_links", false), path(fetch, "fetch.cache", "cache", null));
+        }
+
+        private void checkKeys(JsonNode node, String path) {
+            Set<String> known = KEYS.get(path);
+            for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                String child = path.isEmpty() ? key : path + "." + key;
+                if (!known.contains(key)) {
+                    problem(child, "unknown key (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                } else if (KEYS.containsKey(child) && node.get(key).isObject()) {
+                    checkKeys(node.get(key), child);
+                }
+            }
+        }
+
+        private JsonNode object(JsonNode parent, String key) {
+            JsonNode node = parent.get(key);
+            if (node == null || node.isNull()) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            if (!node.isObject()) {
+                problem(key, "expected a mapping");
+                return JsonNodeFactory.instance.objectNode();
+            }
+            return node;
+        }
+
+        private String text(JsonNode parent, String key, String fallback) {
+            return text(parent, key, key, fallback);
+        }
+
+        private String text(JsonNode parent, String path, String key, String fallback) {
+            JsonNode node = parent.get(key);
+            if (node == null || node.isNull()) {
+                return fallback;
+            }
+            if (!node.isValueNode()) {
+                problem(path, "expected a single value");
+                return fallback;
+            }
+            return substitute(path, node.asText()).strip();
+        }
+
+        private List<String> strings(JsonNode parent, String key) {
+            return strings(parent, key, key);
+        }
+
+        private List<String> strings(JsonNode parent, String path, String key) {
+            JsonNode node = parent.get(key);
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                problem(path, "expected a list");
+                return List.of();
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                if (!node.get(i).isValueNode()) {
+                    problem(path + "[" + i + "]", "expected a single value");
+                } else {
+                    values.add(substitute(path + "[" + i + "]", node.get(i).asText()).strip());
+                }
+            }
+            return values;
+        }
+
+        private int integer(JsonNode parent, String path, String key, int fallback, int least) {
+            JsonNode node = parent.get(key);
+            if (node == null || node.isNull()) {
+                return fallback;
+            }
+            String text = substitute(path, node.asText()).strip();
+            try {
+                int value = Integer.parseInt(text);
+                if (value < least) {
+                    problem(path, "must be at least " + least + ", was " + value);
+                    return fallback;
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                problem(path, "must be a whole number, was '" + text + "'");
+                return fallback;
+            }
+        }
+
+        private boolean bool(JsonNode parent, String path, String key, boolean fallback) {
+            JsonNode node = parent.get(key);
+            if (node == null || node.isNull()) {
+                return fallback;
+            }
+            String text = substitute(path, node.asText()).strip().toLowerCase(Locale.ROOT);
+            if (!text.equals("true") && !text.equals("false")) {
+                problem(path, "must be true or false, was '" + text + "'");
+                return fallback;
+            }
+            return Boolean.parseBoolean(text);
+        }
+
+        private Duration duration(JsonNode parent, String path, String key, Duration fallback) {
+            JsonNode node = parent.get(key);
+            if (node == null || node.isNull()) {
+                return fallback;
+            }
+            String text = substitute(path, node.asText()).strip();
+            Matcher matcher = DURATION.matcher(text);
+            if (!matcher.matches()) {
+                problem(path, "must be a duration such as 30s, 500ms, 2m or 1h, was '" + text + "'");
+                return fallback;
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        }
+
+        private Path path(JsonNode parent, String key, String fallback) {
+            return path(parent, key, key, fallback);
+        }
+
+        private Path path(JsonNode parent, String path, String key, String fallback) {
+            String text = text(parent, path, key, fallback == null ? "" : fallback);
+            return text.isEmpty() ? null : folder.resolve(text).normalize();
+        }
+
+        /** The node with {@code ${NAME}} filled in in every string below it. */
+        private JsonNode substituted(String path, JsonNode node) {
+            if (node.isTextual()) {
+                return TextNode.valueOf(substitute(path, node.asText()));
+            }
+            JsonNode copy = node.deepCopy();
+            if (copy.isObject()) {
+                var object = (com.fasterxml.jackson.databind.node.ObjectNode) copy;
+                for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+                    String key = keys.next();
+                    object.set(key, substituted(path + "." + key, node.get(key)));
+                }
+            } else if (copy.isArray()) {
+                var array = (com.fasterxml.jackson.databind.node.ArrayNode) copy;
+                for (int i = 0; i < node.size(); i++) {
+                    array.set(i, substituted(path + "[" + i + "]", node.get(i)));
+                }
+            }
+            return copy;
+        }
+
+        private String substitute(String path, String value) {
+            Matcher matcher = VARIABLE.matcher(value);
+            StringBuilder out = new StringBuilder();
+            while (matcher.find()) {
+                String name = matcher.group(1);
+                String replacement = environment.get(name);
+                if (replacement == null || replacement.isEmpty() && matcher.group(2) != null) {
+                    replacement = matcher.group(2);
+                }
+                if (replacement == null) {
+                    problem(path, "environment variable " + name + " is not set");
+                    replacement = "";
+                }
+                matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            }
+            matcher.appendTail(out);
+            return out.toString();
+        }
+    }
+}

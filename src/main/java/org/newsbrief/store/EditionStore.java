@@ -1,0 +1,454 @@
+package org.newsbrief.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What editions were made, which articles they carried, and how each delivery went. One
+ * connection, used by one thread at a time; every change is committed at once, so what the store
+ * says survives the process being killed right after.
+ */
+public final class EditionStore implements AutoCloseable {
+
+    /** Schema migrations, applied in order; a database records the last one it has. */
+    private static final List<String> MIGRATIONS = List.of("V1__editions.sql");
+
+    /** How a delivery stands. */
+    public enum Status {
+        /** Recorded before the message left; still so at the next run means the process stopped in between. */
+        SENDING,
+        /** The server accepted the message. */
+        SENT,
+        /** Failed for a reason that may pass (server down, 4xx); the next run tries again. */
+        FAILED,
+        /** The server refused it for good (5xx); not tried again unless forced. */
+        REJECTED,
+        /** Found still {@code SENDING} by a later run: it may or may not have arrived, so it is not repeated unless forced. */
+        INTERRUPTED
+    }
+
+    /**
+     * One edition's delivery to one recipient.
+     *
+     * @param date the edition
+     * @param recipient the address
+     * @param status how it stands
+     * @param attempts how many times it was handed to the mail server, over all runs
+     * @param messageId the Message-ID it was sent with
+     * @param error the last failure, or empty
+     * @param updatedAt when the row last changed
+     */
+    public record Delivery(LocalDate date, String recipient, Status status, int attempts, String messageId, String error,
+            Instant updatedAt) {}
+
+    /**
+     * A file an edition was archived as.
+     *
+     * @param format pdf, html, md or txt
+     * @param path where it is
+     * @param sha256 its digest, hex
+     * @param bytes its size
+     */
+    public record EditionFile(String format, Path path, String sha256, long bytes) {}
+
+    /**
+     * An edition made.
+     *
+     * @param date the day it covers
+     * @param title its title
+     * @param madeAt when it was made
+     * @param stories how many stories it holds
+     * @param articles how many articles it was made from
+     * @param files the archived files
+     */
+    public record Edition(LocalDate date, String title, Instant madeAt, int stories, int articles, List<EditionFile> files) {
+
+        public Edition {
+            files = List.copyOf(files);
+        }
+    }
+
+    private final String url;
+    private final Connection connection;
+    private final Clock clock;
+
+    private EditionStore(String url, Connection connection, Clock clock) {
+        this.url = url;
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the store, creating the SQLite file and its folder when missing, and brings its schema
+     * up to date.
+     *
+     * @param jdbcUrl the database, such as {@code jdbc:sqlite:data/newsbrief.db}
+     * @param clock stamps the rows
+     * @return the open store
+     * @throws StoreException naming the database when it cannot be opened or migrated
+     */
+    public static EditionStore open(String jdbcUrl, Clock clock) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(clock, "clock");
+        String shown = jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        try {
+            if (jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.contains(":memory:")) {
+                Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceAll("\\?.*", ""));
+                if (file.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                }
+            }
+            Connection connection = DriverManager.getConnection(jdbcUrl);
+            if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA busy_timeout = 10000");
+                    statement.execute("PRAGMA synchronous = FULL");
+                }
+            }
+            EditionStore store = new EditionStore(shown, connection, clock);
+            store.migrate();
+            return store;
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot open the store " + shown + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() throws SQLException, IOException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        }
+        int current = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            if (rows.next()) {
+                current = rows.getInt(1);
+            }
+        }
+        if (current > MIGRATIONS.size()) {
+            throw new SQLException("the database is at schema version " + current + ", newer than this newsbrief knows ("
+                    + MIGRATIONS.size() + ")");
+        }
+        for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
+            String name = MIGRATIONS.get(version - 1);
+            String script;
+            try (InputStream in = EditionStore.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IOException("migration " + name + " is missing from the build");
+                }
+                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : script.replaceAll("(?m)^\\s*--.*$", "").split(";")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+                statement.execute("INSERT INTO schema_version (version) VALUES (" + version + ")");
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw new SQLException("migration " + name + " failed: " + e.getMessage(), e);
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** @return the schema version the database is at */
+    public synchronized int schemaVersion() {
+        return query("read the schema version", () -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        });
+    }
+
+    /**
+     * @param edition the edition being made
+     * @param keys the keys of its articles ({@link org.newsbrief.ingest.Article#key()})
+     * @return for each key an earlier edition carried, the day of the latest such edition
+     */
+    public synchronized Map<String, LocalDate> coveredBefore(LocalDate edition, Collection<String> keys) {
+        return query("read earlier editions' articles", () -> {
+            Map<String, LocalDate> covered = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT MAX(edition_date) FROM edition_articles WHERE article_key = ? AND edition_date < ?")) {
+                for (String key : keys) {
+                    select.setString(1, key);
+                    select.setString(2, edition.toString());
+                    try (ResultSet rows = select.executeQuery()) {
+                        if (rows.next() && rows.getString(1) != null) {
+                            covered.put(key, LocalDate.parse(rows.getString(1)));
+                        }
+                    }
+                }
+            }
+            return covered;
+        });
+    }
+
+    /**
+     * Records an edition, its articles and its files, replacing what an earlier run of the same
+     * day recorded.
+     *
+     * @param edition the edition
+     * @param articles each article's key and title
+     * @param urls each article's key and address, where it has one
+     */
+    public synchronized void recordEdition(Edition edition, Map<String, String> articles, Map<String, String> urls) {
+        update("record the edition of " + edition.date(), () -> {
+            String day = edition.date().toString();
+            connection.setAutoCommit(false);
+            try {
+                for (String table : List.of("edition_articles", "edition_files", "editions")) {
+                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE edition_date = ?")) {
+                        delete.setString(1, day);
+                        delete.executeUpdate();
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO editions (edition_date, title, made_at, stories, articles) VALUES (?, ?, ?, ?, ?)")) {
+                    insert.setString(1, day);
+                    insert.setString(2, edition.title());
+                    insert.setString(3, edition.madeAt().toString());
+                    insert.setInt(4, edition.stories());
+                    insert.setInt(5, edition.articles());
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO edition_files (edition_date, format, path, sha256, bytes) VALUES (?, ?, ?, ?, ?)")) {
+                    for (EditionFile file : edition.files()) {
+                        insert.setString(1, day);
+                        insert.setString(2, file.format());
+                        insert.setString(3, file.path().toString());
+                        insert.setString(4, file.sha256());
+                        insert.setLong(5, file.bytes());
+                        insert.executeUpdate();
+                    }
+                }
+                try (PreparedStatement article = connection.prepareStatement(
+                        "INSERT INTO articles (article_key, title, url, first_seen) VALUES (?, ?, ?, ?) "
+                                + "ON CONFLICT (article_key) DO NOTHING");
+                        PreparedStatement carried = connection.prepareStatement(
+                                "INSERT INTO edition_articles (edition_date, article_key) VALUES (?, ?) "
+                                        + "ON CONFLICT (edition_date, article_key) DO NOTHING")) {
+                    for (Map.Entry<String, String> entry : articles.entrySet()) {
+                        article.setString(1, entry.getKey());
+                        article.setString(2, entry.getValue());
+                        article.setString(3, urls.getOrDefault(entry.getKey(), ""));
+                        article.setString(4, day);
+                        article.executeUpdate();
+                        carried.setString(1, day);
+                        carried.setString(2, entry.getKey());
+                        carried.executeUpdate();
+                    }
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    /**
+     * @param date a day
+     * @return the edition made for it, with its files
+     */
+    public synchronized Optional<Edition> edition(LocalDate date) {
+        return query("read the edition of " + date, () -> {
+            List<EditionFile> files = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT format, path, sha256, bytes FROM edition_files WHERE edition_date = ? ORDER BY format")) {
+                select.setString(1, date.toString());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        files.add(new EditionFile(rows.getString(1), Path.of(rows.getString(2)), rows.getString(3), rows.getLong(4)));
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT title, made_at, stories, articles FROM editions WHERE edition_date = ?")) {
+                select.setString(1, date.toString());
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.<Edition>empty();
+                    }
+                    return Optional.of(new Edition(date, rows.getString(1), Instant.parse(rows.getString(2)), rows.getInt(3),
+                            rows.getInt(4), files));
+                }
+            }
+        });
+    }
+
+    /**
+     * @param date the edition
+     * @return its deliveries, by recipient
+     */
+    public synchronized List<Delivery> deliveries(LocalDate date) {
+        return query("read the deliveries of " + date, () -> {
+            List<Delivery> deliveries = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT recipient, status, attempts, message_id, error, updated_at FROM deliveries "
+                            + "WHERE edition_date = ? ORDER BY recipient")) {
+                select.setString(1, date.toString());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        deliveries.add(new Delivery(date, rows.getString(1), Status.valueOf(rows.getString(2)), rows.getInt(3),
+                                rows.getString(4), rows.getString(5), Instant.parse(rows.getString(6))));
+                    }
+                }
+            }
+            return deliveries;
+        });
+    }
+
+    /**
+     * @param date the edition
+     * @param recipient the address
+     * @return how its delivery stands, if it was ever begun
+     */
+    public Optional<Delivery> delivery(LocalDate date, String recipient) {
+        return deliveries(date).stream().filter(delivery -> delivery.recipient().equals(recipient)).findFirst();
+    }
+
+    /**
+     * Records, before the message leaves, that it is about to be sent.
+     *
+     * @param date the edition
+     * @param recipient the address
+     * @param messageId the Message-ID it goes with
+     */
+    public synchronized void beginDelivery(LocalDate date, String recipient, String messageId) {
+        update("record the delivery to " + recipient, () -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO deliveries (edition_date, recipient, status, attempts, message_id, error, updated_at) "
+                            + "VALUES (?, ?, 'SENDING', 1, ?, '', ?) ON CONFLICT (edition_date, recipient) DO UPDATE SET "
+                            + "status = 'SENDING', attempts = deliveries.attempts + 1, message_id = excluded.message_id, "
+                            + "updated_at = excluded.updated_at")) {
+                upsert.setString(1, date.toString());
+                upsert.setString(2, recipient);
+                upsert.setString(3, messageId);
+                upsert.setString(4, clock.instant().toString());
+                upsert.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Records how a delivery ended, or that a row left {@code SENDING} was found interrupted.
+     *
+     * @param date the edition
+     * @param recipient the address
+     * @param status the outcome
+     * @param error what failed, or empty
+     */
+    public synchronized void finishDelivery(LocalDate date, String recipient, Status status, String error) {
+        update("record the delivery to " + recipient, () -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE deliveries SET status = ?, error = ?, updated_at = ? WHERE edition_date = ? AND recipient = ?")) {
+                update.setString(1, status.name());
+                update.setString(2, error == null ? "" : error);
+                update.setString(3, clock.instant().toString());
+                update.setString(4, date.toString());
+                update.setString(5, recipient);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * @return the scheduled time of the latest run the scheduler made, if any
+     */
+    public synchronized Optional<Instant> lastScheduledRun() {
+        return query("read the scheduled runs", () -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT MAX(scheduled_for) FROM scheduled_runs")) {
+                return rows.next() && rows.getString(1) != null ? Optional.of(Instant.parse(rows.getString(1)))
+                        : Optional.<Instant>empty();
+            }
+        });
+    }
+
+    /**
+     * @param scheduledFor the time the schedule named
+     * @param startedAt when the run began
+     * @param outcome one line on how it went
+     */
+    public synchronized void recordScheduledRun(Instant scheduledFor, Instant startedAt, String outcome) {
+        update("record a scheduled run", () -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO scheduled_runs (scheduled_for, started_at, finished_at, outcome) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT (scheduled_for) DO UPDATE SET started_at = excluded.started_at, "
+                            + "finished_at = excluded.finished_at, outcome = excluded.outcome")) {
+                // Instants as ISO text sort in time order only with a fixed width; truncating keeps them comparable.
+                upsert.setString(1, scheduledFor.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                upsert.setString(2, startedAt.toString());
+                upsert.setString(3, clock.instant().toString());
+                upsert.setString(4, outcome);
+                upsert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the store " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EditionStore[" + url + "]";
+    }
+
+    private interface Query<T> {
+        T run() throws SQLException;
+    }
+
+    private interface Update {
+        void run() throws SQLException;
+    }
+
+    private <T> T query(String what, Query<T> query) {
+        try {
+            return query.run();
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + " in the store " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String what, Update update) {
+        try {
+            update.run();
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + " in the store " + url + ": " + e.getMessage(), e);
+        }
+    }
+}
