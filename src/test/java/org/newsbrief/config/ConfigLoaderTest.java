@@ -1,0 +1,123 @@
+package org.newsbrief.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.TestFiles;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Files.writeString(dir.resolve("a.txt"), "Title\n\nA sentence about the harbour.");
+        return Files.writeString(dir.resolve("newsbrief.yaml"), yaml);
+    }
+
+    @Test
+    void theSampleConfigurationLoads() {
+        NewsbriefConfig config = new ConfigLoader(Map.of()).load(TestFiles.samples().resolve("newsbrief.yaml"));
+
+        assertThat(config.title()).isEqualTo("Morning Briefing");
+        assertThat(config.timeZone()).isEqualTo(ZoneId.of("Europe/Lisbon"));
+        assertThat(config.sources()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(config.recipients()).hasSize(3).contains("minister.office@example.org", "chair@example.org");
+        assertThat(config.schedule().cron()).isEqualTo("0 6 * * 1-5");
+        assertThat(config.schedule().catchUp()).isTrue();
+        assertThat(config.mail()).as("no mail server: the outbox").isNull();
+        assertThat(config.storeUrl()).startsWith("jdbc:sqlite:").endsWith("newsbrief.db");
+        assertThat(config.formats()).contains("pdf", "html", "md");
+    }
+
+    @Test
+    void errorsNameTheKeyPathAndLineAndAllComeAtOnce() throws IOException {
+        Path file = write("""
+                title: Briefing
+                sources:
+                  - file: a.txt
+                recipients: [ops@example.org]
+                schedule:
+                  catch_up: true
+                  cron: "61 6 * * *"
+                paper: A3
+                colour: blue
+                """);
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file + ": schedule.cron: line 7: not a cron expression")
+                .hasMessageContaining(file + ": paper: line 8: must be A4 or letter")
+                .hasMessageContaining(file + ": colour: line 9: unknown key");
+    }
+
+    @Test
+    void environmentVariablesAreFilledInAndThePasswordMustComeFromOne() throws IOException {
+        Path good = write("""
+                sources:
+                  - file: a.txt
+                recipients: ["${BRIEF_TO}"]
+                mail:
+                  host: ${SMTP_HOST:-localhost}
+                  port: 2525
+                  username: ops
+                  password: ${SMTP_PASSWORD}
+                  from: briefing@example.org
+                  backoff: 500ms
+                """);
+
+        NewsbriefConfig config = new ConfigLoader(Map.of("BRIEF_TO", "ops@example.org", "SMTP_PASSWORD", "s3cret!"))
+                .load(good);
+
+        assertThat(config.recipients()).containsExactly("ops@example.org");
+        assertThat(config.mail().host()).isEqualTo("localhost");
+        assertThat(config.mail().password()).isEqualTo("s3cret!");
+        assertThat(config.mail().backoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.toString()).doesNotContain("s3cret!");
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("BRIEF_TO", "ops@example.org")).load(good))
+                .hasMessageContaining("mail.password: line 8: environment variable SMTP_PASSWORD is not set")
+                .hasMessageNotContaining("s3cret");
+
+        Path literal = write("""
+                sources:
+                  - file: a.txt
+                mail:
+                  host: localhost
+                  from: briefing@example.org
+                  password: hunter2
+                """);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(literal))
+                .hasMessageContaining("mail.password: line 6: must come from the environment")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void badRecipientsSourcesAndYamlAreNamed() throws IOException {
+        Path file = write("""
+                sources:
+                  - file: a.txt
+                  - fed: https://example.org/rss
+                recipients:
+                  - "ops@example.org\\r\\nBcc: attacker@example.com"
+                  - nobody-list
+                """);
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+                .hasMessageContaining("sources[1].fed: line 3: unknown key")
+                .hasMessageContaining("recipients[0]: line 5: not a valid email address")
+                .hasMessageContaining("recipients[1]: line 6: 'nobody-list' is neither an address nor a list");
+
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "title: [unclosed\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(broken)).hasMessageContaining(broken + ": line ")
+                .hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("none.yaml"))).hasMessageEndingWith("no such file");
+    }
+}

@@ -1,0 +1,237 @@
+package org.newsbrief.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.TestFiles;
+import org.newsbrief.config.NewsbriefConfig;
+import org.newsbrief.store.EditionStore;
+import org.newsbrief.store.EditionStore.Status;
+
+/** Delivery against a real SMTP server on loopback (GreenMail), with the faults operators meet. */
+class SmtpDeliveryTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dir;
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
+    private static final byte[] PDF = "%PDF-1.4 a small stand-in for the edition".getBytes(StandardCharsets.US_ASCII);
+
+    private final List<String> log = new ArrayList<>();
+
+    private static BriefingMail mail(String subject) {
+        return new BriefingMail(DAY, "Morning Briefing <briefing@example.org>", subject, "<p>In brief</p>", "In brief",
+                "briefing-2026-11-25.pdf", PDF);
+    }
+
+    private static NewsbriefConfig.Mail settings(int port) {
+        return new NewsbriefConfig.Mail("127.0.0.1", port, "none", "", "", "briefing@example.org", "{title}",
+                Duration.ofSeconds(5), 3, Duration.ofMillis(10));
+    }
+
+    private EditionStore store() {
+        return EditionStore.open("jdbc:sqlite:" + dir.resolve("store.db"), TestFiles.CLOCK);
+    }
+
+    private Dispatcher dispatcher(EditionStore store, Mailer mailer, Dispatcher.Sleeper sleeper) {
+        return new Dispatcher(store, mailer, 3, Duration.ofMillis(10), sleeper, log::add);
+    }
+
+    @Test
+    void theServerGetsEachRecipientOneMessageWithBothPartsAndThePdf() throws Exception {
+        try (EditionStore store = store()) {
+            Dispatcher.Report report = dispatcher(store, new SmtpMailer(settings(greenMail.getSmtp().getPort()), TestFiles.CLOCK),
+                    duration -> { }).deliver(mail("Morning Briefing: 2026-11-25"), List.of("ops@example.org", "cfo@example.org"), false);
+
+            assertThat(report.allDelivered()).isTrue();
+            MimeMessage[] received = greenMail.getReceivedMessages();
+            assertThat(received).hasSize(2);
+            assertThat(Arrays.stream(received).map(message -> GreenMailUtil.getAddressList(getRecipients(message))))
+                    .containsExactlyInAnyOrder("ops@example.org", "cfo@example.org");
+            MimeMessage message = received[0];
+            assertThat(message.getSubject()).isEqualTo("Morning Briefing: 2026-11-25");
+            assertThat(message.getMessageID()).startsWith("<briefing-2026-11-25.").endsWith("@example.org>");
+            MailParts parts = MailParts.of(message);
+            assertThat(parts.text()).contains("In brief");
+            assertThat(parts.html()).contains("<p>In brief</p>");
+            assertThat(parts.attachment()).isEqualTo(PDF);
+            assertThat(parts.attachmentName()).isEqualTo("briefing-2026-11-25.pdf");
+        }
+    }
+
+    @Test
+    void aServerDownAtFirstIsRetriedAndGetsTheMessageOnce() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        GreenMail late = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        AtomicInteger waits = new AtomicInteger();
+        try (EditionStore store = store()) {
+            Dispatcher.Report report = dispatcher(store, new SmtpMailer(settings(port), TestFiles.CLOCK), duration -> {
+                if (waits.getAndIncrement() == 0) {
+                    late.start();
+                }
+            }).deliver(mail("Briefing"), List.of("ops@example.org"), false);
+
+            assertThat(report.allDelivered()).isTrue();
+            assertThat(waits).hasValue(1);
+            assertThat(late.getReceivedMessages()).hasSize(1);
+            assertThat(store.delivery(DAY, "ops@example.org").orElseThrow().attempts()).isEqualTo(2);
+            assertThat(log).anyMatch(line -> line.contains("attempt 1 of 3; retrying"));
+        } finally {
+            late.stop();
+        }
+    }
+
+    @Test
+    void aPermanentlyRejectedRecipientDoesNotStopTheOthersAndIsNotRetried() throws Exception {
+        AtomicInteger waits = new AtomicInteger();
+        try (EditionStore store = store();
+                RejectingSmtpProxy proxy = new RejectingSmtpProxy(greenMail.getSmtp().getPort(), "gone@example.org")) {
+            Dispatcher.Report report = dispatcher(store, new SmtpMailer(settings(proxy.port()), TestFiles.CLOCK),
+                    duration -> waits.incrementAndGet())
+                    .deliver(mail("Briefing"), List.of("ops@example.org", "gone@example.org", "cfo@example.org"), false);
+
+            assertThat(report.outcomes()).extracting(Dispatcher.Outcome::status)
+                    .containsExactly(Status.SENT, Status.REJECTED, Status.SENT);
+            assertThat(report.summary()).contains("2 sent", "1 rejected");
+            assertThat(waits).as("a 5xx is not retried").hasValue(0);
+            assertThat(greenMail.getReceivedMessages()).hasSize(2);
+            assertThat(log).anyMatch(line -> line.contains("gone@example.org") && line.contains("550"));
+
+            Dispatcher.Report rerun = dispatcher(store, new SmtpMailer(settings(proxy.port()), TestFiles.CLOCK), duration -> { })
+                    .deliver(mail("Briefing"), List.of("ops@example.org", "gone@example.org", "cfo@example.org"), false);
+            assertThat(rerun.outcomes()).noneMatch(Dispatcher.Outcome::sentNow);
+            assertThat(greenMail.getReceivedMessages()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aRunKilledMidwaySendsOnlyToTheRestWhenRerun() throws Exception {
+        SmtpMailer smtp = new SmtpMailer(settings(greenMail.getSmtp().getPort()), TestFiles.CLOCK);
+        List<String> everyone = List.of("a@example.org", "b@example.org", "c@example.org", "d@example.org");
+        AtomicInteger sent = new AtomicInteger();
+        Mailer dyingAfterC = new Mailer() {
+            @Override
+            public void send(BriefingMail mail, String recipient, String messageId) {
+                smtp.send(mail, recipient, messageId);
+                if (sent.incrementAndGet() == 3) {
+                    throw new ProcessKilled();
+                }
+            }
+
+            @Override
+            public String describe() {
+                return smtp.describe();
+            }
+        };
+        try (EditionStore store = store()) {
+            assertThatThrownBy(() -> dispatcher(store, dyingAfterC, duration -> { }).deliver(mail("Briefing"), everyone, false))
+                    .isInstanceOf(ProcessKilled.class);
+        }
+        assertThat(greenMail.getReceivedMessages()).hasSize(3);
+
+        try (EditionStore restarted = store()) {
+            Dispatcher.Report rerun = dispatcher(restarted, smtp, duration -> { }).deliver(mail("Briefing"), everyone, false);
+
+            assertThat(rerun.outcomes()).filteredOn(Dispatcher.Outcome::sentNow).extracting(Dispatcher.Outcome::recipient)
+                    .containsExactly("d@example.org");
+            assertThat(rerun.outcomes().get(2).status()).isEqualTo(Status.INTERRUPTED);
+            assertThat(log).anyMatch(line -> line.contains("c@example.org") && line.contains("may have arrived"));
+            assertThat(greenMail.getReceivedMessages()).hasSize(4);
+            assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(message -> GreenMailUtil.getAddressList(
+                    getRecipients(message)))).containsExactlyInAnyOrder(everyone.toArray(String[]::new));
+
+            Dispatcher.Report forced = dispatcher(restarted, smtp, duration -> { }).deliver(mail("Briefing"), List.of("c@example.org"), true);
+            assertThat(forced.outcomes().get(0).sentNow()).isTrue();
+            assertThat(greenMail.getReceivedMessages()).hasSize(5);
+        }
+    }
+
+    @Test
+    void lineBreaksInHeaderValuesCannotAddHeaders() throws Exception {
+        try (EditionStore store = store()) {
+            dispatcher(store, new SmtpMailer(settings(greenMail.getSmtp().getPort()), TestFiles.CLOCK), duration -> { })
+                    .deliver(mail("Morning Briefing\r\nBcc: attacker@example.com"), List.of("ops@example.org"), false);
+        }
+
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(GreenMailUtil.getAddressList(received[0].getAllRecipients())).isEqualTo("ops@example.org");
+        assertThat(received[0].getHeader("Bcc")).isNull();
+        assertThat(received[0].getSubject()).isEqualTo("Morning Briefing Bcc: attacker@example.com");
+        assertThat(GreenMailUtil.getHeaders(received[0])).doesNotContainPattern("(?m)^Bcc:");
+    }
+
+    private static jakarta.mail.Address[] getRecipients(MimeMessage message) {
+        try {
+            return message.getAllRecipients();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stands for the process dying: nothing after it runs. */
+    private static final class ProcessKilled extends Error {
+        ProcessKilled() {
+            super("killed");
+        }
+    }
+
+    /** The text, HTML and attachment of a received message. */
+    record MailParts(String text, String html, byte[] attachment, String attachmentName) {
+
+        static MailParts of(MimeMessage message) throws Exception {
+            String[] found = new String[3];
+            byte[][] pdf = new byte[1][];
+            walk(message.getContent(), message.getContentType(), found, pdf);
+            return new MailParts(found[0], found[1], pdf[0], found[2]);
+        }
+
+        private static void walk(Object content, String type, String[] found, byte[][] pdf) throws Exception {
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                    if (part.getContentType().toLowerCase().startsWith("application/pdf")) {
+                        pdf[0] = part.getInputStream().readAllBytes();
+                        found[2] = part.getFileName();
+                    } else {
+                        walk(part.getContent(), part.getContentType(), found, pdf);
+                    }
+                }
+            } else if (type.toLowerCase().startsWith("text/plain")) {
+                found[0] = (String) content;
+            } else if (type.toLowerCase().startsWith("text/html")) {
+                found[1] = (String) content;
+            }
+        }
+    }
+
+    static byte[] read(Path file) throws IOException {
+        return java.nio.file.Files.readAllBytes(file);
+    }
+}
