@@ -1,0 +1,157 @@
+package org.newsbrief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.config.ConfigLoader;
+import org.newsbrief.config.NewsbriefConfig;
+import org.newsbrief.store.EditionStore;
+
+/** Whole editions from the samples: archived, mailed to a real SMTP server, and run again the next day. */
+class EditionsTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dir;
+
+    private final List<String> log = new ArrayList<>();
+
+    private NewsbriefConfig config() throws IOException {
+        Path file = Files.writeString(dir.resolve("newsbrief.yaml"), """
+                title: Morning Briefing
+                time_zone: Europe/Zurich
+                sources: %s
+                templates: %s
+                formats: [pdf, md]
+                archive: archive
+                data: data
+                recipients: [ops@example.org, "Chief Financial Officer <cfo@example.org>"]
+                mail:
+                  host: 127.0.0.1
+                  port: %d
+                  security: none
+                  from: "Morning Briefing <briefing@example.org>"
+                  subject: "{title}: {date}"
+                  attempts: 2
+                  backoff: 10ms
+                """.formatted(TestFiles.samples().resolve("sources.yaml").toAbsolutePath(),
+                TestFiles.templates().toAbsolutePath(), greenMail.getSmtp().getPort()));
+        return new ConfigLoader(Map.of()).load(file);
+    }
+
+    private Editions.Report run(NewsbriefConfig config, LocalDate date) {
+        Newsbrief newsbrief = TestFiles.newsbrief();
+        try (EditionStore store = EditionStore.open(config.storeUrl(), newsbrief.clock())) {
+            return new Editions(newsbrief, store, Editions.mailer(config, newsbrief), duration -> { })
+                    .run(new Editions.Request(config, date, false, false, 2), log::add);
+        }
+    }
+
+    @Test
+    void anEditionIsArchivedAndMailedWithThePdfByteForByte() throws Exception {
+        NewsbriefConfig config = config();
+
+        Editions.Report report = run(config, LocalDate.of(2026, 11, 25));
+
+        Path pdf = dir.resolve("archive/2026/11/25/briefing-2026-11-25.pdf");
+        assertThat(report.files()).contains(pdf, dir.resolve("archive/2026/11/25/briefing-2026-11-25.md"));
+        assertThat(report.delivery().allDelivered()).isTrue();
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        assertThat(Arrays.stream(received).map(EditionsTest::to)).containsExactlyInAnyOrder("ops@example.org",
+                "Chief Financial Officer <cfo@example.org>");
+        for (MimeMessage message : received) {
+            assertThat(message.getSubject()).isEqualTo("Morning Briefing: 2026-11-25");
+            List<BodyPart> parts = leaves((Multipart) message.getContent());
+            assertThat(parts).extracting(part -> part.getContentType().replaceAll(";.*", "").strip().toLowerCase())
+                    .containsExactly("text/plain", "text/html", "application/pdf");
+            assertThat((String) parts.get(0).getContent()).contains("EXECUTIVE SUMMARY", "Reserve Bank lifts cash rate");
+            assertThat((String) parts.get(1).getContent()).contains("Morning Briefing", "Reserve Bank lifts cash rate",
+                    "The full briefing is attached as a PDF");
+            assertThat(parts.get(2).getInputStream().readAllBytes()).isEqualTo(Files.readAllBytes(pdf));
+            assertThat(parts.get(2).getFileName()).isEqualTo("briefing-2026-11-25.pdf");
+        }
+
+        Editions.Report again = run(config, LocalDate.of(2026, 11, 25));
+        assertThat(again.reused()).isTrue();
+        assertThat(again.delivery().outcomes()).noneMatch(org.newsbrief.deliver.Dispatcher.Outcome::sentNow);
+        assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void theNextEditionMarksWhatTheLastOneCarried() throws Exception {
+        NewsbriefConfig config = config();
+        Path extra = Files.writeString(dir.resolve("new-story.txt"), """
+                Title: Harbour tram line approved after ten-year wait
+                Source: Northern Ledger
+                Date: 2026-11-26
+
+                The regional council approved a new tram line through the old harbour district on Thursday, ending a ten-year argument over its route.
+                Construction is due to start in the spring of 2027, and the first trams should run in 2030, the council said.
+                """);
+
+        Editions.Report first = run(config, LocalDate.of(2026, 11, 25));
+        NewsbriefConfig withExtra = new NewsbriefConfig(config.file(), config.title(), config.timeZone(),
+                concat(config.sources(), new org.newsbrief.ingest.SourcesFile.Entry("Northern Ledger", "World", "file",
+                        extra.toString(), 1)),
+                config.sectionOrder(), config.algorithm(), config.length(), config.templates(), config.archive(),
+                config.outbox(), config.storeUrl(), config.formats(), config.paper(), config.limits(), config.repeats(),
+                config.schedule(), config.recipients(), config.mail(), config.fetch());
+        Editions.Report second = run(withExtra, LocalDate.of(2026, 11, 26));
+
+        assertThat(first.repeats()).isZero();
+        assertThat(second.stories()).isEqualTo(first.stories() + 1);
+        assertThat(second.repeats()).isEqualTo(first.stories());
+        String markdown = Files.readString(dir.resolve("archive/2026/11/26/briefing-2026-11-26.md"));
+        assertThat(markdown).contains("Already in the 25 November 2026 edition");
+        assertThat(markdown.indexOf("Harbour tram line approved")).as("the new story leads")
+                .isLessThan(markdown.indexOf("Already in the 25 November 2026 edition"));
+        assertThat(markdown.substring(markdown.indexOf("## Executive summary"), markdown.indexOf("Names in this edition")))
+                .contains("Harbour tram line approved").doesNotContain("Reserve Bank lifts cash rate");
+    }
+
+    private static <T> List<T> concat(List<T> list, T item) {
+        List<T> all = new ArrayList<>(list);
+        all.add(item);
+        return all;
+    }
+
+    private static String to(MimeMessage message) {
+        try {
+            return GreenMailUtil.getAddressList(message.getAllRecipients());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<BodyPart> leaves(Multipart multipart) throws Exception {
+        List<BodyPart> leaves = new ArrayList<>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof Multipart inner) {
+                leaves.addAll(leaves(inner));
+            } else {
+                leaves.add(part);
+            }
+        }
+        return leaves;
+    }
+}

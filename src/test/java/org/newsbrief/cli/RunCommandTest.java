@@ -1,0 +1,77 @@
+package org.newsbrief.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.TestFiles;
+
+/** {@code newsbrief run} with the sample configuration, as on a fresh clone with no mail server. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** The samples and templates copied, so the sample configuration's ../out lands in the test's folder. */
+    private Path project() throws IOException {
+        for (String folder : List.of("samples", "templates")) {
+            Path from = Path.of(folder);
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path file : files.toList()) {
+                    Path to = dir.resolve(from.relativize(file).toString().isEmpty() ? folder : folder + "/" + from.relativize(file));
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(file, to);
+                    }
+                }
+            }
+        }
+        return dir.resolve("samples/newsbrief.yaml");
+    }
+
+    @Test
+    void theSampleConfigurationWritesEmlFilesToTheOutboxAndARerunSendsNothing() throws IOException {
+        Path config = project();
+
+        int code = TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25");
+
+        assertThat(code).as(err.toString()).isZero();
+        Path outbox = dir.resolve("out/outbox/2026-11-25");
+        try (Stream<Path> files = Files.list(outbox)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    "minister.office@example.org.eml", "chair@example.org.eml", "deputy.chair@example.org.eml");
+        }
+        String eml = Files.readString(outbox.resolve("chair@example.org.eml"));
+        assertThat(eml).contains("Subject: Morning Briefing: 2026-11-25", "To: chair@example.org", "multipart/alternative",
+                "application/pdf", "filename=briefing-2026-11-25.pdf");
+        assertThat(dir.resolve("out/archive/2026/11/25/briefing-2026-11-25.pdf")).isNotEmptyFile();
+        assertThat(dir.resolve("out/data/newsbrief.db")).isNotEmptyFile();
+        assertThat(out.toString()).contains("3 sent to the outbox");
+
+        out.getBuffer().setLength(0);
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25")).isZero();
+        assertThat(out.toString()).contains("0 sent to the outbox", "3 already sent before");
+    }
+
+    @Test
+    void anInvalidConfigurationStopsBeforeAnythingRuns() throws IOException {
+        Path config = project();
+        Files.writeString(config, Files.readString(config).replace("cron: \"0 6 * * 1-5\"", "cron: \"every morning\""));
+
+        int code = TestFiles.run(out, err, "run", "--config", config.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).containsPattern("newsbrief\\.yaml: schedule\\.cron: line \\d+: not a cron expression");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+}
