@@ -126,8 +126,17 @@ public final class Dispatcher {
         return new Report(outcomes, mailer.describe());
     }
 
+    /**
+     * The store knows a recipient by the bare address in lower case, so a display name added or
+     * changed in the configuration does not make a second delivery.
+     */
+    static String key(String recipient) {
+        return recipient.replaceAll("^.*<([^>]*)>.*$", "$1").strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private Outcome deliverOne(BriefingMail mail, String recipient, boolean resend) {
-        Optional<Delivery> earlier = store.delivery(mail.date(), recipient);
+        String key = key(recipient);
+        Optional<Delivery> earlier = store.delivery(mail.date(), key);
         if (earlier.isPresent() && !resend) {
             Delivery delivery = earlier.get();
             switch (delivery.status()) {
@@ -137,7 +146,7 @@ public final class Dispatcher {
                 case SENDING -> {
                     String detail = "a run stopped while sending to " + recipient + " (" + delivery.messageId()
                             + "); it may have arrived, so it is not sent again (use --resend)";
-                    store.finishDelivery(mail.date(), recipient, Status.INTERRUPTED, detail);
+                    store.finishDelivery(mail.date(), key, Status.INTERRUPTED, detail);
                     log.accept("warning: " + detail);
                     return new Outcome(recipient, Status.INTERRUPTED, false, detail);
                 }
@@ -153,18 +162,18 @@ public final class Dispatcher {
         }
         String messageId = messageId(mail, recipient);
         for (int attempt = 1; ; attempt++) {
-            store.beginDelivery(mail.date(), recipient, messageId);
+            store.beginDelivery(mail.date(), key, messageId);
             try {
                 mailer.send(mail, recipient, messageId);
-                store.finishDelivery(mail.date(), recipient, Status.SENT, "");
+                store.finishDelivery(mail.date(), key, Status.SENT, "");
                 return new Outcome(recipient, Status.SENT, true, "sent " + messageId);
             } catch (DeliveryException e) {
                 if (!e.retriable()) {
-                    store.finishDelivery(mail.date(), recipient, Status.REJECTED, e.getMessage());
+                    store.finishDelivery(mail.date(), key, Status.REJECTED, e.getMessage());
                     log.accept("error: " + e.getMessage() + " (permanent; not retried)");
                     return new Outcome(recipient, Status.REJECTED, false, e.getMessage());
                 }
-                store.finishDelivery(mail.date(), recipient, Status.FAILED, e.getMessage());
+                store.finishDelivery(mail.date(), key, Status.FAILED, e.getMessage());
                 if (attempt >= attempts) {
                     log.accept("error: " + e.getMessage() + " (gave up after " + attempt + " attempts; the next run tries again)");
                     return new Outcome(recipient, Status.FAILED, false, e.getMessage());
@@ -189,8 +198,7 @@ public final class Dispatcher {
     static String messageId(BriefingMail mail, String recipient) {
         String domain = mail.from().replaceAll(".*@", "").replaceAll("[^A-Za-z0-9.-]", "");
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(recipient.toLowerCase(java.util.Locale.ROOT)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key(recipient).getBytes(StandardCharsets.UTF_8));
             return "<briefing-" + mail.date() + "." + HexFormat.of().formatHex(hash, 0, 8) + "@"
                     + (domain.isEmpty() ? "newsbrief.invalid" : domain) + ">";
         } catch (NoSuchAlgorithmException e) {

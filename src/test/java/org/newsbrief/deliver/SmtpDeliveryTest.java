@@ -187,6 +187,24 @@ class SmtpDeliveryTest {
         assertThat(GreenMailUtil.getHeaders(received[0])).doesNotContainPattern("(?m)^Bcc:");
     }
 
+    @Test
+    void aRecipientIsKnownByAddressWhateverItsDisplayNameOrCase() throws Exception {
+        OutboxMailer outbox = new OutboxMailer(dir.resolve("outbox"), TestFiles.CLOCK);
+        try (EditionStore store = store()) {
+            Dispatcher.Report first = dispatcher(store, outbox, duration -> { })
+                    .deliver(mail("Briefing"), List.of("Operations <OPS@example.org>"), false);
+            Dispatcher.Report renamed = dispatcher(store, outbox, duration -> { })
+                    .deliver(mail("Briefing"), List.of("ops@example.org"), false);
+
+            assertThat(first.outcomes().get(0).sentNow()).isTrue();
+            assertThat(renamed.outcomes().get(0).sentNow()).isFalse();
+            assertThat(outbox.file(mail("Briefing"), "Operations <OPS@example.org>")).exists()
+                    .hasFileName("OPS@example.org.eml");
+            assertThat(java.nio.file.Files.readString(outbox.file(mail("Briefing"), "x <OPS@example.org>")))
+                    .contains("To: Operations <OPS@example.org>", "Content-Type: application/pdf");
+        }
+    }
+
     private static jakarta.mail.Address[] getRecipients(MimeMessage message) {
         try {
             return message.getAllRecipients();
