@@ -12,23 +12,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A loopback SMTP relay in front of a test server that answers {@code 550} to {@code RCPT TO}
- * for one address, as a real server does for a mailbox that does not exist; everything else
- * passes through unchanged.
+ * A loopback SMTP relay in front of a test server that answers {@code RCPT TO} for one address
+ * with a reply of the test's choosing: {@code 550} as a real server does for a mailbox that does
+ * not exist, {@code 451} for a mailbox that is busy for now. Everything else passes through.
  */
 final class RejectingSmtpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int upstreamPort;
     private final String rejected;
+    private final String reply;
+    private final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int refusalsLeft = Integer.MAX_VALUE;
 
     RejectingSmtpProxy(int upstreamPort, String rejected) throws IOException {
+        this(upstreamPort, rejected, "550 5.1.1 <" + rejected + ">: mailbox unavailable");
+    }
+
+    RejectingSmtpProxy(int upstreamPort, String rejected, String reply) throws IOException {
+        this.reply = reply;
         this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         this.upstreamPort = upstreamPort;
         this.rejected = rejected.toLowerCase(Locale.ROOT);
         Thread acceptor = new Thread(this::accept, "smtp-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** @param count how many more times to refuse; after that the address passes */
+    void refuseOnly(int count) {
+        refusalsLeft = refusals.get() + count;
+    }
+
+    int refusals() {
+        return refusals.get();
     }
 
     int port() {
@@ -74,9 +91,11 @@ final class RejectingSmtpProxy implements AutoCloseable {
             OutputStream toServer = upstream.getOutputStream();
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.toUpperCase(Locale.ROOT).startsWith("RCPT TO:") && line.toLowerCase(Locale.ROOT).contains(rejected)) {
+                if (line.toUpperCase(Locale.ROOT).startsWith("RCPT TO:") && line.toLowerCase(Locale.ROOT).contains(rejected)
+                        && refusals.get() < refusalsLeft) {
+                    refusals.incrementAndGet();
                     synchronized (toClient) {
-                        toClient.write(("550 5.1.1 <" + rejected + ">: mailbox unavailable\r\n").getBytes(StandardCharsets.US_ASCII));
+                        toClient.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
                         toClient.flush();
                     }
                     continue;

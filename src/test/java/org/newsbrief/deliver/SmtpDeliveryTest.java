@@ -131,6 +131,28 @@ class SmtpDeliveryTest {
     }
 
     @Test
+    void aTemporaryRefusalIsRetriedWithGrowingWaitsThenLeftForTheNextRun() throws Exception {
+        List<Duration> waits = new ArrayList<>();
+        try (EditionStore store = store();
+                RejectingSmtpProxy proxy = new RejectingSmtpProxy(greenMail.getSmtp().getPort(), "busy@example.org",
+                        "451 4.2.1 <busy@example.org>: mailbox busy, try again later")) {
+            SmtpMailer smtp = new SmtpMailer(settings(proxy.port()), TestFiles.CLOCK);
+            Dispatcher.Report report = dispatcher(store, smtp, waits::add).deliver(mail("Briefing"), List.of("busy@example.org"), false);
+
+            assertThat(report.outcomes().get(0).status()).isEqualTo(Status.FAILED);
+            assertThat(proxy.refusals()).isEqualTo(3);
+            assertThat(waits).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
+            assertThat(report.summary()).contains("1 failed (retried on the next run)");
+
+            proxy.refuseOnly(0);
+            Dispatcher.Report nextRun = dispatcher(store, smtp, waits::add).deliver(mail("Briefing"), List.of("busy@example.org"), false);
+            assertThat(nextRun.outcomes().get(0).sentNow()).isTrue();
+            assertThat(greenMail.getReceivedMessages()).hasSize(1);
+            assertThat(store.delivery(DAY, "busy@example.org").orElseThrow().attempts()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aRunKilledMidwaySendsOnlyToTheRestWhenRerun() throws Exception {
         SmtpMailer smtp = new SmtpMailer(settings(greenMail.getSmtp().getPort()), TestFiles.CLOCK);
         List<String> everyone = List.of("a@example.org", "b@example.org", "c@example.org", "d@example.org");
