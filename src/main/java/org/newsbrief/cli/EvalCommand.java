@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         description = {
             "Scores summaries against the references of a data set with ROUGE-1, ROUGE-2 and summary-level "
                     + "ROUGE-L (Porter-stemmed; best over each record's references; macro-averaged; "
-                    + "95% bootstrap intervals).",
+                    + "95%% bootstrap intervals).",
             "Records are JSON Lines: {\"id\", \"text\" or \"documents\", \"references\": [...]}."
         })
 final class EvalCommand implements Callable<Integer> {
