@@ -144,6 +144,8 @@ public final class Editions {
             Briefing briefing = ordered(prepared.briefing(), config.sectionOrder());
             prepared = new Newsbrief.Prepared(briefing, prepared.read());
             read = prepared.read();
+            read.skipped().forEach(skip -> log.accept("skipped " + skip));
+            log.accept(read.summary());
             Newsbrief.GenerateReport written = newsbrief.write(generate, prepared, warning -> log.accept("warning: " + warning));
             files = new ArrayList<>(written.written());
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_HTML), HtmlWriter.write(

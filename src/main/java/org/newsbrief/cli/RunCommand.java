@@ -59,11 +59,17 @@ final class RunCommand implements Callable<Integer> {
         LocalDate day = date != null ? date : LocalDate.now(zoned.clock());
         try (EditionStore store = EditionStore.open(settings.storeUrl(), zoned.clock())) {
             Editions editions = new Editions(zoned, store, Editions.mailer(settings, zoned), sleeper());
-            Editions.Report report = editions.run(new Editions.Request(settings, day, resend, rebuild, threads()),
-                    line -> {
-                        out.println("newsbrief: " + line);
-                        out.flush();
-                    });
+            Editions.Report report;
+            try {
+                report = editions.run(new Editions.Request(settings, day, resend, rebuild, threads()), line -> {
+                    out.println("newsbrief: " + line);
+                    out.flush();
+                });
+            } catch (Newsbrief.NoArticlesException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                e.report().skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
+                throw e;
+            }
             report.files().forEach(file -> out.println("archived " + file));
             report.delivery().outcomes().forEach(outcome -> out.println(outcome.recipient() + ": "
                     + outcome.status().name().toLowerCase(java.util.Locale.ROOT) + (outcome.sentNow() ? "" : " (" + outcome.detail() + ")")));

@@ -61,7 +61,7 @@ final class ScheduleCommand implements Callable<Integer> {
                 }
             };
             EditionScheduler scheduler = new EditionScheduler(settings.schedule().cron(), settings.timeZone(),
-                    settings.schedule().catchUp(), zoned.clock(), store, scheduled -> edition(editions, settings, scheduled),
+                    settings.schedule().catchUp(), zoned.clock(), store, scheduled -> edition(editions, settings, scheduled, log),
                     log);
             Thread hook = new Thread(() -> {
                 log.accept("stopping: finishing the edition in progress, if any");
@@ -78,10 +78,16 @@ final class ScheduleCommand implements Callable<Integer> {
         }
     }
 
-    private static String edition(Editions editions, NewsbriefConfig settings, ZonedDateTime scheduled) {
+    /** One edition; its warnings, errors and skipped inputs reach the log, its progress lines do not. */
+    private static String edition(Editions editions, NewsbriefConfig settings, ZonedDateTime scheduled,
+            java.util.function.Consumer<String> log) {
         try {
             Editions.Report report = editions.run(new Editions.Request(settings, scheduled.toLocalDate(), false, false,
-                    Runtime.getRuntime().availableProcessors()), line -> { });
+                    Runtime.getRuntime().availableProcessors()), line -> {
+                        if (line.startsWith("warning:") || line.startsWith("error:") || line.startsWith("skipped ")) {
+                            log.accept(line);
+                        }
+                    });
             return "edition " + report.date() + ": " + report.stories() + " stories; " + report.delivery().summary();
         } catch (Newsbrief.NoArticlesException e) {
             return "edition " + scheduled.toLocalDate() + " not made: " + e.getMessage();

@@ -64,6 +64,20 @@ class RunCommandTest {
     }
 
     @Test
+    void skippedSourcesAreNamedAndTheEditionStillGoesOut() throws IOException {
+        Path config = project();
+        Files.writeString(dir.resolve("samples/empty.txt"), "");
+        Files.writeString(dir.resolve("samples/sources.yaml"), Files.readString(dir.resolve("samples/sources.yaml"))
+                .replaceFirst("sources:\n", "sources:\n  - name: Wire\n    file: empty.txt\n"));
+
+        int code = TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("skipped " + dir.resolve("samples/empty.txt") + ": empty file")
+                .containsPattern("read 15 articles from \\d+ sources; skipped 1");
+    }
+
+    @Test
     void anInvalidConfigurationStopsBeforeAnythingRuns() throws IOException {
         Path config = project();
         Files.writeString(config, Files.readString(config).replace("cron: \"0 6 * * 1-5\"", "cron: \"every morning\""));
