@@ -29,7 +29,6 @@ import org.newsbrief.deliver.OutboxMailer;
 import org.newsbrief.deliver.SmtpMailer;
 import org.newsbrief.ingest.ArticleSource;
 import org.newsbrief.ingest.FetchSettings;
-import org.newsbrief.ingest.HttpFetcher;
 import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.render.HtmlRenderer;
 import org.newsbrief.render.HtmlWriter;
@@ -234,7 +233,7 @@ public final class Editions {
         if (fetch.cache() != null) {
             settings = settings.withCache(fetch.cache());
         }
-        Ingestion ingestion = new Ingestion(new HttpFetcher(settings), fetch.followLinks(), Math.max(2, threads * 2));
+        Ingestion ingestion = Ingestion.over(settings, fetch.followLinks(), threads);
         List<ArticleSource> sources = config.sources().stream().map(ingestion::source).toList();
         return new Newsbrief.GenerateRequest(sources, ingestion, folder, date, config.title(), config.algorithm(),
                 config.length(), new TemplateFolder(config.templates()), threads, config.formats(), config.paper(),

@@ -3,7 +3,6 @@ package org.newsbrief.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.newsbrief.ingest.FetchSettings;
-import org.newsbrief.ingest.HttpFetcher;
 import org.newsbrief.ingest.Ingestion;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -42,6 +41,6 @@ final class FetchOptions {
         if (cache != null) {
             settings = settings.withCache(cache);
         }
-        return new Ingestion(new HttpFetcher(settings), followLinks, Math.max(2, threads * 2));
+        return Ingestion.over(settings, followLinks, threads);
     }
 }

@@ -68,6 +68,19 @@ public final class Ingestion {
     private final int threads;
 
     /**
+     * Reading for a run that analyzes on {@code analysisThreads}: sources are read twice as many
+     * at a time, at least two, since reading mostly waits on the network.
+     *
+     * @param settings the run's fetch limits
+     * @param followLinks whether feed teasers are read from their linked pages
+     * @param analysisThreads how many articles the run analyzes at once
+     * @return the ingestion
+     */
+    public static Ingestion over(FetchSettings settings, boolean followLinks, int analysisThreads) {
+        return new Ingestion(new HttpFetcher(settings), followLinks, Math.max(2, analysisThreads * 2));
+    }
+
+    /**
      * @param fetcher fetches web sources with the run's limits
      * @param followLinks whether feed teasers are read from their linked pages
      * @param threads sources read at once
