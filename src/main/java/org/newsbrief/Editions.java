@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -262,10 +261,7 @@ public final class Editions {
 
     private static Path writeText(Path target, String text) {
         try {
-            Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(target.getFileName() + ".part");
-            Files.writeString(partial, text, StandardCharsets.UTF_8);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Newsbrief.writeAtomically(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
             return target;
         } catch (IOException e) {
             throw new RenderException("cannot write " + target + ": " + e.getMessage(), e);

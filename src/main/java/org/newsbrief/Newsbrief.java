@@ -294,12 +294,12 @@ public final class Newsbrief {
         return analyzed;
     }
 
-    private interface Output {
+    interface Output {
         void writeTo(OutputStream out) throws IOException;
     }
 
     /** Writes beside the target and then moves it in place, so no reader sees half a file. */
-    private static void writeAtomically(Path target, Output output) throws IOException {
+    static void writeAtomically(Path target, Output output) throws IOException {
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try (OutputStream out = Files.newOutputStream(partial)) {
             output.writeTo(out);
