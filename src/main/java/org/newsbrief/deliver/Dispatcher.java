@@ -131,7 +131,7 @@ public final class Dispatcher {
      * changed in the configuration does not make a second delivery.
      */
     static String key(String recipient) {
-        return recipient.replaceAll("^.*<([^>]*)>.*$", "$1").strip().toLowerCase(java.util.Locale.ROOT);
+        return MimeMessages.address(recipient).toLowerCase(java.util.Locale.ROOT);
     }
 
     private Outcome deliverOne(BriefingMail mail, String recipient, boolean resend) {

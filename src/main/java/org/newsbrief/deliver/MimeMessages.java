@@ -28,6 +28,14 @@ final class MimeMessages {
         return value.replaceAll("[\\r\\n\\u0000-\\u001f\\u007f\\u0085\\u2028\\u2029]+", " ").strip();
     }
 
+    /**
+     * @param recipient an address, perhaps with a display name: {@code Ops <ops@example.org>}
+     * @return the address alone, as written, header-safe
+     */
+    static String address(String recipient) {
+        return headerValue(recipient).replaceAll("^.*<([^>]*)>.*$", "$1").strip();
+    }
+
     static MimeMessage build(Session session, BriefingMail mail, String recipient, String messageId, Date sent)
             throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, headerValue(messageId));

@@ -56,8 +56,7 @@ public final class OutboxMailer implements Mailer {
      * @return the file its message is written to
      */
     public Path file(BriefingMail mail, String recipient) {
-        String address = MimeMessages.headerValue(recipient).replaceAll("^.*<([^>]*)>.*$", "$1");
-        String name = address.replaceAll("[^A-Za-z0-9@._+-]", "_");
+        String name = MimeMessages.address(recipient).replaceAll("[^A-Za-z0-9@._+-]", "_");
         return outbox.resolve(mail.date().toString()).resolve(name + ".eml");
     }
 
