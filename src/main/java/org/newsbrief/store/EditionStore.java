@@ -309,21 +309,7 @@ public final class EditionStore implements AutoCloseable {
      * @return its deliveries, by recipient
      */
     public synchronized List<Delivery> deliveries(LocalDate date) {
-        return query("read the deliveries of " + date, () -> {
-            List<Delivery> deliveries = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT recipient, status, attempts, message_id, error, updated_at FROM deliveries "
-                            + "WHERE edition_date = ? ORDER BY recipient")) {
-                select.setString(1, date.toString());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        deliveries.add(new Delivery(date, rows.getString(1), Status.valueOf(rows.getString(2)), rows.getInt(3),
-                                rows.getString(4), rows.getString(5), Instant.parse(rows.getString(6))));
-                    }
-                }
-            }
-            return deliveries;
-        });
+        return query("read the deliveries of " + date, () -> deliveries(date, null));
     }
 
     /**
@@ -331,8 +317,28 @@ public final class EditionStore implements AutoCloseable {
      * @param recipient the address
      * @return how its delivery stands, if it was ever begun
      */
-    public Optional<Delivery> delivery(LocalDate date, String recipient) {
-        return deliveries(date).stream().filter(delivery -> delivery.recipient().equals(recipient)).findFirst();
+    public synchronized Optional<Delivery> delivery(LocalDate date, String recipient) {
+        return query("read the delivery to " + recipient, () -> deliveries(date, recipient).stream().findFirst());
+    }
+
+    /** The edition's deliveries, or only the one recipient's when {@code recipient} is given. */
+    private List<Delivery> deliveries(LocalDate date, String recipient) throws SQLException {
+        List<Delivery> deliveries = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT recipient, status, attempts, message_id, error, updated_at FROM deliveries "
+                        + "WHERE edition_date = ?" + (recipient == null ? "" : " AND recipient = ?") + " ORDER BY recipient")) {
+            select.setString(1, date.toString());
+            if (recipient != null) {
+                select.setString(2, recipient);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    deliveries.add(new Delivery(date, rows.getString(1), Status.valueOf(rows.getString(2)), rows.getInt(3),
+                            rows.getString(4), rows.getString(5), Instant.parse(rows.getString(6))));
+                }
+            }
+        }
+        return deliveries;
     }
 
     /**
