@@ -244,11 +244,11 @@ public final class Editions {
         if (order.isEmpty()) {
             return briefing;
         }
+        List<String> names = order.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList();
         List<Section> sections = new ArrayList<>(briefing.sections());
         sections.sort(java.util.Comparator.comparingInt(section -> {
-            int index = order.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList()
-                    .indexOf(section.name().toLowerCase(java.util.Locale.ROOT));
-            return index < 0 ? order.size() : index;
+            int index = names.indexOf(section.name().toLowerCase(java.util.Locale.ROOT));
+            return index < 0 ? names.size() : index;
         }));
         return new Briefing(briefing.title(), briefing.date(), briefing.generatedAt(), briefing.executiveSummary(), sections,
                 briefing.keyNames());
