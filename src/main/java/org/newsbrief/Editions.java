@@ -140,7 +140,7 @@ public final class Editions {
                     article -> store.coveredBefore(date, List.of(article.key())).get(article.key()),
                     config.repeats() == NewsbriefConfig.Repeats.DROP);
             Briefing briefing = ordered(prepared.briefing(), config.sectionOrder());
-            prepared = new Newsbrief.Prepared(briefing, prepared.read());
+            prepared = prepared.with(briefing);
             read = prepared.read();
             read.skipped().forEach(skip -> log.accept("skipped " + skip));
             log.accept(read.summary());

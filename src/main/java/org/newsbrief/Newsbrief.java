@@ -9,15 +9,20 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.newsbrief.compose.Briefing;
 import org.newsbrief.compose.BriefingComposer;
+import org.newsbrief.compose.Story;
 import org.newsbrief.ingest.Article;
 import org.newsbrief.ingest.ArticleSource;
 import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.ingest.SkippedInput;
+import org.newsbrief.llm.LlmBriefingWriter;
+import org.newsbrief.llm.LlmSettings;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.NlpModels;
 import org.newsbrief.nlp.OpenNlpTextAnalyzer;
@@ -109,6 +114,14 @@ public final class Newsbrief {
     public record GenerateReport(Path pdf, Path html, int articles, Ingestion.Report read, List<Path> written,
             Briefing briefing) {}
 
+    /**
+     * What a generate run with LLM-written summaries made.
+     *
+     * @param files the files written and what was read
+     * @param llm what the model wrote, dropped and cost
+     */
+    public record WrittenReport(GenerateReport files, LlmBriefingWriter.Result llm) {}
+
     /** Nothing usable was read; the report says what was tried. */
     public static final class NoArticlesException extends NewsbriefException {
 
@@ -171,12 +184,59 @@ public final class Newsbrief {
     }
 
     /**
+     * Reads, analyzes and composes as {@link #generate(GenerateRequest, Consumer)} does, then has a
+     * language model rewrite the summaries before rendering.
+     *
+     * @param request what to read and where to write
+     * @param llm the model and its limits
+     * @param log receives progress and one line per problem that did not stop the run
+     * @return the files written, and what the model did
+     * @throws NewsbriefException when no article could be read, a prompt is wrong, or rendering fails
+     */
+    public WrittenReport generate(GenerateRequest request, LlmSettings llm, Consumer<String> log) {
+        LlmBriefingWriter writer = LlmBriefingWriter.create(llm, analyzer, clock, log);
+        Prepared prepared = prepare(request);
+        LlmBriefingWriter.Result result = writer.rewrite(prepared.composition());
+        Prepared rewritten = prepared.with(result.briefing());
+        return new WrittenReport(write(request, rewritten, warning -> log.accept("warning: " + warning)), result);
+    }
+
+    /**
      * A composed briefing and what reading its sources gave.
      *
      * @param briefing the briefing
      * @param read the articles read and the inputs skipped
+     * @param reports each story's analyzed reports, keyed by the story object itself
      */
-    public record Prepared(Briefing briefing, Ingestion.Report read) {}
+    public record Prepared(Briefing briefing, Ingestion.Report read, Map<Story, List<AnalyzedArticle>> reports) {
+
+        public Prepared {
+            Objects.requireNonNull(briefing, "briefing");
+            Objects.requireNonNull(read, "read");
+            reports = java.util.Collections.unmodifiableMap(new IdentityHashMap<>(reports));
+        }
+
+        /**
+         * @param briefing the briefing
+         * @param read the articles read and the inputs skipped
+         */
+        public Prepared(Briefing briefing, Ingestion.Report read) {
+            this(briefing, read, Map.of());
+        }
+
+        /**
+         * @param briefing the same stories, reordered or rewritten
+         * @return this with that briefing; reports stay with the stories that are still the same objects
+         */
+        public Prepared with(Briefing briefing) {
+            return new Prepared(briefing, read, reports);
+        }
+
+        /** @return the briefing with its stories' reports */
+        public BriefingComposer.Composition composition() {
+            return new BriefingComposer.Composition(briefing, reports);
+        }
+    }
 
     /**
      * Reads, analyzes and composes, without rendering: what {@code preview} serves.
@@ -211,7 +271,9 @@ public final class Newsbrief {
         }
         BriefingComposer composer = new BriefingComposer(request.algorithm().create(), request.length(), clock,
                 request.limits());
-        return new Prepared(composer.compose(request.title(), request.date(), analyzed, coveredOn, dropRepeats), read);
+        BriefingComposer.Composition composition = composer.composition(request.title(), request.date(), analyzed,
+                coveredOn, dropRepeats);
+        return new Prepared(composition.briefing(), read, composition.reports());
     }
 
     /**

@@ -78,6 +78,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     private SummaryOptions options;
 
+    @Mixin
+    private LlmOptions llm;
+
     GenerateCommand(Newsbrief newsbrief) {
         this.newsbrief = Objects.requireNonNull(newsbrief, "newsbrief");
     }
@@ -95,6 +98,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        org.newsbrief.llm.LlmSettings llmSettings = llm.enabled() ? llm.settings(out) : null;
         Ingestion ingestion = fetch.ingestion(options.threads());
         List<ArticleSource> sources = new ArrayList<>();
         if (sourcesFile != null) {
@@ -106,10 +110,17 @@ final class GenerateCommand implements Callable<Integer> {
                 options.length(), new TemplateFolder(templatesFolder()), options.threads(), formats(), paper, stories.limits());
         Newsbrief.GenerateReport made;
         try {
-            made = newsbrief.generate(request, warning -> {
-                err.println("newsbrief: warning: " + warning);
-                err.flush();
-            });
+            if (llmSettings == null) {
+                made = newsbrief.generate(request, warning -> {
+                    err.println("newsbrief: warning: " + warning);
+                    err.flush();
+                });
+            } else {
+                made = newsbrief.generate(request, llmSettings, line -> {
+                    err.println("newsbrief: " + line);
+                    err.flush();
+                }).files();
+            }
         } catch (Newsbrief.NoArticlesException e) {
             e.report().skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
             if (report != null) {

@@ -35,6 +35,17 @@ public record Briefing(String title, LocalDate date, ZonedDateTime generatedAt, 
         keyNames = List.copyOf(keyNames);
     }
 
+    /**
+     * @param replacements new versions of some stories, keyed by the story object they replace
+     * @param executive the new executive summary
+     * @return this briefing with those stories replaced in place and the executive summary given
+     */
+    public Briefing rewritten(java.util.Map<Story, Story> replacements, List<Highlight> executive) {
+        List<Section> rewritten = sections.stream().map(section -> new Section(section.name(), section.stories().stream()
+                .map(story -> replacements.getOrDefault(story, story)).toList())).toList();
+        return new Briefing(title, date, generatedAt, executive, rewritten, keyNames);
+    }
+
     /** @return every story, section by section */
     public List<Story> stories() {
         return sections.stream().flatMap(section -> section.stories().stream()).toList();

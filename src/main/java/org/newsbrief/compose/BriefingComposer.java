@@ -114,7 +114,39 @@ public final class BriefingComposer {
      */
     public Briefing compose(String title, LocalDate date, List<AnalyzedArticle> articles,
             java.util.function.Function<Article, LocalDate> coveredOn, boolean dropRepeats) {
+        return composition(title, date, articles, coveredOn, dropRepeats).briefing();
+    }
+
+    /**
+     * A briefing and the reports behind each of its stories.
+     *
+     * @param briefing the briefing
+     * @param reports each story's analyzed reports, keyed by the story object itself (an identity
+     *     map), for a later stage that writes summaries from them
+     */
+    public record Composition(Briefing briefing, Map<Story, List<AnalyzedArticle>> reports) {
+
+        public Composition {
+            Objects.requireNonNull(briefing, "briefing");
+            reports = java.util.Collections.unmodifiableMap(new IdentityHashMap<>(reports));
+        }
+    }
+
+    /**
+     * As {@link #compose(String, LocalDate, List, java.util.function.Function, boolean)}, keeping the
+     * reports each story was made from.
+     *
+     * @param title the edition's title
+     * @param date the day it covers
+     * @param articles the analyzed articles, in the order they were read
+     * @param coveredOn the day of the earlier edition that carried an article, or {@code null}
+     * @param dropRepeats whether repeats are left out rather than marked
+     * @return the briefing with its stories' reports
+     */
+    public Composition composition(String title, LocalDate date, List<AnalyzedArticle> articles,
+            java.util.function.Function<Article, LocalDate> coveredOn, boolean dropRepeats) {
         Objects.requireNonNull(coveredOn, "coveredOn");
+        Map<Story, List<AnalyzedArticle>> reports = new IdentityHashMap<>();
         List<Story> stories = new ArrayList<>();
         Map<Story, Double> importance = new IdentityHashMap<>();
         List<List<AnalyzedArticle>> clusters = limits.groupStories() ? StoryClustering.cluster(articles)
@@ -126,6 +158,7 @@ public final class BriefingComposer {
             }
             Story story = story(cluster, repeatOf);
             stories.add(story);
+            reports.put(story, cluster);
             importance.put(story, importance(cluster, story.date(), date) - (repeatOf == null ? 0 : REPEAT_PENALTY));
         }
         stories.sort(Comparator.comparingDouble((Story story) -> -importance.get(story))
@@ -149,8 +182,8 @@ public final class BriefingComposer {
                 .limit(limits.executiveItems())
                 .map(story -> new Briefing.Highlight(story, story.summary().get(0)))
                 .toList();
-        return new Briefing(title, date, ZonedDateTime.now(clock), highlights, sections,
-                KeyNames.of(articles, EDITION_NAMES));
+        return new Composition(new Briefing(title, date, ZonedDateTime.now(clock), highlights, sections,
+                KeyNames.of(articles, EDITION_NAMES)), reports);
     }
 
     /**

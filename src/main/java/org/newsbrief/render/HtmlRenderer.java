@@ -175,7 +175,22 @@ public final class HtmlRenderer {
         view.put("language", story.language());
         view.put("repeat", story.coveredOn() != null);
         view.put("coveredText", story.coveredOn() == null ? "" : "Already in the " + SHORT_DAY.format(story.coveredOn()) + " edition");
+        view.put("aiWritten", story.authorship().method() == Story.Authorship.Method.MODEL_WRITTEN);
+        view.put("authorshipText", authorshipText(story.authorship()));
         return view;
+    }
+
+    /**
+     * @param authorship how a story's summary was made
+     * @return what readers are told about it: nothing for a plain extractive summary
+     */
+    public static String authorshipText(Story.Authorship authorship) {
+        return switch (authorship.method()) {
+            case EXTRACTED -> "";
+            case MODEL_WRITTEN -> "AI-written summary, checked against " + authorship.checkedSources()
+                    + (authorship.checkedSources() == 1 ? " source" : " sources");
+            case EXTRACTED_FALLBACK -> "Quoted from the reports: " + authorship.reason();
+        };
     }
 
     /** "Reported by Reuters", "... by Reuters and AP", "... by Reuters, AP and BBC". */

@@ -113,7 +113,9 @@ public final class PlainTextRenderer {
         List<String> outlets = story.outletNames();
         String by = HtmlRenderer.reportedBy(outlets);
         String line = story.date() == null ? by : by + " · " + SHORT_DAY.format(story.date());
-        return story.coveredOn() == null ? line : line + " · Already in the " + SHORT_DAY.format(story.coveredOn()) + " edition";
+        line = story.coveredOn() == null ? line : line + " · Already in the " + SHORT_DAY.format(story.coveredOn()) + " edition";
+        String authorship = HtmlRenderer.authorshipText(story.authorship());
+        return authorship.isEmpty() ? line : line + " · " + authorship;
     }
 
     private static void wrap(StringBuilder out, String text, String indent) {

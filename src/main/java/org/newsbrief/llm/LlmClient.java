@@ -1,0 +1,158 @@
+package org.newsbrief.llm;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One model, asked one prompt at a time from many threads: the cache answers first; then the
+ * budget and the circuit breaker decide whether the provider is called at all. Every reply and
+ * every failure is counted. A failure is returned, never thrown, so each caller falls back on its
+ * own.
+ */
+final class LlmClient {
+
+    private final LlmSettings settings;
+    private final ChatModel model;
+    private final ResponseCache cache;
+    private final AtomicInteger requests;
+
+    private int calls;
+    private int cached;
+    private int failed;
+    private int skipped;
+    private long inputTokens;
+    private long outputTokens;
+    private int failuresInARow;
+    private boolean breakerOpen;
+    private boolean budgetSpent;
+
+    /**
+     * @param settings limits, prices and the parameters that key the cache
+     * @param model the model
+     * @param cache the reply cache, or {@code null} for none
+     * @param requests counts HTTP requests, shared with the HTTP client
+     */
+    LlmClient(LlmSettings settings, ChatModel model, ResponseCache cache, AtomicInteger requests) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.model = Objects.requireNonNull(model, "model");
+        this.cache = cache;
+        this.requests = Objects.requireNonNull(requests, "requests");
+    }
+
+    /**
+     * The model's answer, or why there is none.
+     *
+     * @param text the reply, or {@code null}
+     * @param failure why there is no reply, or {@code null}
+     */
+    record Reply(String text, String failure) {
+
+        boolean ok() {
+            return text != null;
+        }
+    }
+
+    /**
+     * @param system the system message
+     * @param user the user message, untrusted parts already fenced
+     * @return the reply, or the reason there is none
+     */
+    Reply ask(String system, String user) {
+        String key = ResponseCache.key(List.of(settings.provider().id(), settings.model(),
+                Double.toString(settings.temperature()), Integer.toString(settings.maxTokens()), system, user));
+        if (cache != null) {
+            Optional<ResponseCache.Entry> hit = cache.get(key);
+            if (hit.isPresent()) {
+                synchronized (this) {
+                    cached++;
+                }
+                return new Reply(hit.get().text(), null);
+            }
+        }
+        synchronized (this) {
+            if (breakerOpen) {
+                skipped++;
+                return new Reply(null, "the provider failed " + settings.breakerThreshold() + " times in a row");
+            }
+            if (overBudget()) {
+                budgetSpent = true;
+                skipped++;
+                return new Reply(null, "the LLM budget is spent");
+            }
+        }
+        ChatResponse response;
+        try {
+            response = model.chat(ChatRequest.builder()
+                    .messages(SystemMessage.from(system), UserMessage.from(user)).build());
+        } catch (RuntimeException e) {
+            return failure(describe(e));
+        }
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (text == null || text.isBlank()) {
+            return failure("the model sent an empty reply");
+        }
+        TokenUsage usage = response.tokenUsage();
+        int in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        int out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        synchronized (this) {
+            calls++;
+            failuresInARow = 0;
+            inputTokens += in;
+            outputTokens += out;
+        }
+        if (cache != null) {
+            cache.put(key, new ResponseCache.Entry(text, in, out));
+        }
+        return new Reply(text, null);
+    }
+
+    /** @return what was asked and spent so far */
+    synchronized LlmUsage usage() {
+        return new LlmUsage(calls, cached, failed, skipped, requests.get(), inputTokens, outputTokens, cost(),
+                breakerOpen, budgetSpent);
+    }
+
+    private synchronized Reply failure(String reason) {
+        failed++;
+        failuresInARow++;
+        if (failuresInARow >= settings.breakerThreshold()) {
+            breakerOpen = true;
+        }
+        return new Reply(null, reason);
+    }
+
+    private boolean overBudget() {
+        return settings.budgetTokens() > 0 && inputTokens + outputTokens >= settings.budgetTokens()
+                || settings.budgetCost() > 0 && cost() >= settings.budgetCost();
+    }
+
+    private double cost() {
+        return (inputTokens * settings.inputPrice() + outputTokens * settings.outputPrice()) / 1_000_000;
+    }
+
+    /** The first line of the deepest message, which names the status and the server. */
+    private static String describe(Throwable error) {
+        Throwable cause = error;
+        String message = null;
+        while (cause != null) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                message = cause.getMessage();
+                if (cause instanceof dev.langchain4j.exception.HttpException
+                        || cause instanceof dev.langchain4j.exception.TimeoutException) {
+                    break;
+                }
+            }
+            cause = cause.getCause();
+        }
+        String line = message == null ? error.getClass().getSimpleName() : message.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

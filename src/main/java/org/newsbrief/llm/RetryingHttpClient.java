@@ -1,0 +1,224 @@
+package org.newsbrief.llm;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * The HTTP client the LangChain4j chat models send through: Java's own client, with the retry
+ * policy applied below the model so that {@code Retry-After} can be read (LangChain4j's
+ * exceptions do not carry headers). It counts every request it sends, retries included.
+ */
+final class RetryingHttpClient implements HttpClient {
+
+    /** Headers Java's client sets itself and refuses to be given. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final int BODY_IN_MESSAGE = 300;
+
+    private final java.net.http.HttpClient http;
+    private final Duration readTimeout;
+    private final RetryPolicy policy;
+    private final RetryPolicy.Sleeper sleeper;
+    private final RandomGenerator random;
+    private final Clock clock;
+    private final AtomicInteger requests;
+
+    RetryingHttpClient(java.net.http.HttpClient http, Duration readTimeout, RetryPolicy policy, RetryPolicy.Sleeper sleeper,
+            RandomGenerator random, Clock clock, AtomicInteger requests) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.random = Objects.requireNonNull(random, "random");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.requests = Objects.requireNonNull(requests, "requests");
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        java.net.http.HttpRequest outgoing = outgoing(request);
+        for (int attempt = 0; ; attempt++) {
+            boolean last = attempt >= policy.retries();
+            HttpResponse<String> response;
+            try {
+                requests.incrementAndGet();
+                response = http.send(outgoing, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (HttpTimeoutException e) {
+                if (last) {
+                    throw new dev.langchain4j.exception.TimeoutException(
+                            "no answer from " + host(request) + " within " + readTimeout.toMillis() + " ms");
+                }
+                pause(backoff(attempt), request);
+                continue;
+            } catch (IOException e) {
+                if (last) {
+                    throw new dev.langchain4j.exception.LangChain4jException(
+                            "cannot reach " + host(request) + ": " + e.getMessage(), e);
+                }
+                pause(backoff(attempt), request);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new dev.langchain4j.exception.LangChain4jException("interrupted while calling " + host(request), e);
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map())
+                        .body(response.body()).build();
+            }
+            boolean retriable = status == 429 || status >= 500;
+            if (!retriable || last) {
+                throw new HttpException(status, "HTTP " + status + " from " + host(request) + ": " + excerpt(response.body()));
+            }
+            Optional<Duration> asked = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+            if (asked.isPresent() && asked.get().compareTo(policy.longestWait()) > 0) {
+                throw new HttpException(status, "HTTP " + status + " from " + host(request) + " asks to wait "
+                        + asked.get().toSeconds() + " s, longer than the " + policy.longestWait().toSeconds() + " s allowed");
+            }
+            pause(asked.isPresent() ? asked.get() : backoff(attempt), request);
+        }
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        throw new UnsupportedOperationException("newsbrief does not stream model replies");
+    }
+
+    private java.net.http.HttpRequest outgoing(HttpRequest request) {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
+                .timeout(readTimeout);
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                header.getValue().forEach(value -> builder.header(header.getKey(), value));
+            }
+        }
+        String body = request.body();
+        switch (request.method()) {
+            case GET -> builder.GET();
+            case DELETE -> builder.DELETE();
+            default -> builder.POST(body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        return builder.build();
+    }
+
+    /** The doubling wait for this attempt, capped, with full jitter between half and all of it. */
+    Duration backoff(int attempt) {
+        long millis = policy.firstWait().toMillis() << Math.min(attempt, 20);
+        millis = Math.min(millis, policy.longestWait().toMillis());
+        return Duration.ofMillis(millis / 2 + (millis > 1 ? random.nextLong(millis - millis / 2) : 0));
+    }
+
+    /** Retry-After as delay-seconds or as an HTTP date; anything else is ignored. */
+    Optional<Duration> retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        if (text.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(clock.instant(), at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void pause(Duration wait, HttpRequest request) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.langchain4j.exception.LangChain4jException("interrupted while waiting to retry " + host(request), e);
+        }
+    }
+
+    private static String host(HttpRequest request) {
+        URI uri = URI.create(request.url());
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    private static String excerpt(String body) {
+        String flat = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+        return flat.length() <= BODY_IN_MESSAGE ? flat : flat.substring(0, BODY_IN_MESSAGE) + "…";
+    }
+
+    /** What the chat models are given: hands them a {@link RetryingHttpClient} with their timeouts. */
+    static final class Builder implements HttpClientBuilder {
+
+        private final RetryPolicy policy;
+        private final RetryPolicy.Sleeper sleeper;
+        private final RandomGenerator random;
+        private final Clock clock;
+        private final AtomicInteger requests;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+
+        Builder(RetryPolicy policy, RetryPolicy.Sleeper sleeper, RandomGenerator random, Clock clock, AtomicInteger requests) {
+            this.policy = policy;
+            this.sleeper = sleeper;
+            this.random = random;
+            this.clock = clock;
+            this.requests = requests;
+        }
+
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder connectTimeout(Duration timeout) {
+            if (timeout != null) {
+                this.connectTimeout = timeout;
+            }
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder readTimeout(Duration timeout) {
+            if (timeout != null) {
+                this.readTimeout = timeout;
+            }
+            return this;
+        }
+
+        @Override
+        public HttpClient build() {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout)
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+            return new RetryingHttpClient(http, readTimeout, policy, sleeper, random, clock, requests);
+        }
+    }
+}
