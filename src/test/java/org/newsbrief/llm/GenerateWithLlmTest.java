@@ -1,0 +1,122 @@
+package org.newsbrief.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.TestFiles;
+
+/** {@code newsbrief generate samples --summarizer llm} against the loopback model service. */
+class GenerateWithLlmTest {
+
+    private FakeModelServer server;
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new FakeModelServer();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private int generate(StringWriter out, StringWriter err, String... extra) {
+        String[] args = new String[] {"generate", TestFiles.samples().toString(), "--out", temp.resolve("out").toString(),
+            "--date", "2026-11-25", "--format", "pdf,html,md", "--summarizer", "llm", "--llm-base-url", server.baseUrl(),
+            "--llm-model", "test-model"};
+        String[] all = new String[args.length + extra.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(extra, 0, all, args.length, extra.length);
+        return TestFiles.run(out, err, all);
+    }
+
+    @Test
+    void theBriefingMarksEveryWrittenStoryAndLinksItsReports() throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = generate(out, err);
+
+        assertThat(code).as(err.toString()).isZero();
+        Path pdf = temp.resolve("out/briefing-2026-11-25.pdf");
+        String text = TestFiles.pdfText(pdf);
+        Matcher marks = Pattern.compile("AI-written summary, checked against (\\d+) sources?").matcher(text);
+        int marked = 0;
+        int severalSources = 0;
+        while (marks.find()) {
+            marked++;
+            severalSources += Integer.parseInt(marks.group(1)) > 1 ? 1 : 0;
+        }
+        assertThat(marked).isEqualTo(10);
+        assertThat(severalSources).isEqualTo(3);
+        assertThat(text).contains("Reported by Meridian Post, The Harbour Times and Northern Ledger");
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            long links = 0;
+            for (PDPage page : document.getPages()) {
+                for (PDAnnotation annotation : page.getAnnotations()) {
+                    if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri
+                            && uri.getURI().startsWith("http")) {
+                        links++;
+                    }
+                }
+            }
+            assertThat(links).isGreaterThanOrEqualTo(10);
+        }
+        assertThat(Files.readString(temp.resolve("out/briefing-2026-11-25.md"))).contains("AI-written summary, checked against");
+        assertThat(err.toString()).contains("LLM summaries: 10 written, 0 kept extractive");
+    }
+
+    @Test
+    void aRerunWithTheCacheWarmSendsNoRequest() {
+        assertThat(generate(new StringWriter(), new StringWriter())).isZero();
+        int sent = server.requests();
+
+        StringWriter err = new StringWriter();
+        assertThat(generate(new StringWriter(), err)).isZero();
+
+        assertThat(server.requests()).isEqualTo(sent);
+        assertThat(err.toString()).contains("from the cache), 0 HTTP requests");
+    }
+
+    @Test
+    void aPromptWithAnUnknownVariableStopsTheRunNamingFileAndLine() throws IOException {
+        Path prompts = Files.createDirectories(temp.resolve("prompts"));
+        Files.writeString(prompts.resolve("headline.txt"), "Write a headline.\n\nSummary: {{summary}}\nFor: {{audience}}\n");
+        StringWriter err = new StringWriter();
+
+        int code = generate(new StringWriter(), err, "--prompts", prompts.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains(prompts.resolve("headline.txt") + ":4: unknown variable {{audience}}");
+        assertThat(server.requests()).isZero();
+    }
+
+    @Test
+    void llmWithoutAProviderIsAUsageError() {
+        StringWriter err = new StringWriter();
+
+        int code = TestFiles.run(new StringWriter(), err, "generate", TestFiles.samples().toString(), "--out",
+                temp.resolve("out").toString(), "--summarizer", "llm");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--summarizer llm needs a provider");
+    }
+}
