@@ -29,6 +29,7 @@ import org.newsbrief.deliver.SmtpMailer;
 import org.newsbrief.ingest.ArticleSource;
 import org.newsbrief.ingest.FetchSettings;
 import org.newsbrief.ingest.Ingestion;
+import org.newsbrief.llm.LlmBriefingWriter;
 import org.newsbrief.render.HtmlRenderer;
 import org.newsbrief.render.HtmlWriter;
 import org.newsbrief.render.PlainTextRenderer;
@@ -136,9 +137,14 @@ public final class Editions {
             log.accept("edition of " + date + " already made at " + archived.get().madeAt() + "; sending the archived copy");
         } else {
             Newsbrief.GenerateRequest generate = generateRequest(config, date, folder, request.threads());
+            LlmBriefingWriter writer = config.llm() == null ? null
+                    : LlmBriefingWriter.create(config.llm(), newsbrief.analyzer(), newsbrief.clock(), log);
             Newsbrief.Prepared prepared = newsbrief.prepare(generate,
                     article -> store.coveredBefore(date, List.of(article.key())).get(article.key()),
                     config.repeats() == NewsbriefConfig.Repeats.DROP);
+            if (writer != null) {
+                prepared = prepared.with(writer.rewrite(prepared.composition()).briefing());
+            }
             Briefing briefing = ordered(prepared.briefing(), config.sectionOrder());
             prepared = prepared.with(briefing);
             read = prepared.read();

@@ -114,7 +114,7 @@ class EditionsTest {
                         extra.toString(), 1)),
                 config.sectionOrder(), config.algorithm(), config.length(), config.templates(), config.archive(),
                 config.outbox(), config.storeUrl(), config.formats(), config.paper(), config.limits(), config.repeats(),
-                config.schedule(), config.recipients(), config.mail(), config.fetch());
+                config.schedule(), config.recipients(), config.mail(), config.fetch(), config.llm());
         Editions.Report second = run(withExtra, LocalDate.of(2026, 11, 26));
 
         assertThat(first.repeats()).isZero();

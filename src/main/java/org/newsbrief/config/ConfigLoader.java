@@ -31,6 +31,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsbrief.llm.LlmException;
+import org.newsbrief.llm.LlmSettings;
+import org.newsbrief.llm.Provider;
+import org.newsbrief.llm.RetryPolicy;
+import org.newsbrief.llm.LlmException;
+import org.newsbrief.llm.LlmSettings;
+import org.newsbrief.llm.Provider;
+import org.newsbrief.llm.RetryPolicy;
 import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.SourcesFile;
@@ -50,13 +58,17 @@ public final class ConfigLoader {
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
-                    "store", "formats", "paper", "stories", "repeats", "schedule", "recipients", "lists", "mail", "fetch"),
+                    "store", "formats", "paper", "stories", "repeats", "schedule", "recipients", "lists", "mail", "fetch",
+                    "summarizer", "llm"),
             "summary", Set.of("algorithm", "sentences", "words", "bytes", "ratio"),
             "stories", Set.of("group", "max", "per_section"),
             "schedule", Set.of("cron", "catch_up"),
             "mail", Set.of("host", "port", "security", "username", "password", "from", "subject", "timeout", "attempts",
                     "backoff"),
-            "fetch", Set.of("timeout", "allow_private_network", "follow_links", "cache"));
+            "fetch", Set.of("timeout", "allow_private_network", "follow_links", "cache"),
+            "llm", Set.of("provider", "model", "base_url", "temperature", "max_tokens", "timeout", "retries", "concurrency",
+                    "breaker_threshold", "max_input_tokens", "max_words", "budget_tokens", "budget", "price_input",
+                    "price_output", "cache", "prompts"));
 
     private final Map<String, String> environment;
 
@@ -223,7 +235,7 @@ public final class ConfigLoader {
             }
             return new NewsbriefConfig(file, title.strip(), zone, sources, sections, algorithm, length, templates, archive,
                     outbox, store, formats, paper, limits, repeats, schedule(root), recipients(root), mail(root),
-                    fetch(object(root, "fetch")));
+                    fetch(object(root, "fetch")), llm(root, data));
         }
 
         private List<SourcesFile.Entry> sources(JsonNode node) {
@@ -380,6 +392,78 @@ public final class ConfigLoader {
             return new NewsbriefConfig.Fetch(duration(fetch, "fetch.timeout", "timeout", Duration.ofSeconds(20)),
                     bool(fetch, "fetch.allow_private_network", "allow_private_network", false),
                     bool(fetch, "fetch.follow_links", "follow_links", false), path(fetch, "fetch.cache", "cache", null));
+        }
+
+        /** The model settings when {@code summarizer: llm}; {@code null} for extractive summaries. */
+        private LlmSettings llm(JsonNode root, Path data) {
+            String summarizer = text(root, "summarizer", "extractive").strip().toLowerCase(Locale.ROOT);
+            JsonNode llm = object(root, "llm");
+            if (!summarizer.equals("llm")) {
+                if (!summarizer.equals("extractive")) {
+                    problem("summarizer", "must be extractive or llm, was '" + summarizer + "'");
+                }
+                return null;
+            }
+            String providerName = text(llm, "llm.provider", "provider", "");
+            if (providerName.isEmpty()) {
+                problem("llm.provider", "summarizer: llm needs a provider: openai, openai-compatible, ollama or anthropic");
+                return null;
+            }
+            try {
+                Provider provider = Provider.named(providerName);
+                Path prompts = path(llm, "llm.prompts", "prompts", null);
+                if (prompts != null && !Files.isDirectory(prompts)) {
+                    problem("llm.prompts", "no such folder: " + prompts);
+                }
+                List<Path> promptFolders = new ArrayList<>();
+                if (prompts != null) {
+                    promptFolders.add(prompts);
+                }
+                String home = System.getProperty("newsbrief.home");
+                if (home != null && Files.isDirectory(Path.of(home, "prompts"))) {
+                    promptFolders.add(Path.of(home, "prompts"));
+                }
+                String model = text(llm, "llm.model", "model", "");
+                String url = text(llm, "llm.base_url", "base_url", "");
+                return LlmSettings.builder(provider, model, url, environment)
+                        .temperature(decimal(llm, "llm.temperature", "temperature", 0.2))
+                        .maxTokens(integer(llm, "llm.max_tokens", "max_tokens", 400, 1))
+                        .timeout(duration(llm, "llm.timeout", "timeout", Duration.ofSeconds(60)))
+                        .retry(new RetryPolicy(integer(llm, "llm.retries", "retries", 2, 0), Duration.ofSeconds(1),
+                                Duration.ofSeconds(60)))
+                        .concurrency(integer(llm, "llm.concurrency", "concurrency", 4, 1))
+                        .breakerThreshold(integer(llm, "llm.breaker_threshold", "breaker_threshold", 3, 1))
+                        .maxInputTokens(integer(llm, "llm.max_input_tokens", "max_input_tokens", 3000, 100))
+                        .maxWords(integer(llm, "llm.max_words", "max_words", 90, 10))
+                        .budget(integer(llm, "llm.budget_tokens", "budget_tokens", 0, 0), decimal(llm, "llm.budget", "budget", 0))
+                        .prices(decimal(llm, "llm.price_input", "price_input", 0), decimal(llm, "llm.price_output", "price_output", 0))
+                        .cache(path(llm, "llm.cache", "cache", data.resolve("llm-cache").toString()))
+                        .prompts(promptFolders).build();
+            } catch (IllegalArgumentException e) {
+                problem("llm.provider", e.getMessage());
+            } catch (LlmException e) {
+                problem("llm", e.getMessage());
+            }
+            return null;
+        }
+
+        private double decimal(JsonNode parent, String path, String key, double fallback) {
+            JsonNode node = parent.get(key);
+            if (node == null || node.isNull()) {
+                return fallback;
+            }
+            String text = substitute(path, node.asText()).strip();
+            try {
+                double value = Double.parseDouble(text);
+                if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+                    problem(path, "must not be negative, was " + text);
+                    return fallback;
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                problem(path, "must be a number, was '" + text + "'");
+                return fallback;
+            }
         }
 
         private void checkKeys(JsonNode node, String path) {

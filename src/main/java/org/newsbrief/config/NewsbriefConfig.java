@@ -34,11 +34,12 @@ import org.newsbrief.summarize.SummaryLength;
  * @param recipients the addresses each edition goes to, lists expanded, each once
  * @param mail the mail server, or {@code null} to write to the outbox
  * @param fetch how the web is read
+ * @param llm the language model that writes the summaries, or {@code null} when they are extractive
  */
 public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<SourcesFile.Entry> sources,
         List<String> sectionOrder, Algorithm algorithm, SummaryLength length, Path templates, Path archive, Path outbox,
         String storeUrl, Set<String> formats, String paper, BriefingComposer.Limits limits, Repeats repeats,
-        Schedule schedule, List<String> recipients, Mail mail, Fetch fetch) {
+        Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm) {
 
     public NewsbriefConfig {
         Objects.requireNonNull(file, "file");

@@ -120,4 +120,45 @@ class ConfigLoaderTest {
                 .hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("none.yaml"))).hasMessageEndingWith("no such file");
     }
+
+    @Test
+    void llmSummariesAreSetInTheFileAndTheKeyComesOnlyFromTheEnvironment() throws IOException {
+        Path file = write("""
+                sources:
+                  - file: a.txt
+                summarizer: llm
+                llm:
+                  provider: anthropic
+                  model: claude-test
+                  temperature: 0
+                  max_tokens: 300
+                  timeout: 20s
+                  concurrency: 2
+                  budget_tokens: 50000
+                """);
+
+        NewsbriefConfig config = new ConfigLoader(Map.of("ANTHROPIC_API_KEY", "key-from-env")).load(file);
+
+        assertThat(config.llm().provider()).isEqualTo(org.newsbrief.llm.Provider.ANTHROPIC);
+        assertThat(config.llm().apiKey()).isEqualTo("key-from-env");
+        assertThat(config.llm().timeout()).isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(config.llm().concurrency()).isEqualTo(2);
+        assertThat(config.llm().budgetTokens()).isEqualTo(50000);
+        assertThat(config.llm().cache()).isEqualTo(dir.resolve("data/llm-cache"));
+        assertThat(config.toString()).doesNotContain("key-from-env");
+        assertThat(new ConfigLoader(Map.of()).load(TestFiles.samples().resolve("newsbrief.yaml")).llm()).isNull();
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+                .hasMessageContaining("llm: line 4: the anthropic provider needs an API key in the environment variable ANTHROPIC_API_KEY");
+        Path keyInFile = write("""
+                sources:
+                  - file: a.txt
+                summarizer: llm
+                llm:
+                  provider: openai
+                  api_key: sk-in-the-file
+                """);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("OPENAI_API_KEY", "k")).load(keyInFile))
+                .hasMessageContaining("llm.api_key: line 6: unknown key");
+    }
 }
