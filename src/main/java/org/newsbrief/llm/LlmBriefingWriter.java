@@ -40,6 +40,8 @@ public final class LlmBriefingWriter {
     static final int HEADLINE_WORDS = 14;
     /** Each line of the executive summary asks for at most this many words. */
     static final int EXECUTIVE_WORDS = 30;
+    /** A progress line after every so many stories. */
+    private static final int PROGRESS_EVERY = 5;
     /** Tokens per word assumed when cutting article text to the input budget. */
     private static final double TOKENS_PER_WORD = 1.4;
     private static final Pattern NUMBERED = Pattern.compile("^\\s*(\\d{1,2})[.):]\\s+(.+)$");
@@ -141,6 +143,9 @@ public final class LlmBriefingWriter {
             Map<Story, Story> replacements = new IdentityHashMap<>();
             for (Story story : stories) {
                 replacements.put(story, rewriting.get(story).get());
+                if (replacements.size() % PROGRESS_EVERY == 0 && replacements.size() < stories.size()) {
+                    log.accept("LLM: " + replacements.size() + " of " + stories.size() + " stories done");
+                }
             }
             List<Briefing.Highlight> executive = executive(briefing, replacements, composition);
             Briefing rewritten = briefing.rewritten(replacements, executive);
@@ -200,6 +205,9 @@ public final class LlmBriefingWriter {
     }
 
     private Story storyOf(Story story, List<AnalyzedArticle> reports, List<Draft> drafts) {
+        if (reports.isEmpty()) {
+            return story; // nothing to check a written summary against
+        }
         Grounding grounding = grounding(reports);
         Draft draft;
         List<Integer> usable = new ArrayList<>();
@@ -449,8 +457,9 @@ public final class LlmBriefingWriter {
         return "the AI service did not answer";
     }
 
+    /** A title or outlet name placed outside a fence: {@link UntrustedText#inline(String)}. */
     private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return UntrustedText.inline(text);
     }
 
     private static Map<String, String> languages() {

@@ -41,6 +41,16 @@ public final class UntrustedText {
     }
 
     /**
+     * @param text a title or an outlet's name, which prompts carry outside the fences
+     * @return the text on one line, brackets that could imitate a marker broken up, and withheld
+     *     entirely when it addresses a model
+     */
+    public static String inline(String text) {
+        String line = text.replaceAll("\\s+", " ").replace("<<<", "< < <").replace(">>>", "> > >").strip();
+        return addressesAModel(line) ? "(withheld: it addresses an AI model)" : line;
+    }
+
+    /**
      * @param sentence one sentence of an article
      * @return whether it reads as an instruction to a language model
      */

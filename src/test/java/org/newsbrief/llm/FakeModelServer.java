@@ -99,12 +99,18 @@ final class FakeModelServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/v1/chat/completions", exchange -> answer(exchange, false));
         server.createContext("/v1/messages", exchange -> answer(exchange, true));
+        server.createContext("/api/chat", exchange -> answer(exchange, false));
         server.start();
     }
 
     /** @return the base URL a provider is given, such as {@code http://127.0.0.1:41234/v1} */
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** @return the address an Ollama client is given, without a path */
+    String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     FakeModelServer behave(Function<Call, Answer> behaviour) {
@@ -188,7 +194,8 @@ final class FakeModelServer implements AutoCloseable {
                 Thread.sleep(answer.delayMillis());
             }
             String reply = answer.body() != null ? answer.body()
-                    : anthropic ? anthropicShape(answer.text(), request) : openAiShape(answer.text(), request);
+                    : anthropic ? anthropicShape(answer.text(), request)
+                    : call.path().equals("/api/chat") ? ollamaShape(answer.text(), request) : openAiShape(answer.text(), request);
             byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -227,6 +234,20 @@ final class FakeModelServer implements AutoCloseable {
         usage.put("prompt_tokens", 120);
         usage.put("completion_tokens", 30);
         usage.put("total_tokens", 150);
+        return root.toString();
+    }
+
+    private static String ollamaShape(String text, JsonNode request) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("model", request.path("model").asText());
+        root.put("created_at", "2026-11-25T05:00:00Z");
+        ObjectNode message = root.putObject("message");
+        message.put("role", "assistant");
+        message.put("content", text);
+        root.put("done", true);
+        root.put("done_reason", "stop");
+        root.put("prompt_eval_count", 120);
+        root.put("eval_count", 30);
         return root.toString();
     }
 

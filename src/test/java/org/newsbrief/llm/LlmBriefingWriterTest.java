@@ -288,6 +288,19 @@ class LlmBriefingWriterTest {
     }
 
     @Test
+    void ollamasChatApiWorksTooWithoutAKey() {
+        LlmSettings settings = LlmSettings.builder(Provider.OLLAMA, "llama-test", server.root(), Map.of())
+                .timeout(Duration.ofSeconds(5)).build();
+
+        LlmBriefingWriter.Result result = rewrite(settings, samples);
+
+        assertThat(written(result.briefing())).hasSameSizeAs(result.briefing().stories());
+        assertThat(server.calls().get(0).path()).isEqualTo("/api/chat");
+        assertThat(server.calls().get(0).body()).containsPattern("\"stream\"\\s*:\\s*false");
+        assertThat(result.usage().inputTokens()).isEqualTo(120L * server.requests());
+    }
+
+    @Test
     void aKeyIsNeverInTheSettingsText() {
         LlmSettings settings = LlmSettings.builder(Provider.OPENAI, null, null, Map.of("OPENAI_API_KEY", "sk-secret")).build();
 

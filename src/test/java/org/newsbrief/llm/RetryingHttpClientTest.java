@@ -1,0 +1,82 @@
+package org.newsbrief.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.http.client.HttpMethod;
+import dev.langchain4j.http.client.HttpRequest;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RetryingHttpClientTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T05:00:00Z"), ZoneOffset.UTC);
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+
+    private RetryingHttpClient client(RetryPolicy policy) {
+        return (RetryingHttpClient) new RetryingHttpClient.Builder(policy, waits::add, new Random(7), CLOCK, requests)
+                .readTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAsADate() {
+        RetryingHttpClient client = client(RetryPolicy.defaults());
+
+        assertThat(client.retryAfter("3")).contains(Duration.ofSeconds(3));
+        assertThat(client.retryAfter("Wed, 25 Nov 2026 05:00:30 GMT")).contains(Duration.ofSeconds(30));
+        assertThat(client.retryAfter("Tue, 24 Nov 2026 05:00:30 GMT")).contains(Duration.ZERO);
+        assertThat(client.retryAfter("soon")).isEmpty();
+        assertThat(client.retryAfter(null)).isEmpty();
+    }
+
+    @Test
+    void backoffDoublesIsCappedAndJitteredWithinHalfToAll() {
+        RetryingHttpClient client = client(new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(3)));
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(client.backoff(0)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+            assertThat(client.backoff(1)).isBetween(Duration.ofMillis(1000), Duration.ofMillis(2000));
+            assertThat(client.backoff(4)).isBetween(Duration.ofMillis(1500), Duration.ofMillis(3000));
+        }
+    }
+
+    @Test
+    void aServerAskingToWaitLongerThanAllowedIsGivenUpOnAtOnce() throws IOException {
+        try (FakeModelServer server = new FakeModelServer()) {
+            server.behave(call -> FakeModelServer.Answer.status(429, Map.of("Retry-After", "3600")));
+            RetryingHttpClient client = client(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(60)));
+            HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
+                    .addHeader("Content-Type", "application/json").body("{\"messages\":[]}").build();
+
+            assertThatThrownBy(() -> client.execute(request)).isInstanceOf(HttpException.class)
+                    .hasMessageContaining("asks to wait 3600 s, longer than the 60 s allowed");
+            assertThat(server.requests()).isEqualTo(1);
+            assertThat(waits).isEmpty();
+        }
+    }
+
+    @Test
+    void aClientErrorIsNotRetried() throws IOException {
+        try (FakeModelServer server = new FakeModelServer()) {
+            server.behave(call -> FakeModelServer.Answer.status(401, Map.of()));
+            RetryingHttpClient client = client(RetryPolicy.defaults());
+            HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
+                    .body("{\"messages\":[]}").build();
+
+            assertThatThrownBy(() -> client.execute(request)).isInstanceOf(HttpException.class).hasMessageContaining("HTTP 401");
+            assertThat(server.requests()).isEqualTo(1);
+            assertThat(requests).hasValue(1);
+        }
+    }
+}
