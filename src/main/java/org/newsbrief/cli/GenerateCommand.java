@@ -109,6 +109,7 @@ final class GenerateCommand implements Callable<Integer> {
                 date != null ? date : LocalDate.now(newsbrief.clock()), title.strip(), options.algorithm(),
                 options.length(), new TemplateFolder(templatesFolder()), options.threads(), formats(), paper, stories.limits());
         Newsbrief.GenerateReport made;
+        org.newsbrief.llm.LlmBriefingWriter.Result written = null;
         try {
             if (llmSettings == null) {
                 made = newsbrief.generate(request, warning -> {
@@ -116,10 +117,12 @@ final class GenerateCommand implements Callable<Integer> {
                     err.flush();
                 });
             } else {
-                made = newsbrief.generate(request, llmSettings, line -> {
+                Newsbrief.WrittenReport report = newsbrief.generate(request, llmSettings, line -> {
                     err.println("newsbrief: " + line);
                     err.flush();
-                }).files();
+                });
+                made = report.files();
+                written = report.llm();
             }
         } catch (Newsbrief.NoArticlesException e) {
             e.report().skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
@@ -133,7 +136,7 @@ final class GenerateCommand implements Callable<Integer> {
         stdout.printf("%d %s from %d %s in the briefing%n", stories, stories == 1 ? "story" : "stories", made.articles(),
                 made.articles() == 1 ? "article" : "articles");
         stdout.flush();
-        return Reporting.finish(err, made.read(), report);
+        return Reporting.finish(err, made.read(), report, written);
     }
 
     private java.util.Set<String> formats() {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.newsbrief.NewsbriefException;
 import org.newsbrief.ingest.Ingestion;
+import org.newsbrief.llm.LlmBriefingWriter;
+import org.newsbrief.llm.LlmUsage;
 import picocli.CommandLine;
 
 /** The end of a reading run: one line per skipped input, a summary, the JSON report, the exit code. */
@@ -21,11 +23,20 @@ final class Reporting {
      * @return 0 when something usable was read, 1 when nothing was
      */
     static int finish(PrintWriter err, Ingestion.Report read, Path reportFile) throws IOException {
+        return finish(err, read, reportFile, null);
+    }
+
+    /**
+     * @param llm what the language model did, or {@code null} when summaries were extractive
+     * @return 0 when something usable was read, 1 when nothing was
+     */
+    static int finish(PrintWriter err, Ingestion.Report read, Path reportFile, LlmBriefingWriter.Result llm)
+            throws IOException {
         read.skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
         err.println("newsbrief: " + read.summary());
         err.flush();
         if (reportFile != null) {
-            write(reportFile, read);
+            write(reportFile, read, llm);
         }
         if (read.articles().isEmpty()) {
             throw new NewsbriefException("nothing usable was read");
@@ -34,6 +45,10 @@ final class Reporting {
     }
 
     static void write(Path file, Ingestion.Report read) throws IOException {
+        write(file, read, null);
+    }
+
+    static void write(Path file, Ingestion.Report read, LlmBriefingWriter.Result llm) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("sources", read.sources());
@@ -45,6 +60,29 @@ final class Reporting {
                 .put("outlet", article.source()).put("url", article.url()));
         ArrayNode skipped = root.putArray("skipped");
         read.skipped().forEach(skip -> skipped.addObject().put("source", skip.location()).put("reason", skip.reason()));
+        if (llm != null) {
+            ObjectNode model = root.putObject("llm");
+            model.put("summary", llm.summary());
+            model.put("written", llm.written());
+            model.put("kept_extractive", llm.fellBack());
+            model.put("dropped_sentences", llm.droppedSentences());
+            LlmUsage usage = llm.usage();
+            model.put("replies", usage.calls());
+            model.put("from_cache", usage.cached());
+            model.put("failed", usage.failed());
+            model.put("not_sent", usage.skipped());
+            model.put("http_requests", usage.requests());
+            model.put("input_tokens", usage.inputTokens());
+            model.put("output_tokens", usage.outputTokens());
+            model.put("estimated_cost", usage.cost());
+            model.put("provider_given_up", usage.breakerOpen());
+            model.put("budget_spent", usage.budgetSpent());
+            ArrayNode stories = model.putArray("stories");
+            llm.briefing().stories().forEach(story -> stories.addObject().put("headline", story.headline())
+                    .put("summary_by", story.authorship().method().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("checked_sources", story.authorship().checkedSources())
+                    .put("reason", story.authorship().reason()));
+        }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

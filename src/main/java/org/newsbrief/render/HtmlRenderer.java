@@ -143,6 +143,11 @@ public final class HtmlRenderer {
         view.put("sections", sections);
         view.put("stories", new ArrayList<>(stories.values()));
         view.put("storyCount", stories.size());
+        long aiWritten = briefing.stories().stream()
+                .filter(story -> story.authorship().method() == Story.Authorship.Method.MODEL_WRITTEN).count();
+        view.put("aiWrittenCount", aiWritten);
+        view.put("aiNote", aiWritten == 0 ? "" : aiWritten + " of " + stories.size()
+                + " summaries were written by AI and checked against the reports; each is marked.");
         view.put("keyNames", briefing.keyNames());
         view.put("keyNamesText", String.join(" · ", briefing.keyNames()));
         return view;

@@ -81,7 +81,23 @@ class GenerateWithLlmTest {
             assertThat(links).isGreaterThanOrEqualTo(10);
         }
         assertThat(Files.readString(temp.resolve("out/briefing-2026-11-25.md"))).contains("AI-written summary, checked against");
+        assertThat(text).contains("10 of 10 summaries were written by AI and checked against the reports");
         assertThat(err.toString()).contains("LLM summaries: 10 written, 0 kept extractive");
+    }
+
+    @Test
+    void theJsonReportSaysWhoWroteEachStoryAndWhatItCost() throws IOException {
+        Path report = temp.resolve("report.json");
+
+        assertThat(generate(new StringWriter(), new StringWriter(), "--report", report.toString())).isZero();
+
+        com.fasterxml.jackson.databind.JsonNode llm = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.toFile()).path("llm");
+        assertThat(llm.path("written").asInt()).isEqualTo(10);
+        assertThat(llm.path("http_requests").asInt()).isEqualTo(server.requests());
+        assertThat(llm.path("input_tokens").asLong()).isEqualTo(120L * server.requests());
+        assertThat(llm.path("stories")).hasSize(10);
+        assertThat(llm.path("stories").get(0).path("summary_by").asText()).isEqualTo("model_written");
     }
 
     @Test
