@@ -131,14 +131,18 @@ public final class LlmBriefingWriter {
             Map<AnalyzedArticle, Future<Draft>> articleDrafts = new IdentityHashMap<>();
             for (Story story : stories) {
                 for (AnalyzedArticle article : reports(composition, story)) {
-                    articleDrafts.computeIfAbsent(article, a -> pool.submit(() -> articleDraft(a)));
+                    articleDrafts.computeIfAbsent(article, a -> pool.submit(() -> safely(() -> articleDraft(a),
+                            why -> Draft.failed(why), a.source().origin())));
                 }
             }
             Map<Story, Future<Story>> rewriting = new IdentityHashMap<>();
             for (Story story : stories) {
                 List<AnalyzedArticle> reports = reports(composition, story);
                 List<Future<Draft>> drafts = reports.stream().map(articleDrafts::get).toList();
-                rewriting.put(story, pool.submit(() -> storyOf(story, reports, await(drafts))));
+                rewriting.put(story, pool.submit(() -> {
+                    List<Draft> done = await(drafts);
+                    return safely(() -> storyOf(story, reports, done), why -> fallback(story, why), "story '" + story.headline() + "'");
+                }));
             }
             Map<Story, Story> replacements = new IdentityHashMap<>();
             for (Story story : stories) {
@@ -147,7 +151,8 @@ public final class LlmBriefingWriter {
                     log.accept("LLM: " + replacements.size() + " of " + stories.size() + " stories done");
                 }
             }
-            List<Briefing.Highlight> executive = executive(briefing, replacements, composition);
+            List<Briefing.Highlight> executive = safely(() -> executive(briefing, replacements, composition),
+                    why -> quotedHighlights(briefing, replacements), "executive summary");
             Briefing rewritten = briefing.rewritten(replacements, executive);
             int written = (int) replacements.values().stream()
                     .filter(story -> story.authorship().method() == Story.Authorship.Method.MODEL_WRITTEN).count();
@@ -244,9 +249,7 @@ public final class LlmBriefingWriter {
             }
         }
         if (!draft.ok()) {
-            List<String> quoted = story.summary().stream().filter(sentence -> !UntrustedText.addressesAModel(sentence)).toList();
-            return story.rewritten(story.headline(), quoted,
-                    new Story.Authorship(Story.Authorship.Method.EXTRACTED_FALLBACK, 0, readerReason(draft.failure())));
+            return fallback(story, draft.failure());
         }
         List<String> summary = SummaryTrimming.toWords(draft.sentences(), settings.maxWords());
         return story.rewritten(headline(story, summary, grounding), summary,
@@ -284,13 +287,39 @@ public final class LlmBriefingWriter {
         return line;
     }
 
-    private List<Briefing.Highlight> executive(Briefing briefing, Map<Story, Story> replacements,
-            BriefingComposer.Composition composition) {
-        List<Briefing.Highlight> fallback = new ArrayList<>();
+    /** The story with its extractive summary, marked with why the model's is not there. */
+    private static Story fallback(Story story, String failure) {
+        List<String> quoted = story.summary().stream().filter(sentence -> !UntrustedText.addressesAModel(sentence)).toList();
+        return story.rewritten(story.headline(), quoted,
+                new Story.Authorship(Story.Authorship.Method.EXTRACTED_FALLBACK, 0, readerReason(failure)));
+    }
+
+    /** Each top story's first sentence, as the executive summary reads without a model. */
+    private static List<Briefing.Highlight> quotedHighlights(Briefing briefing, Map<Story, Story> replacements) {
+        List<Briefing.Highlight> quoted = new ArrayList<>();
         for (Briefing.Highlight highlight : briefing.executiveSummary()) {
             Story story = replacements.getOrDefault(highlight.story(), highlight.story());
-            fallback.add(new Briefing.Highlight(story, story.summary().isEmpty() ? highlight.sentence() : story.summary().get(0)));
+            quoted.add(new Briefing.Highlight(story, story.summary().isEmpty() ? highlight.sentence() : story.summary().get(0)));
         }
+        return quoted;
+    }
+
+    /**
+     * Runs one step; a bug or an unexpected reply in it costs that step its written text, never
+     * the edition.
+     */
+    private <T> T safely(java.util.function.Supplier<T> step, java.util.function.Function<String, T> otherwise, String what) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            log.accept("warning: LLM: " + what + ": " + e + "; keeping the extractive text");
+            return otherwise.apply("failed: " + e.getMessage());
+        }
+    }
+
+    private List<Briefing.Highlight> executive(Briefing briefing, Map<Story, Story> replacements,
+            BriefingComposer.Composition composition) {
+        List<Briefing.Highlight> fallback = quotedHighlights(briefing, replacements);
         if (fallback.isEmpty()) {
             return fallback;
         }

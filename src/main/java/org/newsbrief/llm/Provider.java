@@ -84,7 +84,11 @@ public enum Provider {
      */
     ChatModel chatModel(LlmSettings settings, HttpClientBuilder http) {
         return switch (this) {
-            case OPENAI, OPENAI_COMPATIBLE -> OpenAiChatModel.builder().httpClientBuilder(http).baseUrl(settings.baseUrl())
+            // OpenAI's newer models take only max_completion_tokens; compatible servers know max_tokens
+            case OPENAI -> OpenAiChatModel.builder().httpClientBuilder(http).baseUrl(settings.baseUrl())
+                    .apiKey(settings.apiKey()).modelName(settings.model()).temperature(settings.temperature())
+                    .maxCompletionTokens(settings.maxTokens()).timeout(settings.timeout()).maxRetries(0).build();
+            case OPENAI_COMPATIBLE -> OpenAiChatModel.builder().httpClientBuilder(http).baseUrl(settings.baseUrl())
                     .apiKey(settings.apiKey().isEmpty() ? "none" : settings.apiKey()).modelName(settings.model())
                     .temperature(settings.temperature()).maxTokens(settings.maxTokens()).timeout(settings.timeout())
                     .maxRetries(0).build();

@@ -301,6 +301,32 @@ class LlmBriefingWriterTest {
     }
 
     @Test
+    void openAiItselfGetsTheKeyAsABearerTokenAndACompletionLimit() {
+        LlmSettings settings = LlmSettings.builder(Provider.OPENAI, "gpt-test", server.baseUrl(),
+                Map.of("OPENAI_API_KEY", "sk-test")).maxTokens(321).build();
+
+        LlmBriefingWriter.Result result = rewrite(settings, samples);
+
+        assertThat(written(result.briefing())).hasSameSizeAs(result.briefing().stories());
+        FakeModelServer.Call call = server.calls().get(0);
+        assertThat(call.headers().get("Authorization")).containsExactly("Bearer sk-test");
+        assertThat(call.body()).containsPattern("\"max_completion_tokens\"\\s*:\\s*321");
+        assertThat(log).noneMatch(line -> line.contains("sk-test"));
+    }
+
+    @Test
+    void anExecutiveSummaryReplyWithoutNumberedLinesKeepsTheQuotedLines() {
+        server.behave(call -> call.isExecutive() ? FakeModelServer.Answer.text("Here are the stories you asked for.")
+                : FakeModelServer.careful(call));
+
+        LlmBriefingWriter.Result result = rewrite(openAi().build(), samples);
+
+        assertThat(result.briefing().executiveSummary()).allSatisfy(highlight ->
+                assertThat(highlight.sentence()).isEqualTo(highlight.story().summary().get(0)));
+        assertThat(written(result.briefing())).hasSameSizeAs(result.briefing().stories());
+    }
+
+    @Test
     void aKeyIsNeverInTheSettingsText() {
         LlmSettings settings = LlmSettings.builder(Provider.OPENAI, null, null, Map.of("OPENAI_API_KEY", "sk-secret")).build();
 
