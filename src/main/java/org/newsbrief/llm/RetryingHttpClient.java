@@ -75,8 +75,9 @@ final class RetryingHttpClient implements HttpClient {
                 continue;
             } catch (IOException e) {
                 if (last) {
-                    throw new dev.langchain4j.exception.LangChain4jException(
-                            "cannot reach " + host(request) + ": " + e.getMessage(), e);
+                    throw new dev.langchain4j.exception.LangChain4jException("cannot reach " + host(request) + ": "
+                            + (e.getMessage() != null ? e.getMessage()
+                                    : e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName()), e);
                 }
                 pause(backoff(attempt), request);
                 continue;
