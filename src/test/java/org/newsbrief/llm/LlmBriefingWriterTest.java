@@ -145,6 +145,10 @@ class LlmBriefingWriterTest {
         assertThat(result.fellBack()).isGreaterThanOrEqualTo(1);
         assertThat(written(result.briefing())).isNotEmpty();
         assertThat(log).anyMatch(line -> line.contains("HTTP 500"));
+        String page = org.newsbrief.render.HtmlWriter.write(new org.newsbrief.render.HtmlRenderer(
+                new TemplateFolder(TestFiles.templates()), warning -> { }).render(result.briefing()));
+        assertThat(page).contains("Quoted from the reports: the AI service did not answer",
+                "AI-written summary, checked against 3 sources");
     }
 
     @Test
