@@ -23,10 +23,15 @@ public final class UntrustedText {
     private static final Pattern ADDRESSES_A_MODEL = Pattern.compile(
             "\\b(ignore|disregard|forget|override)\\b.{0,30}\\b(previous|prior|above|earlier|preceding|all|any|your)\\b"
                     + ".{0,20}\\b(instructions?|prompts?)\\b"
+                    + "|\\b(ignore|disregard|forget)\\s+(all\\s+|everything\\s+)?(of\\s+)?(the\\s+|your\\s+)?"
+                    + "(above|preceding|foregoing|instructions|prompt|system prompt)\\b"
                     + "|\\b(reveal|print|repeat|show) (your|the) (system )?prompt\\b"
                     + "|\\bnew instructions?:"
-                    + "|\\b(ai|assistant|chatbot|language model|llm|summari[sz]er)s?\\b.{0,30}\\b(must|should|shall|is to|are to)\\b"
-                    + ".{0,30}\\b(write|say|output|print|respond|answer|include|reply)\\b");
+                    + "|\\byou are (now )?(a|an|the) (ai|assistant|chatbot|language model|llm)\\b"
+                    + "|\\b(ai|assistant|chatbot|language model|llm|summari[sz]er|model)s?\\b.{0,30}\\b(must|should|shall|is to|are to)\\b"
+                    + ".{0,30}\\b(write|say|output|print|respond|answer|include|reply|state)\\b"
+                    + "|(^|\\band\\s+|[:;]\\s*)(now\\s+|instead\\s+|just\\s+)?(write|say|output|print|respond with|reply with|answer with)"
+                    + "\\s+(only\\s+|exactly\\s+|just\\s+)?(the word|the words|the phrase|the following|[\"'“‘])");
 
     private UntrustedText() {}
 
