@@ -15,9 +15,10 @@ public enum Provider {
     /**
      * Any server that speaks OpenAI's chat-completions API (vLLM, llama.cpp's server, LM Studio,
      * gateways), at a base URL that must be given; a key, when the server wants one, comes from
-     * {@code NEWSBRIEF_LLM_API_KEY}.
+     * {@code NEWSBRIEF_LLM_API_KEY}. Without a model name it asks for {@code default}, which servers
+     * that hold one model ignore.
      */
-    OPENAI_COMPATIBLE("openai-compatible", null, "NEWSBRIEF_LLM_API_KEY", null),
+    OPENAI_COMPATIBLE("openai-compatible", null, "NEWSBRIEF_LLM_API_KEY", "default"),
     /** A local or remote Ollama server; no key. */
     OLLAMA("ollama", "http://localhost:11434", null, "llama3.2"),
     /** Anthropic's Messages API; the key comes from {@code ANTHROPIC_API_KEY}. */
