@@ -47,12 +47,18 @@ public final class LlmBriefingWriter {
     private static final Pattern NUMBERED = Pattern.compile("^\\s*(\\d{1,2})[.):]\\s+(.+)$");
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•]|\\d{1,2}[.)])\\s+");
     private static final Map<String, String> LANGUAGES = languages();
+    /** What a reader is told when a story's summary is quoted instead of written. */
+    private static final String SERVICE_FAILED = "the AI service did not answer";
+    private static final String BUDGET_SPENT = "the AI budget for this edition was spent";
+    private static final String NOT_SUPPORTED = "the AI summary did not match the reports";
+    private static final String NOT_MADE = "the AI summary could not be made";
 
     private final LlmSettings settings;
     private final PromptTemplates prompts;
     private final LlmClient client;
     private final TextAnalyzer analyzer;
     private final Consumer<String> log;
+    private final String system;
     private final AtomicInteger dropped = new AtomicInteger();
     private String day = "";
 
@@ -105,6 +111,7 @@ public final class LlmBriefingWriter {
         this.client = Objects.requireNonNull(client, "client");
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.log = Objects.requireNonNull(log, "log");
+        this.system = prompts.fill(PromptTemplates.Kind.SYSTEM, Map.of());
     }
 
     /**
@@ -132,7 +139,7 @@ public final class LlmBriefingWriter {
             for (Story story : stories) {
                 for (AnalyzedArticle article : reports(composition, story)) {
                     articleDrafts.computeIfAbsent(article, a -> pool.submit(() -> safely(() -> articleDraft(a),
-                            why -> Draft.failed(why), a.source().origin())));
+                            why -> Draft.failed(why, NOT_MADE), a.source().origin())));
                 }
             }
             Map<Story, Future<Story>> rewriting = new IdentityHashMap<>();
@@ -141,7 +148,8 @@ public final class LlmBriefingWriter {
                 List<Future<Draft>> drafts = reports.stream().map(articleDrafts::get).toList();
                 rewriting.put(story, pool.submit(() -> {
                     List<Draft> done = await(drafts);
-                    return safely(() -> storyOf(story, reports, done), why -> fallback(story, why), "story '" + story.headline() + "'");
+                    return safely(() -> storyOf(story, reports, done), why -> fallback(story, NOT_MADE),
+                            "story '" + story.headline() + "'");
                 }));
             }
             Map<Story, Story> replacements = new IdentityHashMap<>();
@@ -154,9 +162,8 @@ public final class LlmBriefingWriter {
             List<Briefing.Highlight> executive = safely(() -> executive(briefing, replacements, composition),
                     why -> quotedHighlights(briefing, replacements), "executive summary");
             Briefing rewritten = briefing.rewritten(replacements, executive);
-            int written = (int) replacements.values().stream()
-                    .filter(story -> story.authorship().method() == Story.Authorship.Method.MODEL_WRITTEN).count();
-            Result result = new Result(rewritten, written, stories.size() - written, dropped.get(), client.usage());
+            Result result = new Result(rewritten, count(replacements, Story.Authorship.Method.MODEL_WRITTEN),
+                    count(replacements, Story.Authorship.Method.EXTRACTED_FALLBACK), dropped.get(), client.usage());
             log.accept(result.summary());
             return result;
         } catch (InterruptedException e) {
@@ -173,12 +180,18 @@ public final class LlmBriefingWriter {
      * A summary the model wrote and the reports support, or why there is none.
      *
      * @param sentences the supported sentences
-     * @param failure why there is no usable summary, or {@code null}
+     * @param failure why there is no usable summary, for the log, or {@code null}
+     * @param readerReason why, as the reader of a story that falls back is told, or {@code null}
      */
-    private record Draft(List<String> sentences, String failure) {
+    private record Draft(List<String> sentences, String failure, String readerReason) {
 
-        static Draft failed(String why) {
-            return new Draft(List.of(), why);
+        static Draft failed(String why, String readerReason) {
+            return new Draft(List.of(), why, readerReason);
+        }
+
+        /** A reply that did not come: the service failed, or the budget kept it from being asked. */
+        static Draft missing(LlmClient.Reply reply) {
+            return failed(reply.failure(), reply.budgetSpent() ? BUDGET_SPENT : SERVICE_FAILED);
         }
 
         boolean ok() {
@@ -186,25 +199,33 @@ public final class LlmBriefingWriter {
         }
     }
 
+    private static int count(Map<Story, Story> stories, Story.Authorship.Method method) {
+        return (int) stories.values().stream().filter(story -> story.authorship().method() == method).count();
+    }
+
+    /** Sends one prompt, with the system prompt read once per run. */
+    private LlmClient.Reply ask(PromptTemplates.Kind kind, Map<String, String> values) {
+        return client.ask(system, prompts.fill(kind, values));
+    }
+
     private Draft articleDraft(AnalyzedArticle article) {
         List<Sentence> sources = trusted(article.sentences());
         if (sources.isEmpty()) {
-            return Draft.failed("the report has no sentences to summarize");
+            return Draft.failed("the report has no sentences to summarize", NOT_MADE);
         }
         List<Sentence> checked = new ArrayList<>(sources);
         if (!article.title().isBlank()) {
             checked.add(tokenized(article.title()));
         }
         Map<String, String> values = new HashMap<>(common(article.language()));
-        values.put("title", oneLine(article.title()));
-        values.put("source", article.source().source().isEmpty() ? "an unnamed outlet" : oneLine(article.source().source()));
+        values.put("title", UntrustedText.inline(article.title()));
+        values.put("source", article.source().source().isEmpty() ? "an unnamed outlet" : UntrustedText.inline(article.source().source()));
         values.put("published", article.source().date() == null ? "unknown" : article.source().date().toString());
         values.put("text", UntrustedText.fence(cut(article, sources)));
-        LlmClient.Reply reply = client.ask(prompts.fill(PromptTemplates.Kind.SYSTEM, Map.of()),
-                prompts.fill(PromptTemplates.Kind.ARTICLE, values));
+        LlmClient.Reply reply = ask(PromptTemplates.Kind.ARTICLE, values);
         if (!reply.ok()) {
             log.accept("warning: LLM: " + article.source().origin() + ": " + reply.failure());
-            return Draft.failed(reply.failure());
+            return Draft.missing(reply);
         }
         return grounded(reply.text(), new Grounding(checked), article.source().origin());
     }
@@ -222,7 +243,7 @@ public final class LlmBriefingWriter {
             }
         }
         if (usable.isEmpty()) {
-            draft = drafts.isEmpty() ? Draft.failed("no report") : drafts.get(0);
+            draft = drafts.get(0);
         } else if (usable.size() == 1) {
             draft = drafts.get(usable.get(0));
         } else {
@@ -230,26 +251,25 @@ public final class LlmBriefingWriter {
             List<String> outlets = new ArrayList<>();
             for (int i : usable) {
                 String outlet = reports.get(i).source().source().isEmpty() ? "An unnamed outlet" : reports.get(i).source().source();
-                outlets.add(oneLine(outlet));
-                summaries.append(outlets.size()).append(". ").append(oneLine(outlet)).append(":\n")
+                outlets.add(UntrustedText.inline(outlet));
+                summaries.append(outlets.size()).append(". ").append(UntrustedText.inline(outlet)).append(":\n")
                         .append(UntrustedText.fence(String.join(" ", drafts.get(i).sentences()))).append("\n\n");
             }
             Map<String, String> values = new HashMap<>(common(story.language()));
-            values.put("headline", oneLine(story.headline()));
+            values.put("headline", UntrustedText.inline(story.headline()));
             values.put("sources", String.join(", ", outlets.stream().distinct().toList()));
             values.put("source_count", Integer.toString(outlets.size()));
             values.put("summaries", summaries.toString().strip());
-            LlmClient.Reply reply = client.ask(prompts.fill(PromptTemplates.Kind.SYSTEM, Map.of()),
-                    prompts.fill(PromptTemplates.Kind.STORY, values));
+            LlmClient.Reply reply = ask(PromptTemplates.Kind.STORY, values);
             if (reply.ok()) {
                 draft = grounded(reply.text(), grounding, "story '" + story.headline() + "'");
             } else {
                 log.accept("warning: LLM: story '" + story.headline() + "': " + reply.failure());
-                draft = Draft.failed(reply.failure());
+                draft = Draft.missing(reply);
             }
         }
         if (!draft.ok()) {
-            return fallback(story, draft.failure());
+            return fallback(story, draft.readerReason());
         }
         List<String> summary = SummaryTrimming.toWords(draft.sentences(), settings.maxWords());
         return story.rewritten(headline(story, summary, grounding), summary,
@@ -260,15 +280,14 @@ public final class LlmBriefingWriter {
         StringBuilder titles = new StringBuilder();
         for (Story.Outlet outlet : story.outlets()) {
             if (!outlet.title().isBlank()) {
-                titles.append("- ").append(oneLine(outlet.title())).append('\n');
+                titles.append("- ").append(UntrustedText.inline(outlet.title())).append('\n');
             }
         }
         Map<String, String> values = new HashMap<>(common(story.language()));
         values.put("max_words", Integer.toString(HEADLINE_WORDS - 2));
         values.put("titles", UntrustedText.fence(titles.toString().isEmpty() ? story.headline() : titles.toString()));
         values.put("summary", UntrustedText.fence(String.join(" ", summary)));
-        LlmClient.Reply reply = client.ask(prompts.fill(PromptTemplates.Kind.SYSTEM, Map.of()),
-                prompts.fill(PromptTemplates.Kind.HEADLINE, values));
+        LlmClient.Reply reply = ask(PromptTemplates.Kind.HEADLINE, values);
         if (!reply.ok()) {
             return story.headline();
         }
@@ -288,10 +307,10 @@ public final class LlmBriefingWriter {
     }
 
     /** The story with its extractive summary, marked with why the model's is not there. */
-    private static Story fallback(Story story, String failure) {
+    private static Story fallback(Story story, String readerReason) {
         List<String> quoted = story.summary().stream().filter(sentence -> !UntrustedText.addressesAModel(sentence)).toList();
         return story.rewritten(story.headline(), quoted,
-                new Story.Authorship(Story.Authorship.Method.EXTRACTED_FALLBACK, 0, readerReason(failure)));
+                new Story.Authorship(Story.Authorship.Method.EXTRACTED_FALLBACK, 0, readerReason));
     }
 
     /** Each top story's first sentence, as the executive summary reads without a model. */
@@ -326,15 +345,14 @@ public final class LlmBriefingWriter {
         StringBuilder listed = new StringBuilder();
         for (int i = 0; i < fallback.size(); i++) {
             Story story = fallback.get(i).story();
-            listed.append(i + 1).append(". ").append(oneLine(story.headline())).append('\n')
+            listed.append(i + 1).append(". ").append(UntrustedText.inline(story.headline())).append('\n')
                     .append(UntrustedText.fence(String.join(" ", story.summary()))).append("\n\n");
         }
         Map<String, String> values = new HashMap<>(common("eng"));
         values.put("max_words", Integer.toString(EXECUTIVE_WORDS));
         values.put("count", Integer.toString(fallback.size()));
         values.put("stories", listed.toString().strip());
-        LlmClient.Reply reply = client.ask(prompts.fill(PromptTemplates.Kind.SYSTEM, Map.of()),
-                prompts.fill(PromptTemplates.Kind.EXECUTIVE, values));
+        LlmClient.Reply reply = ask(PromptTemplates.Kind.EXECUTIVE, values);
         if (!reply.ok()) {
             log.accept("warning: LLM: executive summary: " + reply.failure() + "; its lines are quoted from the stories");
             return fallback;
@@ -372,7 +390,7 @@ public final class LlmBriefingWriter {
     private Draft grounded(String reply, Grounding grounding, String what) {
         List<Sentence> sentences = sentences(reply);
         if (sentences.isEmpty()) {
-            return Draft.failed("the model's reply has no sentences");
+            return Draft.failed("the model's reply has no sentences", NOT_MADE);
         }
         List<String> kept = new ArrayList<>();
         for (Sentence sentence : sentences) {
@@ -386,9 +404,9 @@ public final class LlmBriefingWriter {
         }
         if (kept.isEmpty() || kept.size() * 2 < sentences.size()) {
             return Draft.failed("the reports support only " + kept.size() + " of the " + sentences.size()
-                    + " sentences the model wrote");
+                    + " sentences the model wrote", NOT_SUPPORTED);
         }
-        return new Draft(kept, null);
+        return new Draft(kept, null, null);
     }
 
     private List<Sentence> sentences(String reply) {
@@ -470,25 +488,6 @@ public final class LlmBriefingWriter {
             done.add(draft.get());
         }
         return done;
-    }
-
-    /** What a reader is told when the summary is quoted instead of written. */
-    private static String readerReason(String failure) {
-        if (failure == null) {
-            return "the AI summary could not be made";
-        }
-        if (failure.contains("budget")) {
-            return "the AI budget for this edition was spent";
-        }
-        if (failure.contains("support")) {
-            return "the AI summary did not match the reports";
-        }
-        return "the AI service did not answer";
-    }
-
-    /** A title or outlet name placed outside a fence: {@link UntrustedText#inline(String)}. */
-    private static String oneLine(String text) {
-        return UntrustedText.inline(text);
     }
 
     private static Map<String, String> languages() {

@@ -52,8 +52,14 @@ final class LlmClient {
      *
      * @param text the reply, or {@code null}
      * @param failure why there is no reply, or {@code null}
+     * @param budgetSpent whether there is none because the budget ran out, rather than because the
+     *     service failed
      */
-    record Reply(String text, String failure) {
+    record Reply(String text, String failure, boolean budgetSpent) {
+
+        static Reply of(String text) {
+            return new Reply(text, null, false);
+        }
 
         boolean ok() {
             return text != null;
@@ -74,18 +80,18 @@ final class LlmClient {
                 synchronized (this) {
                     cached++;
                 }
-                return new Reply(hit.get().text(), null);
+                return Reply.of(hit.get().text());
             }
         }
         synchronized (this) {
             if (breakerOpen) {
                 skipped++;
-                return new Reply(null, "the provider failed " + settings.breakerThreshold() + " times in a row");
+                return new Reply(null, "the provider failed " + settings.breakerThreshold() + " times in a row", false);
             }
             if (overBudget()) {
                 budgetSpent = true;
                 skipped++;
-                return new Reply(null, "the LLM budget is spent");
+                return new Reply(null, "the LLM budget is spent", true);
             }
         }
         ChatResponse response;
@@ -111,7 +117,7 @@ final class LlmClient {
         if (cache != null) {
             cache.put(key, new ResponseCache.Entry(text, in, out));
         }
-        return new Reply(text, null);
+        return Reply.of(text);
     }
 
     /** @return what was asked and spent so far */
@@ -126,7 +132,7 @@ final class LlmClient {
         if (failuresInARow >= settings.breakerThreshold()) {
             breakerOpen = true;
         }
-        return new Reply(null, reason);
+        return new Reply(null, reason, false);
     }
 
     private boolean overBudget() {

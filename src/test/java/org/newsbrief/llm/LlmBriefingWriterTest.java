@@ -152,6 +152,18 @@ class LlmBriefingWriterTest {
     }
 
     @Test
+    void aProviderErrorMentioningSupportIsStillReportedAsTheServiceFailing() {
+        server.behave(call -> new FakeModelServer.Answer(400, Map.of(),
+                "{\"error\":{\"message\":\"this model does not support temperature\"}}", null, 0));
+
+        LlmBriefingWriter.Result result = rewrite(openAi().build(), samples);
+
+        assertThat(result.briefing().stories()).allSatisfy(story ->
+                assertThat(story.authorship().reason()).isEqualTo("the AI service did not answer"));
+        assertThat(result.fellBack()).isEqualTo(result.briefing().stories().size());
+    }
+
+    @Test
     void aReplySlowerThanTheTimeoutFallsBack() {
         server.behave(call -> FakeModelServer.careful(call).delayed(1500));
 
