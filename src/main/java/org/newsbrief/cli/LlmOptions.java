@@ -3,12 +3,12 @@ package org.newsbrief.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.newsbrief.llm.LlmException;
 import org.newsbrief.llm.LlmSettings;
+import org.newsbrief.llm.PromptTemplates;
 import org.newsbrief.llm.Provider;
 import org.newsbrief.llm.RetryPolicy;
 import picocli.CommandLine;
@@ -128,28 +128,13 @@ final class LlmOptions {
         try {
             return LlmSettings.builder(chosen, model != null ? model : environment.get("NEWSBRIEF_LLM_MODEL"), url, environment)
                     .timeout(Duration.ofMillis(Math.round(timeout * 1000)))
-                    .retry(new RetryPolicy(retries, Duration.ofSeconds(1), Duration.ofSeconds(60)))
+                    .retry(RetryPolicy.defaults().withRetries(retries))
                     .concurrency(concurrency).temperature(temperature).maxWords(maxWords).budget(budgetTokens, budgetCost)
                     .prices(prices == null ? 0 : prices.get(0), prices == null ? 0 : prices.get(1))
                     .cache(noCache ? null : cache != null ? cache : out.resolve("llm-cache"))
-                    .prompts(promptFolders()).build();
+                    .prompts(PromptTemplates.searchPath(prompts)).build();
         } catch (LlmException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    /** --prompts first, then the project's prompts/ beside the launcher, else ./prompts; built-ins fill gaps. */
-    private List<Path> promptFolders() {
-        List<Path> folders = new ArrayList<>();
-        if (prompts != null) {
-            folders.add(prompts);
-        }
-        String home = System.getProperty(GenerateCommand.HOME_PROPERTY);
-        if (home != null && Files.isDirectory(Path.of(home, "prompts"))) {
-            folders.add(Path.of(home, "prompts"));
-        } else if (Files.isDirectory(Path.of("prompts"))) {
-            folders.add(Path.of("prompts"));
-        }
-        return folders;
     }
 }

@@ -33,10 +33,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsbrief.llm.LlmException;
 import org.newsbrief.llm.LlmSettings;
+import org.newsbrief.llm.PromptTemplates;
 import org.newsbrief.llm.Provider;
 import org.newsbrief.llm.RetryPolicy;
 import org.newsbrief.llm.LlmException;
 import org.newsbrief.llm.LlmSettings;
+import org.newsbrief.llm.PromptTemplates;
 import org.newsbrief.llm.Provider;
 import org.newsbrief.llm.RetryPolicy;
 import org.newsbrief.compose.BriefingComposer;
@@ -415,22 +417,13 @@ public final class ConfigLoader {
                 if (prompts != null && !Files.isDirectory(prompts)) {
                     problem("llm.prompts", "no such folder: " + prompts);
                 }
-                List<Path> promptFolders = new ArrayList<>();
-                if (prompts != null) {
-                    promptFolders.add(prompts);
-                }
-                String home = System.getProperty("newsbrief.home");
-                if (home != null && Files.isDirectory(Path.of(home, "prompts"))) {
-                    promptFolders.add(Path.of(home, "prompts"));
-                }
                 String model = text(llm, "llm.model", "model", "");
                 String url = text(llm, "llm.base_url", "base_url", "");
                 return LlmSettings.builder(provider, model, url, environment)
                         .temperature(decimal(llm, "llm.temperature", "temperature", 0.2))
                         .maxTokens(integer(llm, "llm.max_tokens", "max_tokens", 400, 1))
                         .timeout(duration(llm, "llm.timeout", "timeout", Duration.ofSeconds(60)))
-                        .retry(new RetryPolicy(integer(llm, "llm.retries", "retries", 2, 0), Duration.ofSeconds(1),
-                                Duration.ofSeconds(60)))
+                        .retry(RetryPolicy.defaults().withRetries(integer(llm, "llm.retries", "retries", 2, 0)))
                         .concurrency(integer(llm, "llm.concurrency", "concurrency", 4, 1))
                         .breakerThreshold(integer(llm, "llm.breaker_threshold", "breaker_threshold", 3, 1))
                         .maxInputTokens(integer(llm, "llm.max_input_tokens", "max_input_tokens", 3000, 100))
@@ -438,7 +431,7 @@ public final class ConfigLoader {
                         .budget(integer(llm, "llm.budget_tokens", "budget_tokens", 0, 0), decimal(llm, "llm.budget", "budget", 0))
                         .prices(decimal(llm, "llm.price_input", "price_input", 0), decimal(llm, "llm.price_output", "price_output", 0))
                         .cache(path(llm, "llm.cache", "cache", data.resolve("llm-cache").toString()))
-                        .prompts(promptFolders).build();
+                        .prompts(PromptTemplates.searchPath(prompts)).build();
             } catch (IllegalArgumentException e) {
                 problem("llm.provider", e.getMessage());
             } catch (LlmException e) {

@@ -64,6 +64,27 @@ public final class PromptTemplates {
     }
 
     /**
+     * Where prompts are looked for: the chosen folder, then the project's {@code prompts/} beside the
+     * launcher (the {@code newsbrief.home} property it sets), else {@code ./prompts}.
+     *
+     * @param chosen a folder given on the command line or in the configuration, or {@code null}
+     * @return the folders that exist, most specific first; the built-in prompts fill gaps after them
+     */
+    public static List<Path> searchPath(Path chosen) {
+        List<Path> folders = new ArrayList<>();
+        if (chosen != null) {
+            folders.add(chosen);
+        }
+        String home = System.getProperty("newsbrief.home");
+        if (home != null && Files.isDirectory(Path.of(home, "prompts"))) {
+            folders.add(Path.of(home, "prompts"));
+        } else if (Files.isDirectory(Path.of("prompts"))) {
+            folders.add(Path.of("prompts"));
+        }
+        return folders;
+    }
+
+    /**
      * Reads and checks every prompt.
      *
      * @param folders editable folders, most specific first; files missing from all of them come from

@@ -29,6 +29,14 @@ public record RetryPolicy(int retries, Duration firstWait, Duration longestWait)
         return new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(60));
     }
 
+    /**
+     * @param count retries after the first attempt
+     * @return this policy with that many retries
+     */
+    public RetryPolicy withRetries(int count) {
+        return new RetryPolicy(count, firstWait, longestWait);
+    }
+
     /** Waits; tests replace it to record the waits instead. */
     @FunctionalInterface
     public interface Sleeper {
