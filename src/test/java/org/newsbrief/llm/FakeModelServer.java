@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A model service on 127.0.0.1 for tests. It speaks OpenAI's chat-completions API at
@@ -29,7 +32,7 @@ import java.util.regex.Pattern;
  * default one summarizes like a careful model would: it quotes the opening sentences of the
  * fenced data it was given.
  */
-final class FakeModelServer implements AutoCloseable {
+final class FakeModelServer implements AutoCloseable, AfterEachCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FENCED = Pattern.compile("<<<DATA (\\w+)>>>\\n(.*?)\\n<<<END DATA \\1>>>", Pattern.DOTALL);
@@ -94,8 +97,13 @@ final class FakeModelServer implements AutoCloseable {
     private final AtomicInteger count = new AtomicInteger();
     private volatile Function<Call, Answer> behaviour = FakeModelServer::careful;
 
-    FakeModelServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    /** Starts at once; registered with {@code @RegisterExtension}, it stops after each test. */
+    FakeModelServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake model server", e);
+        }
         server.setExecutor(executor);
         server.createContext("/v1/chat/completions", exchange -> answer(exchange, false));
         server.createContext("/v1/messages", exchange -> answer(exchange, true));
@@ -264,6 +272,11 @@ final class FakeModelServer implements AutoCloseable {
         usage.put("input_tokens", 120);
         usage.put("output_tokens", 30);
         return root.toString();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -14,29 +14,19 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.TestFiles;
 
 /** {@code newsbrief generate samples --summarizer llm} against the loopback model service. */
 class GenerateWithLlmTest {
 
-    private FakeModelServer server;
+    @RegisterExtension
+    final FakeModelServer server = new FakeModelServer();
 
     @TempDir
     Path temp;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = new FakeModelServer();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     private int generate(StringWriter out, StringWriter err, String... extra) {
         String[] args = new String[] {"generate", TestFiles.samples().toString(), "--out", temp.resolve("out").toString(),

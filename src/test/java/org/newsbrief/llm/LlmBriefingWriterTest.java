@@ -2,7 +2,6 @@ package org.newsbrief.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.Newsbrief;
 import org.newsbrief.TestFiles;
@@ -38,7 +36,8 @@ class LlmBriefingWriterTest {
     private static final Newsbrief NEWSBRIEF = TestFiles.newsbrief();
     private static BriefingComposer.Composition samples;
 
-    private FakeModelServer server;
+    @RegisterExtension
+    final FakeModelServer server = new FakeModelServer();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
@@ -53,16 +52,6 @@ class LlmBriefingWriterTest {
                 LocalDate.of(2026, 11, 25), "Daily Briefing", Algorithm.defaultAlgorithm(), SummaryLength.sentences(3),
                 new TemplateFolder(null), 2);
         samples = NEWSBRIEF.prepare(request).composition();
-    }
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = new FakeModelServer();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     private LlmSettings.Builder openAi() {

@@ -9,9 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.Editions;
 import org.newsbrief.Newsbrief;
@@ -23,21 +22,12 @@ import org.newsbrief.store.EditionStore;
 /** A scheduled edition with {@code summarizer: llm}: written, archived, and rebuilt from the cache alone. */
 class LlmEditionTest {
 
-    private FakeModelServer server;
+    @RegisterExtension
+    final FakeModelServer server = new FakeModelServer();
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = new FakeModelServer();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     private Editions.Report run(NewsbriefConfig config, boolean rebuild) {
         Newsbrief newsbrief = TestFiles.newsbrief();
