@@ -42,7 +42,7 @@ final class LlmOptions {
     private String baseUrl;
 
     @Option(names = "--llm-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long one request may take (default: ${DEFAULT-VALUE}).")
+            description = "How long one request may take, the whole reply included (default: ${DEFAULT-VALUE}).")
     private double timeout;
 
     @Option(names = "--llm-retries", paramLabel = "N", defaultValue = "2",

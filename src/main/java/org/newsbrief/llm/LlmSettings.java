@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param apiKey the key, read from the environment, or an empty string
  * @param temperature sampling temperature; 0 for the most repeatable summaries
  * @param maxTokens the most tokens one reply may have
- * @param timeout how long one request may take
+ * @param timeout how long one request may take, from sending it to the last byte of the reply
  * @param retry how failed requests are tried again
  * @param concurrency how many requests may be in flight at once
  * @param breakerThreshold how many calls in a row may fail before the provider is not called for

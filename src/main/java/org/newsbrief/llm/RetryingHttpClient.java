@@ -24,6 +24,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
@@ -65,11 +69,11 @@ final class RetryingHttpClient implements HttpClient {
             HttpResponse<String> response;
             try {
                 requests.incrementAndGet();
-                response = http.send(outgoing, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = exchange(outgoing);
             } catch (HttpTimeoutException e) {
                 if (last) {
                     throw new dev.langchain4j.exception.TimeoutException(
-                            "no answer from " + host(request) + " within " + readTimeout.toMillis() + " ms");
+                            "no complete answer from " + host(request) + " within " + duration(readTimeout));
                 }
                 pause(backoff(attempt), request);
                 continue;
@@ -101,6 +105,40 @@ final class RetryingHttpClient implements HttpClient {
             }
             pause(asked.isPresent() ? asked.get() : backoff(attempt), request);
         }
+    }
+
+    /**
+     * One request and its whole reply within the timeout. The request's own timeout stops at the
+     * headers, so a server that sends them at once and then drips the body would hold the run for
+     * as long as it likes; the deadline here covers the body too, and the exchange is cancelled
+     * when it passes, which closes the connection.
+     */
+    private HttpResponse<String> exchange(java.net.http.HttpRequest outgoing) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(outgoing,
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        try {
+            return pending.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + duration(readTimeout));
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static String duration(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     @Override

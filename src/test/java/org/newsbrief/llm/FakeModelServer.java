@@ -67,23 +67,29 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
      * @param body the body as sent, or {@code null} to send the text in the provider's shape
      * @param text the model's text
      * @param delayMillis how long to wait first
+     * @param dripMillis when above 0, the headers go at once and then the body one byte at a time,
+     *     this long apart
      */
-    record Answer(int status, Map<String, String> headers, String body, String text, long delayMillis) {
+    record Answer(int status, Map<String, String> headers, String body, String text, long delayMillis, long dripMillis) {
 
         static Answer text(String text) {
-            return new Answer(200, Map.of(), null, text, 0);
+            return new Answer(200, Map.of(), null, text, 0, 0);
         }
 
         static Answer status(int status, Map<String, String> headers) {
-            return new Answer(status, headers, "{\"error\":{\"message\":\"status " + status + "\",\"type\":\"server_error\"}}", null, 0);
+            return new Answer(status, headers, "{\"error\":{\"message\":\"status " + status + "\",\"type\":\"server_error\"}}", null, 0, 0);
         }
 
         static Answer raw(String body) {
-            return new Answer(200, Map.of(), body, null, 0);
+            return new Answer(200, Map.of(), body, null, 0, 0);
         }
 
         Answer delayed(long millis) {
-            return new Answer(status, headers, body, text, millis);
+            return new Answer(status, headers, body, text, millis, dripMillis);
+        }
+
+        Answer dripped(long millisPerByte) {
+            return new Answer(status, headers, body, text, delayMillis, millisPerByte);
         }
     }
 
@@ -209,7 +215,15 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+                if (answer.dripMillis() > 0) {
+                    for (byte b : bytes) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(answer.dripMillis());
+                    }
+                } else {
+                    out.write(bytes);
+                }
             }
         } catch (InterruptedException | IOException e) {
             exchange.close();

@@ -1,11 +1,13 @@
 package org.newsbrief.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -100,6 +102,21 @@ class GenerateWithLlmTest {
 
         assertThat(server.requests()).isEqualTo(sent);
         assertThat(err.toString()).contains("from the cache), 0 HTTP requests");
+    }
+
+    @Test
+    void aModelServerDrippingItsRepliesIsCutAtTheTimeoutAndTheBriefingIsQuoted() throws IOException {
+        server.behave(call -> FakeModelServer.careful(call).dripped(100));
+        StringWriter err = new StringWriter();
+
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> generate(new StringWriter(), err, "--llm-timeout", "0.5", "--llm-retries", "1"));
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("within 500 ms", "LLM summaries: 0 written, 10 kept extractive");
+        String page = Files.readString(temp.resolve("out/briefing-2026-11-25.html"));
+        assertThat(page).contains("Quoted from the reports: the AI service did not answer")
+                .doesNotContain("AI-written summary, checked against");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.newsbrief.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,7 +144,7 @@ class LlmBriefingWriterTest {
     @Test
     void aProviderErrorMentioningSupportIsStillReportedAsTheServiceFailing() {
         server.behave(call -> new FakeModelServer.Answer(400, Map.of(),
-                "{\"error\":{\"message\":\"this model does not support temperature\"}}", null, 0));
+                "{\"error\":{\"message\":\"this model does not support temperature\"}}", null, 0, 0));
 
         LlmBriefingWriter.Result result = rewrite(openAi().build(), samples);
 
@@ -164,6 +165,26 @@ class LlmBriefingWriterTest {
                 story.authorship().method() == Story.Authorship.Method.EXTRACTED_FALLBACK);
         assertThat(result.usage().breakerOpen()).isTrue();
         assertThat(log).anyMatch(line -> line.contains("within 200 ms"));
+    }
+
+    @Test
+    void aServerDrippingItsReplyIsCutAtTheTimeoutAndEveryStoryFallsBackMarked() {
+        // headers at once, then one byte every 100 ms: each reply would take over a minute
+        server.behave(call -> FakeModelServer.careful(call).dripped(100));
+
+        LlmBriefingWriter.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> rewrite(openAi()
+                .timeout(Duration.ofMillis(500)).retry(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)))
+                .breakerThreshold(2).build(), samples));
+
+        assertThat(written(result.briefing())).isEmpty();
+        assertThat(result.briefing().stories()).allSatisfy(story -> {
+            assertThat(story.authorship().method()).isEqualTo(Story.Authorship.Method.EXTRACTED_FALLBACK);
+            assertThat(story.authorship().reason()).isEqualTo("the AI service did not answer");
+        });
+        assertThat(result.briefing().stories()).extracting(Story::summary)
+                .isEqualTo(samples.briefing().stories().stream().map(Story::summary).toList());
+        assertThat(result.usage().breakerOpen()).isTrue();
+        assertThat(log).anyMatch(line -> line.contains("no complete answer from " + server.root() + " within 500 ms"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.newsbrief.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpMethod;
@@ -25,8 +26,12 @@ class RetryingHttpClientTest {
     private final AtomicInteger requests = new AtomicInteger();
 
     private RetryingHttpClient client(RetryPolicy policy) {
+        return client(policy, Duration.ofSeconds(5));
+    }
+
+    private RetryingHttpClient client(RetryPolicy policy, Duration timeout) {
         return (RetryingHttpClient) new RetryingHttpClient.Builder(policy, waits::add, new Random(7), CLOCK, requests)
-                .readTimeout(Duration.ofSeconds(5)).build();
+                .readTimeout(timeout).build();
     }
 
     @Test
@@ -63,6 +68,26 @@ class RetryingHttpClientTest {
                     .hasMessageContaining("asks to wait 3600 s, longer than the 60 s allowed");
             assertThat(server.requests()).isEqualTo(1);
             assertThat(waits).isEmpty();
+        }
+    }
+
+    @Test
+    void aReplyDrippedAfterPromptHeadersIsCutAtTheTimeoutAndRetriedAsOne() {
+        try (FakeModelServer server = new FakeModelServer()) {
+            // headers at once, then a byte every 200 ms: the whole reply would take minutes
+            server.behave(call -> FakeModelServer.careful(call).dripped(200));
+            RetryingHttpClient client = client(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)),
+                    Duration.ofMillis(500));
+            HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
+                    .body("{\"messages\":[{\"role\":\"user\",\"content\":\"<<<DATA a>>>\\nOne. Two.\\n<<<END DATA a>>>\"}]}")
+                    .build();
+
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> client.execute(request))
+                    .isInstanceOf(dev.langchain4j.exception.TimeoutException.class)
+                    .hasMessage("no complete answer from " + server.baseUrl().replace("/v1", "") + " within 500 ms"));
+            assertThat(server.requests()).isEqualTo(2);
+            assertThat(requests).hasValue(2);
+            assertThat(waits).hasSize(1);
         }
     }
 
