@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -98,10 +99,11 @@ public final class LlmBriefingWriter {
             Consumer<String> log) {
         PromptTemplates prompts = PromptTemplates.load(settings.prompts());
         AtomicInteger requests = new AtomicInteger();
+        AtomicBoolean breakerOpen = new AtomicBoolean();
         ChatModel model = settings.provider().chatModel(settings,
-                new RetryingHttpClient.Builder(settings.retry(), sleeper, new Random(), clock, requests));
+                new RetryingHttpClient.Builder(settings.retry(), sleeper, new Random(), clock, requests, breakerOpen::get));
         ResponseCache cache = settings.cache() == null ? null : new ResponseCache(settings.cache(), log);
-        return new LlmBriefingWriter(settings, prompts, new LlmClient(settings, model, cache, requests), analyzer, log);
+        return new LlmBriefingWriter(settings, prompts, new LlmClient(settings, model, cache, requests, breakerOpen), analyzer, log);
     }
 
     LlmBriefingWriter(LlmSettings settings, PromptTemplates prompts, LlmClient client, TextAnalyzer analyzer,

@@ -9,6 +9,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +24,7 @@ final class LlmClient {
     private final ChatModel model;
     private final ResponseCache cache;
     private final AtomicInteger requests;
+    private final AtomicBoolean breakerOpen;
 
     private int calls;
     private int cached;
@@ -31,7 +33,6 @@ final class LlmClient {
     private long inputTokens;
     private long outputTokens;
     private int failuresInARow;
-    private boolean breakerOpen;
     private boolean budgetSpent;
 
     /**
@@ -39,12 +40,15 @@ final class LlmClient {
      * @param model the model
      * @param cache the reply cache, or {@code null} for none
      * @param requests counts HTTP requests, shared with the HTTP client
+     * @param breakerOpen set once the provider is given up on; shared with the HTTP client, which
+     *     then stops retrying the calls already under way
      */
-    LlmClient(LlmSettings settings, ChatModel model, ResponseCache cache, AtomicInteger requests) {
+    LlmClient(LlmSettings settings, ChatModel model, ResponseCache cache, AtomicInteger requests, AtomicBoolean breakerOpen) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.model = Objects.requireNonNull(model, "model");
         this.cache = cache;
         this.requests = Objects.requireNonNull(requests, "requests");
+        this.breakerOpen = Objects.requireNonNull(breakerOpen, "breakerOpen");
     }
 
     /**
@@ -84,7 +88,7 @@ final class LlmClient {
             }
         }
         synchronized (this) {
-            if (breakerOpen) {
+            if (breakerOpen.get()) {
                 skipped++;
                 return new Reply(null, "the provider failed " + settings.breakerThreshold() + " times in a row", false);
             }
@@ -123,14 +127,14 @@ final class LlmClient {
     /** @return what was asked and spent so far */
     synchronized LlmUsage usage() {
         return new LlmUsage(calls, cached, failed, skipped, requests.get(), inputTokens, outputTokens, cost(),
-                breakerOpen, budgetSpent);
+                breakerOpen.get(), budgetSpent);
     }
 
     private synchronized Reply failure(String reason) {
         failed++;
         failuresInARow++;
         if (failuresInARow >= settings.breakerThreshold()) {
-            breakerOpen = true;
+            breakerOpen.set(true);
         }
         return new Reply(null, reason, false);
     }

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -49,9 +50,10 @@ final class RetryingHttpClient implements HttpClient {
     private final RandomGenerator random;
     private final Clock clock;
     private final AtomicInteger requests;
+    private final BooleanSupplier givenUp;
 
     RetryingHttpClient(java.net.http.HttpClient http, Duration readTimeout, RetryPolicy policy, RetryPolicy.Sleeper sleeper,
-            RandomGenerator random, Clock clock, AtomicInteger requests) {
+            RandomGenerator random, Clock clock, AtomicInteger requests, BooleanSupplier givenUp) {
         this.http = Objects.requireNonNull(http, "http");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -59,6 +61,7 @@ final class RetryingHttpClient implements HttpClient {
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.requests = Objects.requireNonNull(requests, "requests");
+        this.givenUp = Objects.requireNonNull(givenUp, "givenUp");
     }
 
     @Override
@@ -67,23 +70,20 @@ final class RetryingHttpClient implements HttpClient {
         for (int attempt = 0; ; attempt++) {
             boolean last = attempt >= policy.retries();
             HttpResponse<String> response;
+            RuntimeException failure;
             try {
                 requests.incrementAndGet();
                 response = exchange(outgoing);
             } catch (HttpTimeoutException e) {
-                if (last) {
-                    throw new dev.langchain4j.exception.TimeoutException(
-                            "no complete answer from " + host(request) + " within " + duration(readTimeout));
-                }
-                pause(backoff(attempt), request);
+                failure = new dev.langchain4j.exception.TimeoutException(
+                        "no complete answer from " + host(request) + " within " + duration(readTimeout));
+                retryOrThrow(failure, last, backoff(attempt), request);
                 continue;
             } catch (IOException e) {
-                if (last) {
-                    throw new dev.langchain4j.exception.LangChain4jException("cannot reach " + host(request) + ": "
-                            + (e.getMessage() != null ? e.getMessage()
-                                    : e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName()), e);
-                }
-                pause(backoff(attempt), request);
+                failure = new dev.langchain4j.exception.LangChain4jException("cannot reach " + host(request) + ": "
+                        + (e.getMessage() != null ? e.getMessage()
+                                : e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName()), e);
+                retryOrThrow(failure, last, backoff(attempt), request);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -94,16 +94,32 @@ final class RetryingHttpClient implements HttpClient {
                 return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map())
                         .body(response.body()).build();
             }
+            failure = new HttpException(status, "HTTP " + status + " from " + host(request) + ": " + excerpt(response.body()));
             boolean retriable = status == 429 || status >= 500;
-            if (!retriable || last) {
-                throw new HttpException(status, "HTTP " + status + " from " + host(request) + ": " + excerpt(response.body()));
+            if (!retriable) {
+                throw failure;
             }
             Optional<Duration> asked = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-            if (asked.isPresent() && asked.get().compareTo(policy.longestWait()) > 0) {
+            if (!last && asked.isPresent() && asked.get().compareTo(policy.longestWait()) > 0) {
                 throw new HttpException(status, "HTTP " + status + " from " + host(request) + " asks to wait "
                         + asked.get().toSeconds() + " s, longer than the " + policy.longestWait().toSeconds() + " s allowed");
             }
-            pause(asked.isPresent() ? asked.get() : backoff(attempt), request);
+            retryOrThrow(failure, last, asked.isPresent() ? asked.get() : backoff(attempt), request);
+        }
+    }
+
+    /**
+     * Waits before the next attempt, or throws the failure when there is none: on the last
+     * attempt, and once the provider is given up on, so that calls already under way when the
+     * circuit breaker opened do not each spend their retries on a dead service.
+     */
+    private void retryOrThrow(RuntimeException failure, boolean last, Duration wait, HttpRequest request) {
+        if (last || givenUp.getAsBoolean()) {
+            throw failure;
+        }
+        pause(wait, request);
+        if (givenUp.getAsBoolean()) {
+            throw failure;
         }
     }
 
@@ -216,15 +232,21 @@ final class RetryingHttpClient implements HttpClient {
         private final RandomGenerator random;
         private final Clock clock;
         private final AtomicInteger requests;
+        private final BooleanSupplier givenUp;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
 
-        Builder(RetryPolicy policy, RetryPolicy.Sleeper sleeper, RandomGenerator random, Clock clock, AtomicInteger requests) {
+        /**
+         * @param givenUp whether the provider has been given up on, so that no request is retried
+         */
+        Builder(RetryPolicy policy, RetryPolicy.Sleeper sleeper, RandomGenerator random, Clock clock, AtomicInteger requests,
+                BooleanSupplier givenUp) {
             this.policy = policy;
             this.sleeper = sleeper;
             this.random = random;
             this.clock = clock;
             this.requests = requests;
+            this.givenUp = givenUp;
         }
 
         @Override
@@ -257,7 +279,7 @@ final class RetryingHttpClient implements HttpClient {
         public HttpClient build() {
             java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout)
                     .version(java.net.http.HttpClient.Version.HTTP_1_1).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-            return new RetryingHttpClient(http, readTimeout, policy, sleeper, random, clock, requests);
+            return new RetryingHttpClient(http, readTimeout, policy, sleeper, random, clock, requests, givenUp);
         }
     }
 }

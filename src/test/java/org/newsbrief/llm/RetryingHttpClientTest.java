@@ -30,7 +30,7 @@ class RetryingHttpClientTest {
     }
 
     private RetryingHttpClient client(RetryPolicy policy, Duration timeout) {
-        return (RetryingHttpClient) new RetryingHttpClient.Builder(policy, waits::add, new Random(7), CLOCK, requests)
+        return (RetryingHttpClient) new RetryingHttpClient.Builder(policy, waits::add, new Random(7), CLOCK, requests, () -> false)
                 .readTimeout(timeout).build();
     }
 
@@ -87,6 +87,22 @@ class RetryingHttpClientTest {
                     .hasMessage("no complete answer from " + server.baseUrl().replace("/v1", "") + " within 500 ms"));
             assertThat(server.requests()).isEqualTo(2);
             assertThat(requests).hasValue(2);
+            assertThat(waits).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCallUnderWayWhenTheProviderIsGivenUpOnIsNotRetried() {
+        try (FakeModelServer server = new FakeModelServer()) {
+            server.behave(call -> FakeModelServer.Answer.status(503, Map.of()));
+            RetryingHttpClient client = (RetryingHttpClient) new RetryingHttpClient.Builder(
+                    new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1)), waits::add, new Random(7), CLOCK, requests,
+                    () -> server.requests() >= 2).readTimeout(Duration.ofSeconds(5)).build();
+            HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
+                    .body("{\"messages\":[]}").build();
+
+            assertThatThrownBy(() -> client.execute(request)).isInstanceOf(HttpException.class).hasMessageContaining("HTTP 503");
+            assertThat(server.requests()).isEqualTo(2);
             assertThat(waits).hasSize(1);
         }
     }
