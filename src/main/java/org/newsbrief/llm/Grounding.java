@@ -20,12 +20,19 @@ import org.newsbrief.summarize.Terms;
  * <ol>
  *   <li>every number in it occurs in the sources (digits compared after dropping thousands
  *       separators; "three" and "3" count as the same number, up to twenty);</li>
- *   <li>every capitalized word after its first, a name as far as a check without a model can tell,
- *       occurs in the sources, in any case or as the same stem;</li>
- *   <li>at least {@value #MIN_SUPPORT} of its content words (stemmed, stop words left out) occur
- *       in one single source sentence: lexical support in the sense of ROUGE-1 precision against
- *       the best-matching sentence.</li>
+ *   <li>every capitalized word, a name as far as a check without a model can tell, occurs in the
+ *       sources, in any case or as the same stem; the first word is exempt only when it is an
+ *       ordinary capitalized word opening a sentence of at least {@value #EXEMPT_FROM_WORDS} words,
+ *       so a reply of one or two words such as "PWNED-CANARY." is checked whole;</li>
+ *   <li>it has at least {@value #MIN_CONTENT_WORDS} content words (stemmed, stop words left out),
+ *       and at least {@value #MIN_SUPPORT} of them, and no fewer than {@value #MIN_CONTENT_WORDS},
+ *       occur in one single source sentence: lexical support in the sense of ROUGE-1 precision
+ *       against the best-matching sentence.</li>
  * </ol>
+ * A headline is checked for names and numbers the same way, and at least half of its content
+ * words, and no fewer than {@value #MIN_CONTENT_WORDS}, must occur somewhere in the sources.
+ * The sources never include sentences that address a model ({@link UntrustedText}), so a reply
+ * that repeats an injected sentence has nothing to be grounded on.
  * The threshold is deliberately simple and documented so editors can predict it: a model that
  * paraphrases heavily loses sentences, and the briefing falls back to quoting the sources.
  */
@@ -33,11 +40,18 @@ public final class Grounding {
 
     /** The least share of a sentence's content words that one source sentence must hold. */
     public static final double MIN_SUPPORT = 0.5;
+    /** The fewest content words a written sentence or headline must share with the sources. */
+    public static final int MIN_CONTENT_WORDS = 2;
+    /** The fewest words a sentence needs for its first word to be exempt from the name check. */
+    public static final int EXEMPT_FROM_WORDS = 4;
+
+    private static final Pattern ORDINARY_WORD = Pattern.compile("\\p{Lu}\\p{Ll}*");
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Map<String, String> NUMBER_WORDS = numberWords();
 
     private final List<Set<String>> sourceTerms = new ArrayList<>();
+    private final Set<String> allTerms = new HashSet<>();
     private final Set<String> words = new HashSet<>();
     private final Set<String> numbers = new HashSet<>();
 
@@ -48,6 +62,7 @@ public final class Grounding {
         PorterStemmer stemmer = new PorterStemmer();
         for (List<String> terms : Terms.of(sources)) {
             sourceTerms.add(new HashSet<>(terms));
+            allTerms.addAll(terms);
         }
         for (Sentence sentence : sources) {
             for (Token token : sentence.tokens()) {
@@ -84,8 +99,12 @@ public final class Grounding {
         if (!facts.supported()) {
             return facts;
         }
+        Set<String> terms = new HashSet<>(Terms.of(List.of(written)).get(0));
+        if (terms.size() < MIN_CONTENT_WORDS) {
+            return new Verdict(written.text(), false, "too few words to check against the sources");
+        }
         double support = support(written);
-        if (support < MIN_SUPPORT) {
+        if (support < MIN_SUPPORT || support * terms.size() < MIN_CONTENT_WORDS) {
             return new Verdict(written.text(), false,
                     String.format(Locale.ROOT, "only %.0f%% of its words are in any one source sentence", support * 100));
         }
@@ -93,8 +112,27 @@ public final class Grounding {
     }
 
     /**
-     * The first two checks alone, for a headline, whose words are too few and too condensed for
-     * the support check.
+     * The checks for a headline, whose words are too few and too condensed for the support
+     * against one sentence: its names and numbers, and content words found in the sources.
+     *
+     * @param written a headline the model wrote, tokenized
+     * @return whether it may be used, and why not
+     */
+    public Verdict checkHeadline(Sentence written) {
+        Verdict facts = checkFacts(written);
+        if (!facts.supported()) {
+            return facts;
+        }
+        Set<String> terms = new HashSet<>(Terms.of(List.of(written)).get(0));
+        long shared = terms.stream().filter(allTerms::contains).count();
+        if (shared < MIN_CONTENT_WORDS || shared * 2 < terms.size()) {
+            return new Verdict(written.text(), false, shared + " of its " + terms.size() + " content words are in the sources");
+        }
+        return new Verdict(written.text(), true, "");
+    }
+
+    /**
+     * The first two checks alone.
      *
      * @param written a headline or sentence the model wrote, tokenized
      * @return whether its names and numbers all occur in the sources
@@ -111,6 +149,8 @@ public final class Grounding {
         Set<String> missingNames = new LinkedHashSet<>();
         PorterStemmer stemmer = new PorterStemmer();
         List<Token> tokens = written.tokens();
+        boolean firstExempt = written.wordCount() >= EXEMPT_FROM_WORDS && !tokens.isEmpty()
+                && ORDINARY_WORD.matcher(tokens.get(0).text()).matches();
         for (int i = 0; i < tokens.size(); i++) {
             String text = tokens.get(i).text();
             String word = text.toLowerCase(Locale.ROOT);
@@ -121,7 +161,7 @@ public final class Grounding {
                 }
                 continue;
             }
-            if (i > 0 && Character.isUpperCase(text.codePointAt(0)) && !words.contains(word)
+            if ((i > 0 || !firstExempt) && hasUpperCase(text) && !words.contains(word)
                     && !words.contains(stemmer.stem(word)) && !words.contains(possessiveStripped(word))) {
                 missingNames.add(text);
             }
@@ -152,6 +192,11 @@ public final class Grounding {
             best = Math.max(best, shared);
         }
         return (double) best / terms.size();
+    }
+
+    /** Any capital counts: "PWNED-CANARY", "iPhone" and "eBay" are names as much as "Orr". */
+    private static boolean hasUpperCase(String token) {
+        return token.codePoints().anyMatch(Character::isUpperCase);
     }
 
     private static String possessiveStripped(String word) {

@@ -216,7 +216,7 @@ public final class LlmBriefingWriter {
             return Draft.failed("the report has no sentences to summarize", NOT_MADE);
         }
         List<Sentence> checked = new ArrayList<>(sources);
-        if (!article.title().isBlank()) {
+        if (!article.title().isBlank() && !UntrustedText.addressesAModel(article.title())) {
             checked.add(tokenized(article.title()));
         }
         Map<String, String> values = new HashMap<>(common(article.language()));
@@ -299,13 +299,53 @@ public final class LlmBriefingWriter {
         if (words < 2 || words > HEADLINE_WORDS) {
             return story.headline();
         }
-        Grounding.Verdict verdict = grounding.checkFacts(tokenized(line));
+        String shape = headlineShape(line);
+        Grounding.Verdict verdict = shape.isEmpty() ? grounding.checkHeadline(tokenized(line))
+                : new Grounding.Verdict(line, false, shape);
         if (!verdict.supported()) {
             dropped.incrementAndGet();
             log.accept("LLM: headline for '" + story.headline() + "' not used (" + verdict.reason() + "): " + line);
             return story.headline();
         }
         return line;
+    }
+
+    /**
+     * What keeps a line from reading as a headline, or an empty string: a trailing colon or
+     * comma (a preface such as "The outlets' own headlines:"), brackets left open or closed
+     * without opening (a fragment such as "AI model)"), too few letters, or words addressed
+     * to a model.
+     */
+    static String headlineShape(String line) {
+        if (line.matches(".*[:;,(\\[{<–—-]\\s*$")) {
+            return "it ends as if more should follow";
+        }
+        if (!line.matches("^[\"“‘'\\p{L}\\p{N}].*")) {
+            return "it does not start with a word";
+        }
+        if (!balanced(line, '(', ')') || !balanced(line, '[', ']')) {
+            return "its brackets do not match";
+        }
+        if (line.codePoints().filter(Character::isLetter).count() < 4) {
+            return "it has too few letters";
+        }
+        if (UntrustedText.addressesAModel(line)) {
+            return "it addresses an AI model";
+        }
+        return "";
+    }
+
+    private static boolean balanced(String line, char open, char close) {
+        int depth = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == open) {
+                depth++;
+            } else if (c == close && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     /** The story with its extractive summary, marked with why the model's is not there. */
@@ -470,9 +510,22 @@ public final class LlmBriefingWriter {
         return new Grounding(sources);
     }
 
-    /** Sentences that speak to a reader; those addressing a model are kept from it and from the check. */
+    /**
+     * Sentences that speak to a reader; those addressing a model are kept from it and from the
+     * check, and so is the rest of a paragraph after a sentence imitating a fence marker.
+     */
     private static List<Sentence> trusted(List<Sentence> sentences) {
-        return sentences.stream().filter(sentence -> !UntrustedText.addressesAModel(sentence.text())).toList();
+        List<Sentence> trusted = new ArrayList<>();
+        int fencedBlock = -1;
+        for (Sentence sentence : sentences) {
+            if (UntrustedText.imitatesAFence(sentence.text())) {
+                fencedBlock = sentence.block();
+            }
+            if (sentence.block() != fencedBlock && !UntrustedText.addressesAModel(sentence.text())) {
+                trusted.add(sentence);
+            }
+        }
+        return trusted;
     }
 
     private Map<String, String> common(String language) {

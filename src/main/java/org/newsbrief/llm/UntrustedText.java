@@ -84,6 +84,7 @@ public final class UntrustedText {
                     + "|the (?:single )?(?:word|words|phrase|text|string|following|token|sentence)\\b|[\"'“‘«]|\\S+\\s+(?:only|and nothing else)\\b)",
             "(?:^|\\band\\s+|[:;]\\s*)(?:now\\s+|instead\\s+|just\\s+)?(?:write|say|output|print|respond with|reply with|answer with)"
                     + "\\s+(?:only\\s+|exactly\\s+|just\\s+)?(?:the word|the words|the phrase|the following|[\"'“‘])",
+            IMPERATIVE + REPLY + "\\b.{1,40}\\bas (?:the|your) (?:only )?(?:summary|reply|response|answer|output|headline)\\b",
             "\\byour (?:only |entire |whole |final )?(?:reply|response|answer|output|summary) (?:must|should|shall|will|is to)"
                     + " (?:be|say|read|contain|consist|include|only)\\b",
             "\\b(?:the|this|your) summary (?:must|should|shall) (?:say|state|read|include|mention|contain|claim)\\b",
@@ -157,6 +158,15 @@ public final class UntrustedText {
     public static String inline(String text) {
         String line = text.replaceAll("\\s+", " ").replace("<<<", "< < <").replace(">>>", "> > >").strip();
         return addressesAModel(line) ? "(withheld: it addresses an AI model)" : line;
+    }
+
+    /**
+     * @param sentence one sentence of an article
+     * @return whether it imitates the markers around the data in a prompt; what follows such a
+     *     marker in the same paragraph poses as text outside the data, so it is not trusted either
+     */
+    public static boolean imitatesAFence(String sentence) {
+        return FAKE_MARKER.matcher(lookalike(sentence)).find();
     }
 
     /**
