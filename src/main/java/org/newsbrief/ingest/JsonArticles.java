@@ -166,7 +166,8 @@ public final class JsonArticles implements ArticleParser {
         return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : ":" + e.getLocation().getLineNr();
     }
 
-    private static String firstLine(String message) {
+    /** The first line of a parser's message, which may go on with a snippet of the input. */
+    static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }

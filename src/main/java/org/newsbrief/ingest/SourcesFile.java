@@ -79,7 +79,7 @@ public final class SourcesFile {
             refuseAliases(file, yaml);
             root = new ObjectMapper(YAML).readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new IngestException(file + JsonArticles.lineOf(e) + ": not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+            throw new IngestException(file + JsonArticles.lineOf(e) + ": not valid YAML: " + JsonArticles.firstLine(e.getOriginalMessage()), e);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IngestException(file + ": no such file", e);
         } catch (IOException e) {
@@ -156,10 +156,6 @@ public final class SourcesFile {
                 }
             }
         }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 
     private static String text(JsonNode node, String key) {
