@@ -25,7 +25,8 @@ final class FetchOptions {
     private int timeoutSeconds;
 
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "5242880",
-            description = "Largest document accepted, in bytes (default: 5 MB).")
+            description = "Largest document accepted, web page or file, in bytes (default: 5 MB); JSON Lines files"
+                    + " are read a line at a time, and it limits each line.")
     private long maxBytes;
 
     @Option(names = "--cache", paramLabel = "DIR",

@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.newsbrief.Newsbrief;
 import org.newsbrief.nlp.NlpModels;
@@ -76,10 +77,29 @@ public final class Main implements Runnable {
                 return defaults.create(type);
             }
         });
+        commandLine.setExecutionStrategy(Main::executeFiltered);
         ErrorHandler errors = new ErrorHandler();
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         return commandLine;
+    }
+
+    /**
+     * Runs the command with control characters filtered out of what it prints; help alone is
+     * printed as it is, since picocli colours it with escape codes of its own.
+     */
+    private static int executeFiltered(CommandLine.ParseResult parseResult) {
+        Integer help = CommandLine.executeHelpRequest(parseResult);
+        if (help != null) {
+            return help;
+        }
+        List<CommandLine> chosen = parseResult.asCommandLineList();
+        if (!(chosen.get(chosen.size() - 1).getCommand() instanceof CommandLine.HelpCommand)) {
+            CommandLine top = parseResult.commandSpec().commandLine();
+            top.setOut(TerminalWriter.over(top.getOut(), false));
+            top.setErr(TerminalWriter.over(top.getErr(), true));
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     @Override

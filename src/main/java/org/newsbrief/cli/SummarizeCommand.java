@@ -1,14 +1,17 @@
 package org.newsbrief.cli;
 
-import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -112,37 +115,92 @@ final class SummarizeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         long[] lastReport = {started};
         BatchSummarization.Report report;
-        try (BufferedReader reader = openInput();
-                Writer writer = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            Writer target = writer != null ? writer : spec.commandLine().getOut();
-            report = batch.run(reader, input, target,
-                    skip -> {
-                        err.println("newsbrief: skipped " + skip);
-                        err.flush();
-                    },
-                    done -> {
-                        long now = System.nanoTime();
-                        if (now - lastReport[0] >= PROGRESS_EVERY_NANOS) {
-                            lastReport[0] = now;
-                            err.printf("newsbrief: %d records done%n", done);
+        // Summaries go to a file beside the output and replace it only once the batch is done, so
+        // a failed or empty run leaves the last good output as it was.
+        Path pending = null;
+        try (InputStream in = openInput()) {
+            pending = output == null ? null : partFileFor(output);
+            try (Writer writer = pending == null ? null : Files.newBufferedWriter(pending, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                Writer target = writer != null ? writer : spec.commandLine().getOut();
+                report = batch.run(in, input, target,
+                        skip -> {
+                            err.println("newsbrief: skipped " + skip);
                             err.flush();
-                        }
-                    });
-            target.flush();
+                        },
+                        done -> {
+                            long now = System.nanoTime();
+                            if (now - lastReport[0] >= PROGRESS_EVERY_NANOS) {
+                                lastReport[0] = now;
+                                err.printf("newsbrief: %d records done%n", done);
+                                err.flush();
+                            }
+                        });
+                target.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(pending);
+            throw e;
+        }
+        boolean failed = report.written() == 0 && report.read() > 0;
+        if (pending != null) {
+            if (failed) {
+                deleteQuietly(pending);
+                err.println("newsbrief: " + output + " left as it was: no record could be summarized");
+            } else {
+                try {
+                    Files.move(pending, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                    Files.move(pending, output, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         err.printf("newsbrief: summarized %d of %d records in %.1f s%s%n", report.written(), report.read(), seconds,
                 report.skipped().isEmpty() ? "" : "; skipped " + report.skipped().size() + " (listed above)");
         err.flush();
-        return report.written() == 0 && report.read() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+        return failed ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
     }
 
-    private BufferedReader openInput() throws IOException {
-        if ("-".equals(input)) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    /**
+     * A hidden file beside the output, so that moving it over the output is one rename; it is
+     * created as the output would be, with the user's usual permissions.
+     */
+    private static Path partFileFor(Path output) throws IOException {
+        Path absolute = output.toAbsolutePath();
+        if (!Files.isDirectory(absolute.getParent())) {
+            throw new NoSuchFileException(output.toString());
+        }
+        return absolute.resolveSibling("." + absolute.getFileName() + ".part");
+    }
+
+    private static void deleteQuietly(Path pending) {
+        if (pending == null) {
+            return;
         }
         try {
-            return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+            Files.deleteIfExists(pending);
+        } catch (IOException cleanupFailed) {
+            // The run's own failure matters more than a leftover part file, whose name says what it is.
+        }
+    }
+
+    private InputStream openInput() throws IOException {
+        if ("-".equals(input)) {
+            return new FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                    // standard input belongs to the process, not to this batch
+                }
+            };
+        }
+        Path file = Path.of(input);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new org.newsbrief.ingest.IngestException(input + ": not a regular file; only regular files are read (use --input - for a pipe)");
+        }
+        try {
+            return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new org.newsbrief.ingest.IngestException(input + ": no such file", e);
         }

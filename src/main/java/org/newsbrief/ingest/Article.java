@@ -26,11 +26,13 @@ public record Article(String id, String title, String source, LocalDate date, St
     public Article {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");
-        title = title == null ? "" : title.strip();
-        source = source == null ? "" : source.strip();
-        url = url == null ? "" : url.strip();
+        // Whatever a parser missed, control characters never travel on into briefings and terminals.
+        text = TextDecoding.withoutControls(text);
+        title = title == null ? "" : TextDecoding.withoutControls(title).strip();
+        source = source == null ? "" : TextDecoding.withoutControls(source).strip();
+        url = url == null ? "" : TextDecoding.withoutControls(url).strip();
         origin = origin == null ? id : origin;
-        section = section == null ? "" : section.strip();
+        section = section == null ? "" : TextDecoding.withoutControls(section).strip();
         notes = notes == null ? List.of() : List.copyOf(notes);
         if (!(weight >= 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("weight must be a finite number of at least 0: " + weight);

@@ -1,8 +1,10 @@
 package org.newsbrief.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,10 @@ import java.util.stream.Stream;
  * directly with another extension is read as text; inside folders, such files are reported as
  * skipped, except sources files and subscription lists ({@code .yaml}, {@code .yml},
  * {@code .opml}), which are passed over.
+ *
+ * <p>Only regular files are read, a whole file at most {@code maxBytes} long (JSON Lines, read a
+ * line at a time, at most that long a line). In a folder, symbolic links leading outside it are
+ * skipped with a note; a file named directly may be a link, since the user chose it.
  */
 public final class FileArticleSource implements ArticleSource {
 
@@ -39,17 +45,33 @@ public final class FileArticleSource implements ArticleSource {
             Map.entry("rss", FEED),
             Map.entry("atom", FEED),
             Map.entry("xml", FEED));
-    private static final long MAX_BYTES = 5L * 1024 * 1024;
     /** Files that sit beside articles without being articles: sources and subscription lists. */
     private static final java.util.Set<String> COMPANIONS = java.util.Set.of("yaml", "yml", "opml");
+    private static final java.util.Set<String> LINES = java.util.Set.of("jsonl", "ndjson");
 
     private final List<Path> paths;
+    private final long maxBytes;
 
     /**
+     * Files limited to the default size, {@link FetchSettings#DEFAULT_MAX_BYTES}.
+     *
      * @param paths files and folders, as the user named them
      */
     public FileArticleSource(List<Path> paths) {
+        this(paths, FetchSettings.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param paths files and folders, as the user named them
+     * @param maxBytes the largest file read whole; JSON Lines are read a line at a time, and
+     *     this limits each line instead
+     */
+    public FileArticleSource(List<Path> paths, long maxBytes) {
         this.paths = List.copyOf(Objects.requireNonNull(paths, "paths"));
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be at least 1, was " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -58,33 +80,48 @@ public final class FileArticleSource implements ArticleSource {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 for (Path file : filesUnder(path, results)) {
-                    results.add(readFile(file));
+                    results.add(readFile(file, maxBytes));
                 }
             } else {
-                results.add(readFile(path));
+                results.add(readFile(path, maxBytes));
             }
         }
         return IngestResult.concat(results);
     }
 
     /**
-     * Reads one file, whatever its extension.
+     * Reads one file, whatever its extension, limited to the default size.
      *
      * @param file the file
      * @return its articles, or the reason it was skipped
      */
     public static IngestResult readFile(Path file) {
+        return readFile(file, FetchSettings.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads one file, whatever its extension. Only regular files are read: a device, a pipe or a
+     * socket could be endless or never answer.
+     *
+     * @param file the file
+     * @param maxBytes the largest file read whole (for JSON Lines, the longest line)
+     * @return its articles, or the reason it was skipped
+     */
+    public static IngestResult readFile(Path file, long maxBytes) {
         String location = file.toString();
         try {
             if (Files.isDirectory(file)) {
                 return IngestResult.failed(new SkippedInput(location, "is a folder"));
             }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                return IngestResult.failed(new SkippedInput(location,
-                        "file is " + size / (1024 * 1024) + " MB, over the " + MAX_BYTES / (1024 * 1024) + " MB limit"));
+            if (!Files.isRegularFile(file)) {
+                return IngestResult.failed(new SkippedInput(location, Files.exists(file)
+                        ? "not a regular file (a device, pipe or socket); only regular files are read"
+                        : "no such file"));
             }
-            String content = TextDecoding.decode(Files.readAllBytes(file), location);
+            if (LINES.contains(extension(file)) && !startsWithUtf16Mark(file)) {
+                return JsonArticles.readLines(location, Files.newInputStream(file), maxBytes);
+            }
+            String content = TextDecoding.decode(bytesOf(file, maxBytes, "--max-bytes"), location);
             return parserFor(file).parse(location, content);
         } catch (NoSuchFileException e) {
             return IngestResult.failed(new SkippedInput(location, "no such file"));
@@ -99,6 +136,44 @@ public final class FileArticleSource implements ArticleSource {
         }
     }
 
+    /**
+     * Reads a whole file, but never more than the limit, whatever size the file claims: a file
+     * may grow while it is read, and some report no size at all.
+     *
+     * @param file a regular file
+     * @param maxBytes the most bytes accepted
+     * @param limitName how users set the limit, such as {@code "--max-bytes"}, for the message
+     * @return its bytes
+     * @throws IOException when it cannot be read
+     * @throws IngestException naming the file and the limit when it is larger
+     */
+    static byte[] bytesOf(Path file, long maxBytes, String limitName) throws IOException {
+        String over = file + ": file is larger than the limit of " + size(maxBytes) + " (" + limitName + ")";
+        if (Files.size(file) > maxBytes) {
+            throw new IngestException(over);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > maxBytes) {
+                throw new IngestException(over);
+            }
+            return bytes;
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
+    }
+
+    /** JSON Lines in UTF-16 are rare enough to be read whole, as before streaming existed. */
+    private static boolean startsWithUtf16Mark(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                    || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE);
+        }
+    }
+
     /** A feed saved as a file; its items are read as they are, teasers included. */
     private static IngestResult feed(String location, String content) {
         if (!FeedParser.looksLikeFeed(content)) {
@@ -107,13 +182,27 @@ public final class FileArticleSource implements ArticleSource {
         return FeedParser.parse(location, content, "", null);
     }
 
+    /**
+     * The article files under a folder. Links are not followed out of it: a link inside the
+     * folder to {@code /etc/passwd} or {@code ../secrets.env} would otherwise put that file into a
+     * briefing that is then mailed. Links that stay inside may be read.
+     */
     private List<Path> filesUnder(Path folder, List<IngestResult> results) {
         try (Stream<Path> walk = Files.walk(folder)) {
+            Path root = folder.toRealPath();
             List<Path> files = new ArrayList<>();
-            walk.filter(Files::isRegularFile)
+            walk.filter(entry -> !entry.equals(folder))
                     .filter(file -> !file.getFileName().toString().startsWith("."))
                     .sorted(Comparator.comparing(Path::toString))
                     .forEach(file -> {
+                        String why = refusal(file, root);
+                        if (why != null) {
+                            results.add(IngestResult.failed(new SkippedInput(file.toString(), why)));
+                            return;
+                        }
+                        if (!Files.isRegularFile(file)) {
+                            return;
+                        }
                         String extension = extension(file);
                         if (PARSERS.containsKey(extension)) {
                             files.add(file);
@@ -127,6 +216,27 @@ public final class FileArticleSource implements ArticleSource {
             results.add(IngestResult.failed(new SkippedInput(folder.toString(), "cannot list folder: " + e.getMessage())));
             return List.of();
         }
+    }
+
+    /** @return why a folder entry is not read, or {@code null} when it may be */
+    private static String refusal(Path entry, Path root) {
+        if (Files.isSymbolicLink(entry)) {
+            Path target;
+            try {
+                target = entry.toRealPath();
+            } catch (IOException broken) {
+                return "symbolic link to nothing (broken); not followed";
+            }
+            if (!target.startsWith(root)) {
+                return "symbolic link leading outside the folder; not followed";
+            }
+            return Files.isDirectory(target) || Files.isRegularFile(target) ? null
+                    : "symbolic link to something that is not a regular file; not followed";
+        }
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        return "not a regular file (a device, pipe or socket); only regular files are read";
     }
 
     private static ArticleParser parserFor(Path file) {

@@ -109,37 +109,68 @@ public final class Ingestion {
         if (entry.weight() == 1) {
             return source;
         }
-        return () -> {
+        return new Located(entry.location(), () -> {
             IngestResult result = source.read();
             return new IngestResult(result.articles().stream().map(article -> article.withWeight(entry.weight())).toList(),
                     result.skipped());
-        };
+        });
     }
 
     private ArticleSource unweighted(SourcesFile.Entry entry) {
         String location = entry.location();
         if (location.matches("(?i)^[a-z][a-z0-9+.-]*:.*") && !location.matches("(?i)^[a-z]:[\\\\/].*")) {
             if (entry.kind().equals("opml")) {
-                return () -> opml(location, fetcher.fetch(location).body(), entry);
+                return new Located(location, () -> opml(location, fetcher.fetch(location).body(), entry));
             }
             return new UrlArticleSource(location, fetcher, followLinks, entry.name(), entry.section());
         }
         Path path = Path.of(location);
+        long maxBytes = fetcher.settings().maxBytes();
         if (entry.kind().equals("opml")) {
-            return () -> {
+            return new Located(location, () -> {
+                if (!Files.isRegularFile(path)) {
+                    return FileArticleSource.readFile(path, maxBytes);
+                }
                 try {
-                    return opml(location, Files.readAllBytes(path), entry);
+                    return opml(location, FileArticleSource.bytesOf(path, maxBytes, "--max-bytes"), entry);
                 } catch (java.io.IOException e) {
                     return IngestResult.failed(new SkippedInput(location, "cannot read: " + e.getMessage()));
                 }
-            };
+            });
         }
-        ArticleSource files = new FileArticleSource(List.of(path));
-        return () -> {
+        ArticleSource files = new FileArticleSource(List.of(path), maxBytes);
+        return new Located(location, () -> {
             IngestResult result = files.read();
             return new IngestResult(result.articles().stream()
                     .map(article -> article.withDefaults(entry.name(), entry.section())).toList(), result.skipped());
-        };
+        });
+    }
+
+    /**
+     * A source known by its file or address, so that whatever goes wrong in it is reported as
+     * one line naming that location.
+     */
+    private record Located(String location, ArticleSource source) implements ArticleSource {
+
+        @Override
+        public IngestResult read() {
+            try {
+                return source.read();
+            } catch (IngestException e) {
+                String message = e.getMessage();
+                return IngestResult.failed(new SkippedInput(location,
+                        message.startsWith(location + ": ") ? message.substring(location.length() + 2) : message));
+            } catch (RuntimeException e) {
+                // A parser's own failure, such as a null pointer, still names the source it came from.
+                return IngestResult.failed(new SkippedInput(location, "could not be read: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return location;
+        }
     }
 
     private IngestResult opml(String location, byte[] bytes, SourcesFile.Entry entry) {

@@ -1,8 +1,11 @@
 package org.newsbrief.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +16,11 @@ import java.util.List;
  */
 public final class JsonArticles implements ArticleParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Articles are flat records; a deeper document is an attack on the parser, not news. */
+    static final int MAX_DEPTH = 100;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build());
 
     private final boolean lines;
 
@@ -34,8 +41,7 @@ public final class JsonArticles implements ArticleParser {
         try {
             root = JSON.readTree(content);
         } catch (JsonProcessingException e) {
-            throw new IngestException(location + ":" + e.getLocation().getLineNr() + ": malformed JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IngestException(location + lineOf(e) + ": malformed JSON: " + firstLine(e.getOriginalMessage()), e);
         }
         if (root == null || !(root.isObject() || root.isArray())) {
             throw new IngestException(location + ": expected a JSON object or an array of objects");
@@ -53,6 +59,46 @@ public final class JsonArticles implements ArticleParser {
                     skipped.add(new SkippedInput(where, reasonOf(e, where)));
                 }
             }
+        }
+        return new IngestResult(articles, skipped);
+    }
+
+    /**
+     * Reads JSON Lines as a stream, a line at a time, so a file of any length is read in the
+     * memory its articles need; each line is decoded on its own (see {@link Utf8Lines}).
+     *
+     * @param location the file, for messages
+     * @param input the file's bytes, closed when done
+     * @param maxLineBytes the longest line read
+     * @return the articles, and the lines skipped with their numbers
+     * @throws IOException when reading fails
+     * @throws IngestException when the file holds no lines at all
+     */
+    static IngestResult readLines(String location, java.io.InputStream input, long maxLineBytes) throws IOException {
+        List<Article> articles = new ArrayList<>();
+        List<SkippedInput> skipped = new ArrayList<>();
+        boolean any = false;
+        try (Utf8Lines lines = new Utf8Lines(input, maxLineBytes)) {
+            for (Utf8Lines.Line line = lines.next(); line != null; line = lines.next()) {
+                String where = location + ":" + line.number();
+                if (!line.readable()) {
+                    skipped.add(new SkippedInput(where, line.problem()));
+                    any = true;
+                    continue;
+                }
+                if (line.text().isBlank()) {
+                    continue;
+                }
+                any = true;
+                try {
+                    articles.add(fromJson(readLine(line.text(), where), where, where));
+                } catch (IngestException e) {
+                    skipped.add(new SkippedInput(where, reasonOf(e, where)));
+                }
+            }
+        }
+        if (!any) {
+            throw new IngestException(location + ": empty file");
         }
         return new IngestResult(articles, skipped);
     }
@@ -87,7 +133,7 @@ public final class JsonArticles implements ArticleParser {
         try {
             return JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new IngestException(where + ": malformed JSON: " + e.getOriginalMessage(), e);
+            throw new IngestException(where + ": malformed JSON: " + firstLine(e.getOriginalMessage()), e);
         }
     }
 
@@ -115,10 +161,25 @@ public final class JsonArticles implements ArticleParser {
                 firstText(node, "url", "link"), TextDecoding.clean(text), where);
     }
 
+    /** {@code ":12"} for the line the parser stopped on, or nothing when it does not say. */
+    static String lineOf(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : ":" + e.getLocation().getLineNr();
+    }
+
+    /** The first line of a parser's message, which may go on with a snippet of the input. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** The first of the fields that holds text; {@code null} counts as missing, not as the word. */
     private static String firstText(JsonNode node, String... names) {
         for (String name : names) {
             JsonNode value = node.get(name);
-            if (value != null && value.isValueNode() && !value.asText().isBlank()) {
+            if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
                 return value.asText();
             }
         }

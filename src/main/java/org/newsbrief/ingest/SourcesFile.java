@@ -1,9 +1,11 @@
 package org.newsbrief.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The sources file: which feeds, pages, folders and files to read, each with a display name and
@@ -46,7 +49,20 @@ public final class SourcesFile {
     private static final Set<String> KEYS = Set.of("name", "section", "weight", "feed", "page", "url", "folder", "file",
             "opml");
 
+    /** Sources files are small and flat; anything deeper is an attack on the parser. */
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build()).build();
+    private static final long MAX_BYTES = 1024 * 1024;
+
     private SourcesFile() {}
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(0);
+        options.setNestingDepthLimit(20);
+        options.setAllowDuplicateKeys(false);
+        return options;
+    }
 
     /**
      * @param file the sources file
@@ -56,10 +72,14 @@ public final class SourcesFile {
     public static List<Entry> read(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new IngestException(file + ": not a regular file; only regular files are read");
+            }
+            String yaml = TextDecoding.decode(FileArticleSource.bytesOf(file, MAX_BYTES, "a sources file"), file.toString());
+            refuseAliases(file, yaml);
+            root = new ObjectMapper(YAML).readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new IngestException(file + ":" + e.getLocation().getLineNr() + ": not valid YAML: "
-                    + e.getOriginalMessage(), e);
+            throw new IngestException(file + JsonArticles.lineOf(e) + ": not valid YAML: " + JsonArticles.firstLine(e.getOriginalMessage()), e);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IngestException(file + ": no such file", e);
         } catch (IOException e) {
@@ -121,6 +141,21 @@ public final class SourcesFile {
             weight = node.get("weight").asDouble();
         }
         return new Entry(text(node, "name"), text(node, "section"), kind, location, weight);
+    }
+
+    /**
+     * Refuses YAML aliases ({@code *name}). Nothing a sources file says needs them, they are how
+     * alias bombs are built, and the parser would read each as the plain text of its name.
+     */
+    private static void refuseAliases(Path file, String yaml) throws IOException {
+        try (YAMLParser parser = YAML.createParser(yaml)) {
+            while (parser.nextToken() != null) {
+                if (parser.isCurrentAlias()) {
+                    throw new IngestException(file + ":" + parser.currentLocation().getLineNr()
+                            + ": YAML aliases (*" + parser.getText() + ") are not accepted in a sources file");
+                }
+            }
+        }
     }
 
     private static String text(JsonNode node, String key) {

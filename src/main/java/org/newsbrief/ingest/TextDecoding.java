@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns the bytes of a file into clean text, refusing what is not text at all. */
@@ -14,6 +15,11 @@ final class TextDecoding {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int SNIFF_BYTES = 8192;
     private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]");
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]{0,512}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern XML_ENCODING = Pattern.compile(
+            "<\\?xml[^>]{0,256}?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ODD_SPACES = Pattern.compile("[\\u00A0\\u2007\\u202F\\t\\x0B\\f]");
 
     private TextDecoding() {}
@@ -51,8 +57,10 @@ final class TextDecoding {
 
     /**
      * Decodes bytes whose charset a server or document declared. Declarations are often wrong,
-     * so bytes that are valid UTF-8 are read as UTF-8 whatever the label says; otherwise the
-     * declared charset is used when Java knows it, else Windows-1252.
+     * so each candidate is tried strictly, in turn, and the first that decodes every byte wins:
+     * UTF-8 (bytes that are valid UTF-8 are almost never anything else), the declared charset,
+     * the charset a {@code <meta>} tag or XML declaration names, and last Windows-1252, which
+     * accepts nearly every byte.
      *
      * @throws IngestException when the bytes are empty or binary
      */
@@ -67,21 +75,15 @@ final class TextDecoding {
         if (looksBinary(bytes)) {
             throw new IngestException(location + ": binary content, not text");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            Charset charset;
-            try {
-                charset = Charset.forName(declaredCharset.strip());
-            } catch (IllegalArgumentException unknown) {
-                charset = WINDOWS_1252;
-            }
-            text = new String(bytes, charset);
+        String text = strictly(bytes, StandardCharsets.UTF_8);
+        if (text == null) {
+            text = strictly(bytes, charsetNamed(declaredCharset));
+        }
+        if (text == null) {
+            text = strictly(bytes, charsetNamed(embeddedCharset(bytes)));
+        }
+        if (text == null) {
+            text = new String(bytes, WINDOWS_1252);
         }
         text = clean(text);
         if (text.isBlank()) {
@@ -90,12 +92,64 @@ final class TextDecoding {
         return text;
     }
 
-    /** Normalizes text from any source the same way files are normalized. */
+    /** The charset a document names in its first bytes: a {@code <meta>} tag or an XML declaration. */
+    static String embeddedCharset(byte[] bytes) {
+        // Charset names are ASCII, and ISO-8859-1 maps every byte to one char, so offsets match.
+        String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+        Matcher meta = META_CHARSET.matcher(head);
+        if (meta.find()) {
+            return meta.group(1);
+        }
+        Matcher xml = XML_ENCODING.matcher(head);
+        return xml.find() ? xml.group(1) : null;
+    }
+
+    private static Charset charsetNamed(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** @return the text, or {@code null} when some bytes are not valid in the charset */
+    private static String strictly(byte[] bytes, Charset charset) {
+        if (charset == null) {
+            return null;
+        }
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notThisCharset) {
+            return null;
+        }
+    }
+
+    /**
+     * Normalizes text from any source the same way files are normalized. Control characters
+     * other than line ends are dropped: they are never news, and escape sequences in an article
+     * would reach terminals, and bytes XML forbids would break the rendered page.
+     */
     static String clean(String text) {
         String unified = text.replace("\r\n", "\n").replace('\r', '\n');
         unified = INVISIBLE.matcher(unified).replaceAll("");
         unified = ODD_SPACES.matcher(unified).replaceAll(" ");
+        unified = withoutControls(unified);
         return Normalizer.normalize(unified, Normalizer.Form.NFC);
+    }
+
+    /**
+     * @param text any text from a source, such as a title or an address
+     * @return the text without C0 controls (except line feed and tab), DEL and C1 controls
+     */
+    static String withoutControls(String text) {
+        return CONTROLS.matcher(text).replaceAll("");
     }
 
     private static String decodeUtf8OrWindows1252(byte[] bytes) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -17,9 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.newsbrief.ingest.Article;
+import org.newsbrief.ingest.FetchSettings;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.JsonArticles;
 import org.newsbrief.ingest.SkippedInput;
+import org.newsbrief.ingest.Utf8Lines;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.TextAnalyzer;
 
@@ -82,7 +84,8 @@ public final class BatchSummarization {
     }
 
     /**
-     * @param input JSON Lines to read
+     * @param input JSON Lines to read, UTF-8; each line is decoded on its own, so a line that is
+     *     not UTF-8 is skipped by its number like any other bad line
      * @param inputName the input's name, for messages ({@code in.jsonl:12: ...})
      * @param output where summaries go, one JSON object a line
      * @param skippedLines receives each skipped line as soon as it is known
@@ -90,8 +93,9 @@ public final class BatchSummarization {
      * @return counts and the skipped lines
      * @throws IOException when reading or writing fails
      */
-    public Report run(BufferedReader input, String inputName, Writer output, Consumer<SkippedInput> skippedLines,
+    public Report run(InputStream input, String inputName, Writer output, Consumer<SkippedInput> skippedLines,
             Progress progress) throws IOException {
+        Utf8Lines reader = new Utf8Lines(input, FetchSettings.DEFAULT_MAX_BYTES);
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "newsbrief-batch");
             thread.setDaemon(true);
@@ -102,22 +106,24 @@ public final class BatchSummarization {
         int written = 0;
         int lineNumber = 0;
         try {
-            List<String> lines = new ArrayList<>(CHUNK);
-            List<Integer> numbers = new ArrayList<>(CHUNK);
-            for (String line = input.readLine(); ; line = input.readLine()) {
+            List<Utf8Lines.Line> lines = new ArrayList<>(CHUNK);
+            for (Utf8Lines.Line line = reader.next(); ; line = reader.next()) {
                 if (line != null) {
-                    lineNumber++;
-                    if (!line.isBlank()) {
+                    lineNumber = line.number();
+                    if (!line.readable() || !line.text().isBlank()) {
                         lines.add(line);
-                        numbers.add(lineNumber);
                     }
                 }
                 if (lines.size() == CHUNK || line == null && !lines.isEmpty()) {
                     List<Future<String>> results = new ArrayList<>(lines.size());
-                    for (int i = 0; i < lines.size(); i++) {
-                        String text = lines.get(i);
-                        String where = inputName + ":" + numbers.get(i);
-                        results.add(pool.submit(() -> summarizeLine(text, where)));
+                    for (Utf8Lines.Line each : lines) {
+                        String where = inputName + ":" + each.number();
+                        results.add(pool.submit(() -> {
+                            if (!each.readable()) {
+                                throw new IngestException(where + ": " + each.problem());
+                            }
+                            return summarizeLine(each.text(), where);
+                        }));
                     }
                     for (int i = 0; i < results.size(); i++) {
                         read++;
@@ -126,7 +132,7 @@ public final class BatchSummarization {
                             output.write('\n');
                             written++;
                         } catch (ExecutionException e) {
-                            SkippedInput skip = skipOf(e.getCause(), inputName + ":" + numbers.get(i));
+                            SkippedInput skip = skipOf(e.getCause(), inputName + ":" + lines.get(i).number());
                             skipped.add(skip);
                             skippedLines.accept(skip);
                         }
@@ -134,7 +140,6 @@ public final class BatchSummarization {
                     output.flush();
                     progress.update(read);
                     lines.clear();
-                    numbers.clear();
                 }
                 if (line == null) {
                     break;
@@ -173,7 +178,8 @@ public final class BatchSummarization {
         }
         JsonNode id = node.get("id");
         JsonNode title = node.get("title");
-        Article record = new Article(id == null ? where : id.asText(), title == null ? "" : title.asText(), "", null, "",
+        Article record = new Article(id == null || id.isNull() ? where : id.asText(),
+                title == null || title.isNull() ? "" : title.asText(), "", null, "",
                 "", where);
         return AnalyzedArticle.combine(record, analyzed);
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class BatchSummarizationTest {
         BatchSummarization batch = new BatchSummarization(new OpenNlpTextAnalyzer(TestFiles.MODELS),
                 new LeadSummarizer(), SummaryLength.sentences(2), 2);
 
-        BatchSummarization.Report report = batch.run(new BufferedReader(new StringReader(input.toString())), "in.jsonl",
+        BatchSummarization.Report report = batch.run(new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), "in.jsonl",
                 out, heard::add, done -> { });
 
         String[] lines = out.toString().split("\n");
