@@ -59,9 +59,9 @@ class EditionsTest {
 
     private Editions.Report run(NewsbriefConfig config, LocalDate date) {
         Newsbrief newsbrief = TestFiles.newsbrief();
-        try (EditionStore store = EditionStore.open(config.storeUrl(), newsbrief.clock())) {
+        try (EditionStore store = Editions.store(config, newsbrief.clock())) {
             return new Editions(newsbrief, store, Editions.mailer(config, newsbrief), duration -> { })
-                    .run(new Editions.Request(config, date, false, false, 2), log::add);
+                    .run(new Editions.Request(config, date, org.newsbrief.deliver.Dispatcher.Mode.ONCE, false, 2), log::add);
         }
     }
 
@@ -71,8 +71,8 @@ class EditionsTest {
 
         Editions.Report report = run(config, LocalDate.of(2026, 11, 25));
 
-        Path pdf = dir.resolve("archive/2026/11/25/briefing-2026-11-25.pdf");
-        assertThat(report.files()).contains(pdf, dir.resolve("archive/2026/11/25/briefing-2026-11-25.md"));
+        Path pdf = dir.resolve("archive/morning-briefing/2026/11/25/briefing-2026-11-25.pdf");
+        assertThat(report.files()).contains(pdf, dir.resolve("archive/morning-briefing/2026/11/25/briefing-2026-11-25.md"));
         assertThat(report.delivery().allDelivered()).isTrue();
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(2);
@@ -120,7 +120,7 @@ class EditionsTest {
         assertThat(first.repeats()).isZero();
         assertThat(second.stories()).isEqualTo(first.stories() + 1);
         assertThat(second.repeats()).isEqualTo(first.stories());
-        String markdown = Files.readString(dir.resolve("archive/2026/11/26/briefing-2026-11-26.md"));
+        String markdown = Files.readString(dir.resolve("archive/morning-briefing/2026/11/26/briefing-2026-11-26.md"));
         assertThat(markdown).contains("Already in the 25 November 2026 edition");
         assertThat(markdown.indexOf("Harbour tram line approved")).as("the new story leads")
                 .isLessThan(markdown.indexOf("Already in the 25 November 2026 edition"));

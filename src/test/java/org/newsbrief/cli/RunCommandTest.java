@@ -46,7 +46,7 @@ class RunCommandTest {
         int code = TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25");
 
         assertThat(code).as(err.toString()).isZero();
-        Path outbox = dir.resolve("out/outbox/2026-11-25");
+        Path outbox = dir.resolve("out/outbox/morning-briefing/2026-11-25");
         try (Stream<Path> files = Files.list(outbox)) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
                     "minister.office@example.org.eml", "chair@example.org.eml", "deputy.chair@example.org.eml");
@@ -54,7 +54,7 @@ class RunCommandTest {
         String eml = Files.readString(outbox.resolve("chair@example.org.eml"));
         assertThat(eml).contains("Subject: Morning Briefing: 2026-11-25", "To: chair@example.org", "multipart/alternative",
                 "application/pdf", "filename=briefing-2026-11-25.pdf");
-        assertThat(dir.resolve("out/archive/2026/11/25/briefing-2026-11-25.pdf")).isNotEmptyFile();
+        assertThat(dir.resolve("out/archive/morning-briefing/2026/11/25/briefing-2026-11-25.pdf")).isNotEmptyFile();
         assertThat(dir.resolve("out/data/newsbrief.db")).isNotEmptyFile();
         assertThat(out.toString()).contains("3 sent to the outbox");
 
