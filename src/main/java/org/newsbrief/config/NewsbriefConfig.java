@@ -30,8 +30,8 @@ import org.newsbrief.summarize.SummaryLength;
  * @param algorithm how articles are summarized
  * @param length how long each story's summary may be
  * @param templates the templates folder, or {@code null} for the built-in templates
- * @param archive where editions are kept, as {@code YYYY/MM/DD/briefing-<date>.<format>}
- * @param outbox where messages go as {@code .eml} files when no mail server is set
+ * @param archive where editions are kept, as {@code <id>/YYYY/MM/DD/briefing-<date>.<format>}
+ * @param outbox where messages go as {@code <id>/<date>/<address>.eml} files when no mail server is set
  * @param storeUrl the JDBC address of the store
  * @param formats which of pdf, html, md and txt each edition is made in
  * @param paper {@code A4} or {@code letter}
