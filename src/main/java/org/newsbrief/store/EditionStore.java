@@ -489,42 +489,39 @@ public final class EditionStore implements AutoCloseable {
      * @param messageId the Message-ID it goes with
      */
     public synchronized void beginDelivery(LocalDate date, String recipient, String messageId) {
-        update("record the delivery to " + recipient, () -> {
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO deliveries (edition_id, edition_date, recipient, status, attempts, message_id, error, updated_at) "
-                            + "VALUES (?, ?, ?, 'SENDING', 1, ?, '', ?) ON CONFLICT (edition_id, edition_date, recipient) DO UPDATE SET "
-                            + "status = 'SENDING', attempts = deliveries.attempts + 1, message_id = excluded.message_id, "
-                            + "updated_at = excluded.updated_at")) {
-                upsert.setString(1, id);
-                upsert.setString(2, date.toString());
-                upsert.setString(3, recipient);
-                upsert.setString(4, messageId);
-                upsert.setString(5, clock.instant().toString());
-                upsert.executeUpdate();
-            }
-        });
+        upsertDelivery(date, recipient, messageId, Status.SENDING, 1, "",
+                "attempts = deliveries.attempts + 1, message_id = excluded.message_id");
     }
 
     /**
-     * Records a delivery this run did not try, so the next run does; attempts so far are kept.
+     * Records a delivery this run did not try, so the next run does; attempts so far and the
+     * Message-ID of the first are kept.
      *
      * @param date the edition
      * @param recipient the address
-     * @param messageId the Message-ID it will go with
+     * @param messageId the Message-ID it will go with, when it has none yet
      * @param error why it was not tried
      */
     public synchronized void deferDelivery(LocalDate date, String recipient, String messageId, String error) {
+        upsertDelivery(date, recipient, messageId, Status.FAILED, 0, error, "error = excluded.error");
+    }
+
+    /** Inserts a delivery row, or sets its status and what {@code onConflict} says on the one there. */
+    private void upsertDelivery(LocalDate date, String recipient, String messageId, Status status, int attempts, String error,
+            String onConflict) {
         update("record the delivery to " + recipient, () -> {
             try (PreparedStatement upsert = connection.prepareStatement(
                     "INSERT INTO deliveries (edition_id, edition_date, recipient, status, attempts, message_id, error, updated_at) "
-                            + "VALUES (?, ?, ?, 'FAILED', 0, ?, ?, ?) ON CONFLICT (edition_id, edition_date, recipient) DO UPDATE SET "
-                            + "status = 'FAILED', error = excluded.error, updated_at = excluded.updated_at")) {
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (edition_id, edition_date, recipient) DO UPDATE SET "
+                            + "status = excluded.status, " + onConflict + ", updated_at = excluded.updated_at")) {
                 upsert.setString(1, id);
                 upsert.setString(2, date.toString());
                 upsert.setString(3, recipient);
-                upsert.setString(4, messageId);
-                upsert.setString(5, error);
-                upsert.setString(6, clock.instant().toString());
+                upsert.setString(4, status.name());
+                upsert.setInt(5, attempts);
+                upsert.setString(6, messageId);
+                upsert.setString(7, error);
+                upsert.setString(8, clock.instant().toString());
                 upsert.executeUpdate();
             }
         });
