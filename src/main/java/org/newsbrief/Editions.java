@@ -41,6 +41,8 @@ import org.newsbrief.store.EditionStore;
  * One scheduled edition from start to end: read, summarize, compose, render, archive, deliver.
  * An edition already archived for the day is reused as it is (the same PDF for every
  * recipient, however many runs it takes to reach them all), unless a rebuild is asked for.
+ * Editions are known by the configuration's id as well as the day: each configuration has its own
+ * archive folder ({@code archive/<id>/YYYY/MM/DD}), outbox folder and rows in the store.
  */
 public final class Editions {
 
@@ -49,15 +51,16 @@ public final class Editions {
      *
      * @param config the operator's configuration
      * @param date the day the edition covers
-     * @param resend whether recipients already sent to get it again
+     * @param delivery who gets it besides the recipients it has not reached
      * @param rebuild whether an edition already archived for the day is made anew
      * @param threads how many articles are analyzed at once
      */
-    public record Request(NewsbriefConfig config, LocalDate date, boolean resend, boolean rebuild, int threads) {
+    public record Request(NewsbriefConfig config, LocalDate date, Dispatcher.Mode delivery, boolean rebuild, int threads) {
 
         public Request {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(delivery, "delivery");
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
@@ -107,11 +110,30 @@ public final class Editions {
     /**
      * @param config the configuration
      * @param newsbrief gives the clock
-     * @return SMTP when a mail server is set, else the outbox folder
+     * @return SMTP when a mail server is set, else the configuration's own folder in the outbox
      */
     public static Mailer mailer(NewsbriefConfig config, Newsbrief newsbrief) {
         return config.mail() != null ? new SmtpMailer(config.mail(), newsbrief.clock())
-                : new OutboxMailer(config.outbox(), newsbrief.clock());
+                : new OutboxMailer(config.outbox().resolve(config.id()), newsbrief.clock());
+    }
+
+    /**
+     * Opens the configuration's store and claims its id for its file.
+     *
+     * @param config the configuration
+     * @param clock stamps the rows
+     * @return the store, speaking for the configuration's editions only
+     * @throws org.newsbrief.store.StoreException when another configuration file that still exists
+     *     already holds the id in that store
+     */
+    public static EditionStore store(NewsbriefConfig config, java.time.Clock clock) {
+        Path file = config.file().toAbsolutePath().normalize();
+        try {
+            file = file.toRealPath();
+        } catch (IOException e) {
+            // A file that cannot be resolved is still known by its absolute path.
+        }
+        return EditionStore.open(config.storeUrl(), clock, new EditionStore.Owner(config.id(), file.toString(), config.title()));
     }
 
     /**
@@ -123,7 +145,7 @@ public final class Editions {
     public Report run(Request request, Consumer<String> log) {
         NewsbriefConfig config = request.config();
         LocalDate date = request.date();
-        Path folder = config.archive().resolve(String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(),
+        Path folder = config.archive().resolve(config.id()).resolve(String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(),
                 date.getDayOfMonth()));
         Optional<EditionStore.Edition> archived = request.rebuild() ? Optional.empty() : intact(store.edition(date), log);
         List<Path> files;
@@ -162,11 +184,11 @@ public final class Editions {
             log.accept("edition of " + date + ": " + stories + " stories" + (repeats > 0 ? " (" + repeats + " already covered)" : "")
                     + " from " + read.articles().size() + " articles, archived in " + folder);
         }
-        Dispatcher.Report delivery = deliver(config, date, files, request.resend(), log);
+        Dispatcher.Report delivery = deliver(config, date, files, request.delivery(), log);
         return new Report(date, archived.isPresent(), files, stories, repeats, read, delivery);
     }
 
-    private Dispatcher.Report deliver(NewsbriefConfig config, LocalDate date, List<Path> files, boolean resend,
+    private Dispatcher.Report deliver(NewsbriefConfig config, LocalDate date, List<Path> files, Dispatcher.Mode mode,
             Consumer<String> log) {
         if (config.recipients().isEmpty()) {
             log.accept("no recipients are set; nothing to send");
@@ -185,8 +207,9 @@ public final class Editions {
             throw new RenderException("cannot read the archived edition in " + pdf.getParent() + ": " + e.getMessage(), e);
         }
         Dispatcher dispatcher = new Dispatcher(store, mailer, mail != null ? mail.attempts() : 1,
-                mail != null ? mail.backoff() : Duration.ZERO, sleeper, log);
-        return dispatcher.deliver(message, config.recipients(), resend);
+                mail != null ? mail.backoff() : Duration.ZERO,
+                mail != null ? mail.breakerThreshold() : NewsbriefConfig.Mail.DEFAULT_BREAKER_THRESHOLD, sleeper, log);
+        return dispatcher.deliver(message, config.recipients(), mode);
     }
 
     /** The archived edition, when every one of its files is still there and unchanged. */

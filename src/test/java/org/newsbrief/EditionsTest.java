@@ -59,9 +59,9 @@ class EditionsTest {
 
     private Editions.Report run(NewsbriefConfig config, LocalDate date) {
         Newsbrief newsbrief = TestFiles.newsbrief();
-        try (EditionStore store = EditionStore.open(config.storeUrl(), newsbrief.clock())) {
+        try (EditionStore store = Editions.store(config, newsbrief.clock())) {
             return new Editions(newsbrief, store, Editions.mailer(config, newsbrief), duration -> { })
-                    .run(new Editions.Request(config, date, false, false, 2), log::add);
+                    .run(new Editions.Request(config, date, org.newsbrief.deliver.Dispatcher.Mode.ONCE, false, 2), log::add);
         }
     }
 
@@ -71,8 +71,8 @@ class EditionsTest {
 
         Editions.Report report = run(config, LocalDate.of(2026, 11, 25));
 
-        Path pdf = dir.resolve("archive/2026/11/25/briefing-2026-11-25.pdf");
-        assertThat(report.files()).contains(pdf, dir.resolve("archive/2026/11/25/briefing-2026-11-25.md"));
+        Path pdf = dir.resolve("archive/morning-briefing/2026/11/25/briefing-2026-11-25.pdf");
+        assertThat(report.files()).contains(pdf, dir.resolve("archive/morning-briefing/2026/11/25/briefing-2026-11-25.md"));
         assertThat(report.delivery().allDelivered()).isTrue();
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(2);
@@ -120,12 +120,82 @@ class EditionsTest {
         assertThat(first.repeats()).isZero();
         assertThat(second.stories()).isEqualTo(first.stories() + 1);
         assertThat(second.repeats()).isEqualTo(first.stories());
-        String markdown = Files.readString(dir.resolve("archive/2026/11/26/briefing-2026-11-26.md"));
+        String markdown = Files.readString(dir.resolve("archive/morning-briefing/2026/11/26/briefing-2026-11-26.md"));
         assertThat(markdown).contains("Already in the 25 November 2026 edition");
         assertThat(markdown.indexOf("Harbour tram line approved")).as("the new story leads")
                 .isLessThan(markdown.indexOf("Already in the 25 November 2026 edition"));
         assertThat(markdown.substring(markdown.indexOf("## Executive summary"), markdown.indexOf("Names in this edition")))
                 .contains("Harbour tram line approved").doesNotContain("Reserve Bank lifts cash rate");
+    }
+
+    /** A configuration in the test's folder with the default data and archive folders, as two operators would write it. */
+    private NewsbriefConfig named(String file, String title, String recipients) throws IOException {
+        return new ConfigLoader(Map.of()).load(Files.writeString(dir.resolve(file), """
+                title: %s
+                time_zone: Europe/Zurich
+                sources: %s
+                templates: %s
+                formats: [pdf]
+                recipients: %s
+                mail:
+                  host: 127.0.0.1
+                  port: %d
+                  security: none
+                  from: "Briefings <briefing@example.org>"
+                  subject: "{title}: {date}"
+                """.formatted(title, TestFiles.samples().resolve("sources.yaml").toAbsolutePath(),
+                TestFiles.templates().toAbsolutePath(), recipients, greenMail.getSmtp().getPort())));
+    }
+
+    @Test
+    void twoConfigurationsInOneFolderEachReachEveryRecipientOnceWithTheirOwnEdition() throws Exception {
+        NewsbriefConfig morning = named("Morning.yaml", "Morning Briefing", "[alice@example.org, carol@example.org]");
+        NewsbriefConfig evening = named("Evening.yaml", "Evening Briefing", "[bob@example.org, carol@example.org]");
+        LocalDate day = LocalDate.of(2026, 11, 25);
+
+        run(morning, day);
+        Editions.Report second = run(evening, day);
+
+        assertThat(second.reused()).as("the morning's edition is not the evening's").isFalse();
+        assertThat(second.delivery().outcomes()).allMatch(org.newsbrief.deliver.Dispatcher.Outcome::sentNow);
+        Path morningPdf = dir.resolve("archive/morning-briefing/2026/11/25/briefing-2026-11-25.pdf");
+        Path eveningPdf = dir.resolve("archive/evening-briefing/2026/11/25/briefing-2026-11-25.pdf");
+        assertThat(Files.readAllBytes(morningPdf)).isNotEqualTo(Files.readAllBytes(eveningPdf));
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(Arrays.stream(received).map(message -> to(message) + " " + subject(message))).containsExactlyInAnyOrder(
+                "alice@example.org Morning Briefing: 2026-11-25", "carol@example.org Morning Briefing: 2026-11-25",
+                "bob@example.org Evening Briefing: 2026-11-25", "carol@example.org Evening Briefing: 2026-11-25");
+        for (MimeMessage message : received) {
+            boolean isEvening = subject(message).startsWith("Evening");
+            List<BodyPart> parts = leaves((Multipart) message.getContent());
+            assertThat((String) parts.get(1).getContent()).contains(isEvening ? "Evening Briefing" : "Morning Briefing")
+                    .doesNotContain(isEvening ? "Morning Briefing" : "Evening Briefing");
+            assertThat(parts.get(2).getInputStream().readAllBytes())
+                    .isEqualTo(Files.readAllBytes(isEvening ? eveningPdf : morningPdf));
+        }
+        assertThat(Arrays.stream(received).map(EditionsTest::messageId).distinct()).as("no message taken for another's copy")
+                .hasSize(4);
+
+        Editions.Report rerun = run(evening, day);
+        assertThat(rerun.reused()).isTrue();
+        assertThat(rerun.delivery().outcomes()).noneMatch(org.newsbrief.deliver.Dispatcher.Outcome::sentNow);
+        assertThat(greenMail.getReceivedMessages()).hasSize(4);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> List<T> concat(List<T> list, T item) {

@@ -35,8 +35,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day the edition covers (default: today in the configured time zone).")
     private LocalDate date;
 
-    @Option(names = "--resend", description = "Send again to recipients that already have the edition, or whose delivery was interrupted.")
+    @Option(names = "--resend", description = "Send again to every recipient, even those that already have the edition.")
     private boolean resend;
+
+    @Option(names = "--retry-interrupted", description = "Also send to recipients whose delivery a stopped run interrupted, "
+            + "alone and with the Message-ID of that attempt, so a copy that did arrive is recognized as the same message.")
+    private boolean retryInterrupted;
 
     @Option(names = "--rebuild", description = "Make the edition anew even when it is already archived for the day.")
     private boolean rebuild;
@@ -57,11 +61,11 @@ final class RunCommand implements Callable<Integer> {
         Newsbrief zoned = newsbrief.withClock(newsbrief.clock().withZone(settings.timeZone()));
         PrintWriter out = spec.commandLine().getOut();
         LocalDate day = date != null ? date : LocalDate.now(zoned.clock());
-        try (EditionStore store = EditionStore.open(settings.storeUrl(), zoned.clock())) {
+        try (EditionStore store = Editions.store(settings, zoned.clock())) {
             Editions editions = new Editions(zoned, store, Editions.mailer(settings, zoned), sleeper());
             Editions.Report report;
             try {
-                report = editions.run(new Editions.Request(settings, day, resend, rebuild, threads()), line -> {
+                report = editions.run(new Editions.Request(settings, day, mode(), rebuild, threads()), line -> {
                     out.println("newsbrief: " + line);
                     out.flush();
                 });
@@ -77,6 +81,14 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return report.delivery().allDelivered() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         }
+    }
+
+    private Dispatcher.Mode mode() {
+        if (resend && retryInterrupted) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--resend already sends to everyone; give it or --retry-interrupted, not both");
+        }
+        return resend ? Dispatcher.Mode.RESEND : retryInterrupted ? Dispatcher.Mode.RETRY_INTERRUPTED : Dispatcher.Mode.ONCE;
     }
 
     static Dispatcher.Sleeper sleeper() {

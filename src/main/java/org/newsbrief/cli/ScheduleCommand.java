@@ -10,6 +10,7 @@ import org.newsbrief.Editions;
 import org.newsbrief.Newsbrief;
 import org.newsbrief.config.ConfigLoader;
 import org.newsbrief.config.NewsbriefConfig;
+import org.newsbrief.deliver.Dispatcher;
 import org.newsbrief.deliver.EditionScheduler;
 import org.newsbrief.store.EditionStore;
 import picocli.CommandLine;
@@ -51,7 +52,7 @@ final class ScheduleCommand implements Callable<Integer> {
         }
         Newsbrief zoned = newsbrief.withClock(newsbrief.clock().withZone(settings.timeZone()));
         PrintWriter out = spec.commandLine().getOut();
-        try (EditionStore store = EditionStore.open(settings.storeUrl(), zoned.clock())) {
+        try (EditionStore store = Editions.store(settings, zoned.clock())) {
             Editions editions = new Editions(zoned, store, Editions.mailer(settings, zoned), RunCommand.sleeper());
             java.util.function.Consumer<String> log = line -> {
                 synchronized (out) {
@@ -82,7 +83,7 @@ final class ScheduleCommand implements Callable<Integer> {
     private static String edition(Editions editions, NewsbriefConfig settings, ZonedDateTime scheduled,
             java.util.function.Consumer<String> log) {
         try {
-            Editions.Report report = editions.run(new Editions.Request(settings, scheduled.toLocalDate(), false, false,
+            Editions.Report report = editions.run(new Editions.Request(settings, scheduled.toLocalDate(), Dispatcher.Mode.ONCE, false,
                     Runtime.getRuntime().availableProcessors()), line -> {
                         if (line.startsWith("warning:") || line.startsWith("error:") || line.startsWith("skipped ")) {
                             log.accept(line);

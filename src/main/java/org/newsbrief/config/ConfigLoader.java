@@ -59,14 +59,14 @@ public final class ConfigLoader {
     private static final Set<String> FORMATS = Set.of("pdf", "html", "md", "txt");
 
     private static final Map<String, Set<String>> KEYS = Map.of(
-            "", Set.of("title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
+            "", Set.of("id", "title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
                     "store", "formats", "paper", "stories", "repeats", "schedule", "recipients", "lists", "mail", "fetch",
                     "summarizer", "llm"),
             "summary", Set.of("algorithm", "sentences", "words", "bytes", "ratio"),
             "stories", Set.of("group", "max", "per_section"),
             "schedule", Set.of("cron", "catch_up"),
             "mail", Set.of("host", "port", "security", "username", "password", "from", "subject", "timeout", "attempts",
-                    "backoff"),
+                    "backoff", "breaker_threshold"),
             "fetch", Set.of("timeout", "allow_private_network", "follow_links", "cache"),
             "llm", Set.of("provider", "model", "base_url", "temperature", "max_tokens", "timeout", "retries", "concurrency",
                     "breaker_threshold", "max_input_tokens", "max_words", "budget_tokens", "budget", "price_input",
@@ -181,6 +181,14 @@ public final class ConfigLoader {
             if (title.isBlank()) {
                 problem("title", "must not be empty");
             }
+            String id = text(root, "id", "");
+            if (id.isEmpty()) {
+                id = NewsbriefConfig.slug(title);
+            } else if (!NewsbriefConfig.ID.matcher(id).matches()) {
+                problem("id", "must be lower-case letters, digits and inner hyphens, at most 64, such as morning-briefing; was '"
+                        + id + "'");
+                id = NewsbriefConfig.slug(title);
+            }
             ZoneId zone = ZoneId.systemDefault();
             String zoneName = text(root, "time_zone", "");
             if (!zoneName.isEmpty()) {
@@ -237,7 +245,7 @@ public final class ConfigLoader {
             }
             return new NewsbriefConfig(file, title.strip(), zone, sources, sections, algorithm, length, templates, archive,
                     outbox, store, formats, paper, limits, repeats, schedule(root), recipients(root), mail(root),
-                    fetch(object(root, "fetch")), llm(root, data));
+                    fetch(object(root, "fetch")), llm(root, data), id);
         }
 
         private List<SourcesFile.Entry> sources(JsonNode node) {
@@ -387,7 +395,8 @@ public final class ConfigLoader {
                     text(mail, "mail.password", "password", ""), from,
                     text(mail, "mail.subject", "subject", "{title}: {date}"),
                     duration(mail, "mail.timeout", "timeout", Duration.ofSeconds(30)),
-                    integer(mail, "mail.attempts", "attempts", 4, 1), duration(mail, "mail.backoff", "backoff", Duration.ofSeconds(2)));
+                    integer(mail, "mail.attempts", "attempts", 4, 1), duration(mail, "mail.backoff", "backoff", Duration.ofSeconds(2)),
+                    integer(mail, "mail.breaker_threshold", "breaker_threshold", NewsbriefConfig.Mail.DEFAULT_BREAKER_THRESHOLD, 1));
         }
 
         private NewsbriefConfig.Fetch fetch(JsonNode fetch) {

@@ -1,11 +1,18 @@
 package org.newsbrief.config;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.ingest.SourcesFile;
 import org.newsbrief.summarize.Algorithm;
@@ -23,8 +30,8 @@ import org.newsbrief.summarize.SummaryLength;
  * @param algorithm how articles are summarized
  * @param length how long each story's summary may be
  * @param templates the templates folder, or {@code null} for the built-in templates
- * @param archive where editions are kept, as {@code YYYY/MM/DD/briefing-<date>.<format>}
- * @param outbox where messages go as {@code .eml} files when no mail server is set
+ * @param archive where editions are kept, as {@code <id>/YYYY/MM/DD/briefing-<date>.<format>}
+ * @param outbox where messages go as {@code <id>/<date>/<address>.eml} files when no mail server is set
  * @param storeUrl the JDBC address of the store
  * @param formats which of pdf, html, md and txt each edition is made in
  * @param paper {@code A4} or {@code letter}
@@ -35,15 +42,25 @@ import org.newsbrief.summarize.SummaryLength;
  * @param mail the mail server, or {@code null} to write to the outbox
  * @param fetch how the web is read
  * @param llm the language model that writes the summaries, or {@code null} when they are extractive
+ * @param id what the store, the archive and the outbox know this configuration's editions by:
+ *     {@code id:} in the file, else {@link #slug(String) a slug of the title}
  */
 public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<SourcesFile.Entry> sources,
         List<String> sectionOrder, Algorithm algorithm, SummaryLength length, Path templates, Path archive, Path outbox,
         String storeUrl, Set<String> formats, String paper, BriefingComposer.Limits limits, Repeats repeats,
-        Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm) {
+        Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm, String id) {
+
+    /** What an explicit {@code id:} may be: safe as a folder name and in a Message-ID, the same on any file system. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
     public NewsbriefConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("id must be lower-case letters, digits and inner hyphens, at most 64, was '"
+                    + id + "'");
+        }
         Objects.requireNonNull(timeZone, "timeZone");
         sources = List.copyOf(sources);
         sectionOrder = List.copyOf(sectionOrder);
@@ -58,6 +75,39 @@ public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<Sou
         Objects.requireNonNull(repeats, "repeats");
         recipients = List.copyOf(recipients);
         Objects.requireNonNull(fetch, "fetch");
+    }
+
+    /** A configuration whose id is the slug of its title. */
+    public NewsbriefConfig(Path file, String title, ZoneId timeZone, List<SourcesFile.Entry> sources,
+            List<String> sectionOrder, Algorithm algorithm, SummaryLength length, Path templates, Path archive, Path outbox,
+            String storeUrl, Set<String> formats, String paper, BriefingComposer.Limits limits, Repeats repeats,
+            Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm) {
+        this(file, title, timeZone, sources, sectionOrder, algorithm, length, templates, archive, outbox, storeUrl, formats,
+                paper, limits, repeats, schedule, recipients, mail, fetch, llm, slug(title));
+    }
+
+    /**
+     * The id a title gives when no {@code id:} is set: accents dropped, lower case, each run of
+     * other characters one hyphen ("Morning Briefing" is {@code morning-briefing}). A title with no
+     * Latin letters or digits gets {@code briefing-} and a digest of it, so two such titles differ.
+     *
+     * @param title the edition's title
+     * @return an id matching {@link #ID}
+     */
+    public static String slug(String title) {
+        String plain = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-");
+        plain = plain.length() > 64 ? plain.substring(0, 64) : plain;
+        plain = plain.replaceAll("^-+|-+$", "");
+        if (!plain.isEmpty()) {
+            return plain;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(title.getBytes(StandardCharsets.UTF_8));
+            return "briefing-" + HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** What an edition does with a story whose every report an earlier edition already carried. */
@@ -95,9 +145,14 @@ public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<Sou
      * @param timeout how long one connection or command may take
      * @param attempts how many times a temporary failure is tried in all
      * @param backoff the wait before the second attempt; it doubles for each one after
+     * @param breakerThreshold after this many recipients in a row could not reach the server, the rest wait
+     *     for the next run
      */
     public record Mail(String host, int port, String security, String username, String password, String from,
-            String subject, Duration timeout, int attempts, Duration backoff) {
+            String subject, Duration timeout, int attempts, Duration backoff, int breakerThreshold) {
+
+        /** How many recipients in a row may fail to reach the server before the rest wait, unless set. */
+        public static final int DEFAULT_BREAKER_THRESHOLD = 3;
 
         public Mail {
             Objects.requireNonNull(host, "host");
@@ -111,6 +166,15 @@ public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<Sou
             if (attempts < 1) {
                 throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
             }
+            if (breakerThreshold < 1) {
+                throw new IllegalArgumentException("breakerThreshold must be at least 1, was " + breakerThreshold);
+            }
+        }
+
+        /** Settings with the default breaker threshold. */
+        public Mail(String host, int port, String security, String username, String password, String from, String subject,
+                Duration timeout, int attempts, Duration backoff) {
+            this(host, port, security, username, password, from, subject, timeout, attempts, backoff, DEFAULT_BREAKER_THRESHOLD);
         }
 
         @Override

@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,13 +17,28 @@ import org.newsbrief.store.EditionStore.Delivery;
 import org.newsbrief.store.EditionStore.Status;
 
 /**
- * Sends an edition to each recipient exactly once. Every attempt is recorded in the store before
+ * Sends an edition to each mailbox exactly once. Every attempt is recorded in the store before
  * the message leaves and again after, so a rerun skips what was sent, finishes what was not, and
  * finds a delivery the process stopped in the middle of; that one is reported, never silently
- * repeated. A temporary failure is tried again after a wait that doubles each time; a permanent
- * one is not.
+ * repeated, and can be retried alone with the Message-ID it first went with. A temporary failure
+ * is tried again after a wait that doubles each time; a permanent one is not. When the server
+ * cannot be reached for several recipients in a row, the rest wait for the next run instead of
+ * each spending its own retries on a server that is down.
  */
 public final class Dispatcher {
+
+    /** Who gets the edition in this run, besides those it has not reached yet. */
+    public enum Mode {
+        /** Only recipients it has not reached; an interrupted delivery is reported, not repeated. */
+        ONCE,
+        /**
+         * Also recipients whose delivery a stopped run interrupted, with the Message-ID of that
+         * attempt, so a copy that did arrive is recognized as the same message.
+         */
+        RETRY_INTERRUPTED,
+        /** Everyone again, whatever happened before. */
+        RESEND
+    }
 
     /** Waits between attempts; tests pass one that does not sleep. */
     @FunctionalInterface
@@ -78,7 +95,7 @@ public final class Dispatcher {
                 line.append(", ").append(rejected).append(" rejected");
             }
             if (interrupted > 0) {
-                line.append(", ").append(interrupted).append(" interrupted (may have arrived; --resend to send again)");
+                line.append(", ").append(interrupted).append(" interrupted (may have arrived; --retry-interrupted sends to them alone)");
             }
             return line.toString();
         }
@@ -88,6 +105,7 @@ public final class Dispatcher {
     private final Mailer mailer;
     private final int attempts;
     private final Duration backoff;
+    private final int breakerThreshold;
     private final Sleeper sleeper;
     private final Consumer<String> log;
 
@@ -96,11 +114,13 @@ public final class Dispatcher {
      * @param mailer hands messages over
      * @param attempts how many times a temporary failure is tried in all, at least 1
      * @param backoff the wait before the second attempt; it doubles for each one after
+     * @param breakerThreshold after this many recipients in a row could not reach the server, at least 1,
+     *     the rest are left for the next run
      * @param sleeper waits between attempts
      * @param log receives one line per event worth an operator's eye
      */
-    public Dispatcher(EditionStore store, Mailer mailer, int attempts, Duration backoff, Sleeper sleeper,
-            Consumer<String> log) {
+    public Dispatcher(EditionStore store, Mailer mailer, int attempts, Duration backoff, int breakerThreshold,
+            Sleeper sleeper, Consumer<String> log) {
         this.store = Objects.requireNonNull(store, "store");
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         if (attempts < 1) {
@@ -108,84 +128,150 @@ public final class Dispatcher {
         }
         this.attempts = attempts;
         this.backoff = Objects.requireNonNull(backoff, "backoff");
+        if (breakerThreshold < 1) {
+            throw new IllegalArgumentException("breakerThreshold must be at least 1, was " + breakerThreshold);
+        }
+        this.breakerThreshold = breakerThreshold;
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.log = Objects.requireNonNull(log, "log");
     }
 
     /**
      * @param mail the edition's email
-     * @param recipients the addresses, each once
-     * @param resend whether to send again to recipients already sent to or interrupted
-     * @return how each delivery went
+     * @param recipients the addresses; one naming a mailbox already listed is left out
+     * @param mode who gets it besides those it has not reached
+     * @return how each delivery went, one per mailbox
      */
-    public Report deliver(BriefingMail mail, List<String> recipients, boolean resend) {
+    public Report deliver(BriefingMail mail, List<String> recipients, Mode mode) {
+        Objects.requireNonNull(mode, "mode");
         List<Outcome> outcomes = new ArrayList<>();
-        for (String recipient : recipients) {
-            outcomes.add(deliverOne(mail, recipient, resend));
+        int unreachable = 0;
+        int deferred = 0;
+        for (String recipient : mailboxes(recipients)) {
+            Attempted attempted = deliverOne(mail, recipient, mode, unreachable >= breakerThreshold);
+            outcomes.add(attempted.outcome());
+            if (attempted.deferred()) {
+                deferred++;
+            } else if (attempted.unreachable()) {
+                unreachable++;
+            } else if (attempted.reachedServer()) {
+                unreachable = 0;
+            }
+        }
+        if (deferred > 0) {
+            log.accept("error: " + mailer.describe() + " could not be reached for " + unreachable + " recipients in a row; "
+                    + deferred + " more were not tried in this run (the next run tries them)");
         }
         return new Report(outcomes, mailer.describe());
     }
 
+    /** The recipients, one per mailbox, the first spelling kept. */
+    private List<String> mailboxes(List<String> recipients) {
+        Map<String, String> mailboxes = new LinkedHashMap<>();
+        for (String recipient : recipients) {
+            String first = mailboxes.putIfAbsent(key(recipient), recipient);
+            if (first != null) {
+                log.accept("note: " + recipient + " is the same mailbox as " + first + "; it gets one copy");
+            }
+        }
+        return List.copyOf(mailboxes.values());
+    }
+
     /**
      * The store knows a recipient by the bare address in lower case, so a display name added or
-     * changed in the configuration does not make a second delivery.
+     * changed in the configuration does not make a second delivery. The local part is folded too:
+     * RFC 5321 lets a server tell {@code Alice} from {@code alice}, but nearly none do, and one
+     * mailbox listed twice in two spellings must not get two copies.
      */
     static String key(String recipient) {
         return MimeMessages.address(recipient).toLowerCase(java.util.Locale.ROOT);
     }
 
-    private Outcome deliverOne(BriefingMail mail, String recipient, boolean resend) {
+    /**
+     * One recipient's outcome, and what it says about the server.
+     *
+     * @param outcome how it went
+     * @param unreachable whether every attempt failed to reach the server at all
+     * @param reachedServer whether an attempt got an answer from the server
+     * @param deferred whether it was left for the next run without being tried
+     */
+    private record Attempted(Outcome outcome, boolean unreachable, boolean reachedServer, boolean deferred) {
+
+        static Attempted notTried(Outcome outcome) {
+            return new Attempted(outcome, false, false, false);
+        }
+    }
+
+    /**
+     * @param breakerOpen whether the server could not be reached for too many recipients in a row,
+     *     so one that needs sending is left for the next run
+     */
+    private Attempted deliverOne(BriefingMail mail, String recipient, Mode mode, boolean breakerOpen) {
         String key = key(recipient);
         Optional<Delivery> earlier = store.delivery(mail.date(), key);
-        if (earlier.isPresent() && !resend) {
+        // Every attempt at one delivery goes with the Message-ID of the first, so a copy that did arrive is recognized.
+        String messageId = earlier.map(Delivery::messageId).filter(id -> !id.isEmpty()).orElseGet(() -> messageId(mail, recipient));
+        boolean interrupted = earlier.isPresent()
+                && (earlier.get().status() == Status.SENDING || earlier.get().status() == Status.INTERRUPTED);
+        if (mode == Mode.RETRY_INTERRUPTED && interrupted && !breakerOpen) {
+            log.accept("retrying the interrupted delivery to " + recipient + " as " + messageId);
+        } else if (earlier.isPresent() && mode != Mode.RESEND && !(mode == Mode.RETRY_INTERRUPTED && interrupted)) {
             Delivery delivery = earlier.get();
             switch (delivery.status()) {
                 case SENT -> {
-                    return new Outcome(recipient, Status.SENT, false, "already sent " + delivery.updatedAt());
+                    return Attempted.notTried(new Outcome(recipient, Status.SENT, false, "already sent " + delivery.updatedAt()));
                 }
                 case SENDING -> {
                     String detail = "a run stopped while sending to " + recipient + " (" + delivery.messageId()
-                            + "); it may have arrived, so it is not sent again (use --resend)";
+                            + "); it may have arrived, so it is not sent again: run with --retry-interrupted to send it "
+                            + "to this recipient alone, with the same Message-ID";
                     store.finishDelivery(mail.date(), key, Status.INTERRUPTED, detail);
                     log.accept("warning: " + detail);
-                    return new Outcome(recipient, Status.INTERRUPTED, false, detail);
+                    return Attempted.notTried(new Outcome(recipient, Status.INTERRUPTED, false, detail));
                 }
                 case INTERRUPTED -> {
                     log.accept("warning: " + delivery.error());
-                    return new Outcome(recipient, Status.INTERRUPTED, false, delivery.error());
+                    return Attempted.notTried(new Outcome(recipient, Status.INTERRUPTED, false, delivery.error()));
                 }
                 case REJECTED -> {
-                    return new Outcome(recipient, Status.REJECTED, false, "rejected earlier: " + delivery.error());
+                    return Attempted.notTried(new Outcome(recipient, Status.REJECTED, false, "rejected earlier: " + delivery.error()));
                 }
                 case FAILED -> { }
             }
         }
-        String messageId = messageId(mail, recipient);
+        if (breakerOpen) {
+            String detail = "not tried: " + mailer.describe() + " could not be reached; the next run tries again";
+            store.deferDelivery(mail.date(), key, messageId, detail);
+            return new Attempted(new Outcome(recipient, Status.FAILED, false, detail), false, false, true);
+        }
         for (int attempt = 1; ; attempt++) {
             store.beginDelivery(mail.date(), key, messageId);
             try {
                 mailer.send(mail, recipient, messageId);
                 store.finishDelivery(mail.date(), key, Status.SENT, "");
-                return new Outcome(recipient, Status.SENT, true, "sent " + messageId);
+                return new Attempted(new Outcome(recipient, Status.SENT, true, "sent " + messageId), false, true, false);
             } catch (DeliveryException e) {
                 if (!e.retriable()) {
                     store.finishDelivery(mail.date(), key, Status.REJECTED, e.getMessage());
                     log.accept("error: " + e.getMessage() + " (permanent; not retried)");
-                    return new Outcome(recipient, Status.REJECTED, false, e.getMessage());
+                    return new Attempted(new Outcome(recipient, Status.REJECTED, false, e.getMessage()), false, !e.unreachable(),
+                            false);
                 }
                 store.finishDelivery(mail.date(), key, Status.FAILED, e.getMessage());
                 if (attempt >= attempts) {
                     log.accept("error: " + e.getMessage() + " (gave up after " + attempt + " attempts; the next run tries again)");
-                    return new Outcome(recipient, Status.FAILED, false, e.getMessage());
+                    return new Attempted(new Outcome(recipient, Status.FAILED, false, e.getMessage()), e.unreachable(),
+                            !e.unreachable(), false);
                 }
                 Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 16));
                 log.accept("warning: " + e.getMessage() + " (attempt " + attempt + " of " + attempts + "; retrying in "
                         + wait.toMillis() + " ms)");
                 try {
                     sleeper.sleep(wait);
-                } catch (InterruptedException interrupted) {
+                } catch (InterruptedException stop) {
                     Thread.currentThread().interrupt();
-                    return new Outcome(recipient, Status.FAILED, false, e.getMessage() + " (stopped while waiting to retry)");
+                    return Attempted.notTried(new Outcome(recipient, Status.FAILED, false,
+                            e.getMessage() + " (stopped while waiting to retry)"));
                 }
             }
         }
@@ -193,13 +279,15 @@ public final class Dispatcher {
 
     /**
      * The same for every attempt at one edition and recipient, so a message that did arrive
-     * before a crash and is resent can be recognized as the same by the mail system.
+     * before a crash and is resent can be recognized as the same by the mail system; another
+     * configuration's edition of the same day gets its own, so it is never taken for a copy.
      */
-    static String messageId(BriefingMail mail, String recipient) {
+    String messageId(BriefingMail mail, String recipient) {
         String domain = mail.from().replaceAll(".*@", "").replaceAll("[^A-Za-z0-9.-]", "");
+        String edition = store.editionId().isEmpty() ? "briefing" : store.editionId();
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key(recipient).getBytes(StandardCharsets.UTF_8));
-            return "<briefing-" + mail.date() + "." + HexFormat.of().formatHex(hash, 0, 8) + "@"
+            return "<" + edition + "-" + mail.date() + "." + HexFormat.of().formatHex(hash, 0, 8) + "@"
                     + (domain.isEmpty() ? "newsbrief.invalid" : domain) + ">";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);

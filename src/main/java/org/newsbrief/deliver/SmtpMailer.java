@@ -71,7 +71,7 @@ public final class SmtpMailer implements Mailer {
             MimeMessage message = MimeMessages.build(session, mail, recipient, messageId, Date.from(clock.instant()));
             Transport.send(message);
         } catch (MessagingException e) {
-            throw new DeliveryException(recipient + " via " + describe() + ": " + reason(e), retriable(e), e);
+            throw new DeliveryException(recipient + " via " + describe() + ": " + reason(e), retriable(e), unreachable(e), e);
         }
     }
 
@@ -101,6 +101,20 @@ public final class SmtpMailer implements Mailer {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether no connection to the server was made: refused, timed out while connecting, no
+     * route, unknown host. Angus wraps each of these in a {@link MailConnectException}.
+     */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = next(t)) {
+            if (t instanceof MailConnectException || t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException || t instanceof java.net.PortUnreachableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable next(Throwable t) {

@@ -26,11 +26,16 @@ import java.util.Optional;
  * What editions were made, which articles they carried, and how each delivery went. One
  * connection, used by one thread at a time; every change is committed at once, so what the store
  * says survives the process being killed right after.
+ *
+ * <p>An open store speaks for one edition id (a configuration's {@code id:}, later perhaps with
+ * a slot): every row it reads or writes carries that id, so several configurations can share one
+ * database without taking each other's editions or deliveries. The id is claimed for one
+ * configuration file; another file claiming it is refused.
  */
 public final class EditionStore implements AutoCloseable {
 
     /** Schema migrations, applied in order; a database records the last one it has. */
-    private static final List<String> MIGRATIONS = List.of("V1__editions.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__editions.sql", "V2__edition_ids.sql");
 
     /** How a delivery stands. */
     public enum Status {
@@ -87,19 +92,45 @@ public final class EditionStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Who an edition id belongs to.
+     *
+     * @param id the edition id, such as {@code morning-briefing}
+     * @param config the configuration file that makes it, as an absolute path
+     * @param title the configuration's title, which tells whose editions made before ids existed are
+     */
+    public record Owner(String id, String config, String title) {
+
+        public Owner {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(title, "title");
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("id must not be blank");
+            }
+        }
+    }
+
+    /** The id rows made before ids existed carry, and the one an unowned store speaks for. */
+    private static final String NO_ID = "";
+    /** Tables whose rows belong to one edition id. */
+    private static final List<String> OWNED_TABLES = List.of("edition_articles", "editions", "edition_files", "deliveries",
+            "scheduled_runs");
+
     private final String url;
     private final Connection connection;
     private final Clock clock;
+    private final String id;
 
-    private EditionStore(String url, Connection connection, Clock clock) {
+    private EditionStore(String url, Connection connection, Clock clock, String id) {
         this.url = url;
         this.connection = connection;
         this.clock = clock;
+        this.id = id;
     }
 
     /**
-     * Opens the store, creating the SQLite file and its folder when missing, and brings its schema
-     * up to date.
+     * Opens the store for the edition with no id, as a store made before ids existed has it.
      *
      * @param jdbcUrl the database, such as {@code jdbc:sqlite:data/newsbrief.db}
      * @param clock stamps the rows
@@ -107,6 +138,22 @@ public final class EditionStore implements AutoCloseable {
      * @throws StoreException naming the database when it cannot be opened or migrated
      */
     public static EditionStore open(String jdbcUrl, Clock clock) {
+        return open(jdbcUrl, clock, null);
+    }
+
+    /**
+     * Opens the store, creating the SQLite file and its folder when missing, brings its schema up
+     * to date, and claims the owner's edition id. The first owner whose title matches the editions
+     * made before ids existed adopts them, deliveries included.
+     *
+     * @param jdbcUrl the database, such as {@code jdbc:sqlite:data/newsbrief.db}
+     * @param clock stamps the rows
+     * @param owner the configuration the store speaks for, or {@code null} for the edition with no id
+     * @return the open store
+     * @throws StoreException naming the database when it cannot be opened or migrated, or when the
+     *     id already belongs to another configuration file that still exists
+     */
+    public static EditionStore open(String jdbcUrl, Clock clock, Owner owner) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(clock, "clock");
         String shown = jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
@@ -124,8 +171,16 @@ public final class EditionStore implements AutoCloseable {
                     statement.execute("PRAGMA synchronous = FULL");
                 }
             }
-            EditionStore store = new EditionStore(shown, connection, clock);
-            store.migrate();
+            EditionStore store = new EditionStore(shown, connection, clock, owner == null ? NO_ID : owner.id());
+            try {
+                store.migrate();
+                if (owner != null) {
+                    store.claim(owner);
+                }
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
             return store;
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot open the store " + shown + ": " + e.getMessage(), e);
@@ -174,6 +229,82 @@ public final class EditionStore implements AutoCloseable {
         }
     }
 
+    private void claim(Owner owner) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            Optional<String> holder = Optional.empty();
+            try (PreparedStatement select = connection.prepareStatement("SELECT config FROM owners WHERE edition_id = ?")) {
+                select.setString(1, owner.id());
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        holder = Optional.of(rows.getString(1));
+                    }
+                }
+            }
+            if (holder.isPresent() && !holder.get().equals(owner.config())) {
+                // A file that is gone was moved or renamed, not a second configuration still in use.
+                if (Files.exists(Path.of(holder.get()))) {
+                    throw new StoreException(url + ": the edition id '" + owner.id() + "' belongs to " + holder.get() + "; "
+                            + owner.config() + " must not share it (its editions and deliveries would be taken as the other's): "
+                            + "give one of them its own 'id:'", null);
+                }
+            }
+            if (holder.isEmpty() && legacyBelongsTo(owner)) {
+                for (String table : OWNED_TABLES) {
+                    try (PreparedStatement adopt = connection.prepareStatement(
+                            "UPDATE " + table + " SET edition_id = ? WHERE edition_id = ?")) {
+                        adopt.setString(1, owner.id());
+                        adopt.setString(2, NO_ID);
+                        adopt.executeUpdate();
+                    }
+                }
+            }
+            if (holder.isEmpty() || !holder.get().equals(owner.config())) {
+                try (PreparedStatement upsert = connection.prepareStatement(
+                        "INSERT INTO owners (edition_id, config, title, claimed_at) VALUES (?, ?, ?, ?) "
+                                + "ON CONFLICT (edition_id) DO UPDATE SET config = excluded.config, title = excluded.title, "
+                                + "claimed_at = excluded.claimed_at")) {
+                    upsert.setString(1, owner.id());
+                    upsert.setString(2, owner.config());
+                    upsert.setString(3, owner.title());
+                    upsert.setString(4, clock.instant().toString());
+                    upsert.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Whether the rows made before ids existed are this owner's: the latest such edition carries
+     * its title, or there is no such edition and no other owner yet.
+     */
+    private boolean legacyBelongsTo(Owner owner) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT title FROM editions WHERE edition_id = ? ORDER BY edition_date DESC LIMIT 1")) {
+            select.setString(1, NO_ID);
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    return rows.getString(1).equals(owner.title());
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM owners")) {
+            return rows.next() && rows.getInt(1) == 0;
+        }
+    }
+
+    /** @return the edition id this store reads and writes, empty for the edition with no id */
+    public String editionId() {
+        return id;
+    }
+
     /** @return the schema version the database is at */
     public synchronized int schemaVersion() {
         return query("read the schema version", () -> {
@@ -193,10 +324,11 @@ public final class EditionStore implements AutoCloseable {
         return query("read earlier editions' articles", () -> {
             Map<String, LocalDate> covered = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT MAX(edition_date) FROM edition_articles WHERE article_key = ? AND edition_date < ?")) {
+                    "SELECT MAX(edition_date) FROM edition_articles WHERE edition_id = ? AND article_key = ? AND edition_date < ?")) {
                 for (String key : keys) {
-                    select.setString(1, key);
-                    select.setString(2, edition.toString());
+                    select.setString(1, id);
+                    select.setString(2, key);
+                    select.setString(3, edition.toString());
                     try (ResultSet rows = select.executeQuery()) {
                         if (rows.next() && rows.getString(1) != null) {
                             covered.put(key, LocalDate.parse(rows.getString(1)));
@@ -222,28 +354,31 @@ public final class EditionStore implements AutoCloseable {
             connection.setAutoCommit(false);
             try {
                 for (String table : List.of("edition_articles", "edition_files", "editions")) {
-                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE edition_date = ?")) {
-                        delete.setString(1, day);
+                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE edition_id = ? AND edition_date = ?")) {
+                        delete.setString(1, id);
+                        delete.setString(2, day);
                         delete.executeUpdate();
                     }
                 }
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO editions (edition_date, title, made_at, stories, articles) VALUES (?, ?, ?, ?, ?)")) {
-                    insert.setString(1, day);
-                    insert.setString(2, edition.title());
-                    insert.setString(3, edition.madeAt().toString());
-                    insert.setInt(4, edition.stories());
-                    insert.setInt(5, edition.articles());
+                        "INSERT INTO editions (edition_id, edition_date, title, made_at, stories, articles) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, id);
+                    insert.setString(2, day);
+                    insert.setString(3, edition.title());
+                    insert.setString(4, edition.madeAt().toString());
+                    insert.setInt(5, edition.stories());
+                    insert.setInt(6, edition.articles());
                     insert.executeUpdate();
                 }
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO edition_files (edition_date, format, path, sha256, bytes) VALUES (?, ?, ?, ?, ?)")) {
+                        "INSERT INTO edition_files (edition_id, edition_date, format, path, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?)")) {
                     for (EditionFile file : edition.files()) {
-                        insert.setString(1, day);
-                        insert.setString(2, file.format());
-                        insert.setString(3, file.path().toString());
-                        insert.setString(4, file.sha256());
-                        insert.setLong(5, file.bytes());
+                        insert.setString(1, id);
+                        insert.setString(2, day);
+                        insert.setString(3, file.format());
+                        insert.setString(4, file.path().toString());
+                        insert.setString(5, file.sha256());
+                        insert.setLong(6, file.bytes());
                         insert.executeUpdate();
                     }
                 }
@@ -251,16 +386,17 @@ public final class EditionStore implements AutoCloseable {
                         "INSERT INTO articles (article_key, title, url, first_seen) VALUES (?, ?, ?, ?) "
                                 + "ON CONFLICT (article_key) DO NOTHING");
                         PreparedStatement carried = connection.prepareStatement(
-                                "INSERT INTO edition_articles (edition_date, article_key) VALUES (?, ?) "
-                                        + "ON CONFLICT (edition_date, article_key) DO NOTHING")) {
+                                "INSERT INTO edition_articles (edition_id, edition_date, article_key) VALUES (?, ?, ?) "
+                                        + "ON CONFLICT (edition_id, edition_date, article_key) DO NOTHING")) {
                     for (Map.Entry<String, String> entry : articles.entrySet()) {
                         article.setString(1, entry.getKey());
                         article.setString(2, entry.getValue());
                         article.setString(3, urls.getOrDefault(entry.getKey(), ""));
                         article.setString(4, day);
                         article.executeUpdate();
-                        carried.setString(1, day);
-                        carried.setString(2, entry.getKey());
+                        carried.setString(1, id);
+                        carried.setString(2, day);
+                        carried.setString(3, entry.getKey());
                         carried.executeUpdate();
                     }
                 }
@@ -282,8 +418,9 @@ public final class EditionStore implements AutoCloseable {
         return query("read the edition of " + date, () -> {
             List<EditionFile> files = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT format, path, sha256, bytes FROM edition_files WHERE edition_date = ? ORDER BY format")) {
-                select.setString(1, date.toString());
+                    "SELECT format, path, sha256, bytes FROM edition_files WHERE edition_id = ? AND edition_date = ? ORDER BY format")) {
+                select.setString(1, id);
+                select.setString(2, date.toString());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         files.add(new EditionFile(rows.getString(1), Path.of(rows.getString(2)), rows.getString(3), rows.getLong(4)));
@@ -291,8 +428,9 @@ public final class EditionStore implements AutoCloseable {
                 }
             }
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT title, made_at, stories, articles FROM editions WHERE edition_date = ?")) {
-                select.setString(1, date.toString());
+                    "SELECT title, made_at, stories, articles FROM editions WHERE edition_id = ? AND edition_date = ?")) {
+                select.setString(1, id);
+                select.setString(2, date.toString());
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
                         return Optional.<Edition>empty();
@@ -326,10 +464,12 @@ public final class EditionStore implements AutoCloseable {
         List<Delivery> deliveries = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT recipient, status, attempts, message_id, error, updated_at FROM deliveries "
-                        + "WHERE edition_date = ?" + (recipient == null ? "" : " AND recipient = ?") + " ORDER BY recipient")) {
-            select.setString(1, date.toString());
+                        + "WHERE edition_id = ? AND edition_date = ?" + (recipient == null ? "" : " AND recipient = ?")
+                        + " ORDER BY recipient")) {
+            select.setString(1, id);
+            select.setString(2, date.toString());
             if (recipient != null) {
-                select.setString(2, recipient);
+                select.setString(3, recipient);
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -349,16 +489,39 @@ public final class EditionStore implements AutoCloseable {
      * @param messageId the Message-ID it goes with
      */
     public synchronized void beginDelivery(LocalDate date, String recipient, String messageId) {
+        upsertDelivery(date, recipient, messageId, Status.SENDING, 1, "",
+                "attempts = deliveries.attempts + 1, message_id = excluded.message_id");
+    }
+
+    /**
+     * Records a delivery this run did not try, so the next run does; attempts so far and the
+     * Message-ID of the first are kept.
+     *
+     * @param date the edition
+     * @param recipient the address
+     * @param messageId the Message-ID it will go with, when it has none yet
+     * @param error why it was not tried
+     */
+    public synchronized void deferDelivery(LocalDate date, String recipient, String messageId, String error) {
+        upsertDelivery(date, recipient, messageId, Status.FAILED, 0, error, "error = excluded.error");
+    }
+
+    /** Inserts a delivery row, or sets its status and what {@code onConflict} says on the one there. */
+    private void upsertDelivery(LocalDate date, String recipient, String messageId, Status status, int attempts, String error,
+            String onConflict) {
         update("record the delivery to " + recipient, () -> {
             try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO deliveries (edition_date, recipient, status, attempts, message_id, error, updated_at) "
-                            + "VALUES (?, ?, 'SENDING', 1, ?, '', ?) ON CONFLICT (edition_date, recipient) DO UPDATE SET "
-                            + "status = 'SENDING', attempts = deliveries.attempts + 1, message_id = excluded.message_id, "
-                            + "updated_at = excluded.updated_at")) {
-                upsert.setString(1, date.toString());
-                upsert.setString(2, recipient);
-                upsert.setString(3, messageId);
-                upsert.setString(4, clock.instant().toString());
+                    "INSERT INTO deliveries (edition_id, edition_date, recipient, status, attempts, message_id, error, updated_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (edition_id, edition_date, recipient) DO UPDATE SET "
+                            + "status = excluded.status, " + onConflict + ", updated_at = excluded.updated_at")) {
+                upsert.setString(1, id);
+                upsert.setString(2, date.toString());
+                upsert.setString(3, recipient);
+                upsert.setString(4, status.name());
+                upsert.setInt(5, attempts);
+                upsert.setString(6, messageId);
+                upsert.setString(7, error);
+                upsert.setString(8, clock.instant().toString());
                 upsert.executeUpdate();
             }
         });
@@ -375,12 +538,14 @@ public final class EditionStore implements AutoCloseable {
     public synchronized void finishDelivery(LocalDate date, String recipient, Status status, String error) {
         update("record the delivery to " + recipient, () -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE deliveries SET status = ?, error = ?, updated_at = ? WHERE edition_date = ? AND recipient = ?")) {
+                    "UPDATE deliveries SET status = ?, error = ?, updated_at = ? "
+                            + "WHERE edition_id = ? AND edition_date = ? AND recipient = ?")) {
                 update.setString(1, status.name());
                 update.setString(2, error == null ? "" : error);
                 update.setString(3, clock.instant().toString());
-                update.setString(4, date.toString());
-                update.setString(5, recipient);
+                update.setString(4, id);
+                update.setString(5, date.toString());
+                update.setString(6, recipient);
                 update.executeUpdate();
             }
         });
@@ -391,10 +556,13 @@ public final class EditionStore implements AutoCloseable {
      */
     public synchronized Optional<Instant> lastScheduledRun() {
         return query("read the scheduled runs", () -> {
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT MAX(scheduled_for) FROM scheduled_runs")) {
-                return rows.next() && rows.getString(1) != null ? Optional.of(Instant.parse(rows.getString(1)))
-                        : Optional.<Instant>empty();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT MAX(scheduled_for) FROM scheduled_runs WHERE edition_id = ?")) {
+                select.setString(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() && rows.getString(1) != null ? Optional.of(Instant.parse(rows.getString(1)))
+                            : Optional.<Instant>empty();
+                }
             }
         });
     }
@@ -407,14 +575,15 @@ public final class EditionStore implements AutoCloseable {
     public synchronized void recordScheduledRun(Instant scheduledFor, Instant startedAt, String outcome) {
         update("record a scheduled run", () -> {
             try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO scheduled_runs (scheduled_for, started_at, finished_at, outcome) VALUES (?, ?, ?, ?) "
-                            + "ON CONFLICT (scheduled_for) DO UPDATE SET started_at = excluded.started_at, "
+                    "INSERT INTO scheduled_runs (edition_id, scheduled_for, started_at, finished_at, outcome) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (edition_id, scheduled_for) DO UPDATE SET started_at = excluded.started_at, "
                             + "finished_at = excluded.finished_at, outcome = excluded.outcome")) {
+                upsert.setString(1, id);
                 // Instants as ISO text sort in time order only with a fixed width; truncating keeps them comparable.
-                upsert.setString(1, scheduledFor.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-                upsert.setString(2, startedAt.toString());
-                upsert.setString(3, clock.instant().toString());
-                upsert.setString(4, outcome);
+                upsert.setString(2, scheduledFor.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                upsert.setString(3, startedAt.toString());
+                upsert.setString(4, clock.instant().toString());
+                upsert.setString(5, outcome);
                 upsert.executeUpdate();
             }
         });

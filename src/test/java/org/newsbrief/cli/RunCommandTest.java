@@ -6,11 +6,17 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.Editions;
 import org.newsbrief.TestFiles;
+import org.newsbrief.config.ConfigLoader;
+import org.newsbrief.config.NewsbriefConfig;
+import org.newsbrief.store.EditionStore;
 
 /** {@code newsbrief run} with the sample configuration, as on a fresh clone with no mail server. */
 class RunCommandTest {
@@ -46,7 +52,7 @@ class RunCommandTest {
         int code = TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25");
 
         assertThat(code).as(err.toString()).isZero();
-        Path outbox = dir.resolve("out/outbox/2026-11-25");
+        Path outbox = dir.resolve("out/outbox/morning-briefing/2026-11-25");
         try (Stream<Path> files = Files.list(outbox)) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
                     "minister.office@example.org.eml", "chair@example.org.eml", "deputy.chair@example.org.eml");
@@ -54,7 +60,7 @@ class RunCommandTest {
         String eml = Files.readString(outbox.resolve("chair@example.org.eml"));
         assertThat(eml).contains("Subject: Morning Briefing: 2026-11-25", "To: chair@example.org", "multipart/alternative",
                 "application/pdf", "filename=briefing-2026-11-25.pdf");
-        assertThat(dir.resolve("out/archive/2026/11/25/briefing-2026-11-25.pdf")).isNotEmptyFile();
+        assertThat(dir.resolve("out/archive/morning-briefing/2026/11/25/briefing-2026-11-25.pdf")).isNotEmptyFile();
         assertThat(dir.resolve("out/data/newsbrief.db")).isNotEmptyFile();
         assertThat(out.toString()).contains("3 sent to the outbox");
 
@@ -87,5 +93,53 @@ class RunCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).containsPattern("newsbrief\\.yaml: schedule\\.cron: line \\d+: not a cron expression");
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aSecondConfigurationClaimingTheSameEditionIdIsRefusedUntilItHasItsOwn() throws IOException {
+        Path config = project();
+        Path second = Files.writeString(dir.resolve("samples/second.yaml"), Files.readString(config));
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25")).isZero();
+
+        int code = TestFiles.run(out, err, "run", "--config", second.toString(), "--date", "2026-11-25");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .contains("'morning-briefing' belongs to " + config.toRealPath(), second.toRealPath().toString(),
+                        "give one of them its own 'id:'");
+        assertThat(dir.resolve("out/outbox/morning-briefing/2026-11-25")).isDirectoryContaining(path -> true);
+
+        Files.writeString(second, "id: second-briefing\n" + Files.readString(second));
+        out.getBuffer().setLength(0);
+        assertThat(TestFiles.run(out, err, "run", "--config", second.toString(), "--date", "2026-11-25")).isZero();
+        assertThat(out.toString()).contains("3 sent to the outbox");
+        assertThat(dir.resolve("out/outbox/second-briefing/2026-11-25/chair@example.org.eml")).isNotEmptyFile();
+    }
+
+    @Test
+    void anInterruptedRecipientIsNamedWithTheWayOutAndRetriedAlone() throws IOException {
+        Path config = project();
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25")).isZero();
+        Path outbox = dir.resolve("out/outbox/morning-briefing/2026-11-25");
+        Path chair = outbox.resolve("chair@example.org.eml");
+        String messageId;
+        NewsbriefConfig settings = new ConfigLoader(Map.of()).load(config);
+        try (EditionStore store = Editions.store(settings, TestFiles.CLOCK)) {
+            messageId = store.delivery(LocalDate.of(2026, 11, 25), "chair@example.org").orElseThrow().messageId();
+            // What kill -9 leaves when it strikes during a resend to the chair, before the message was accepted.
+            store.beginDelivery(LocalDate.of(2026, 11, 25), "chair@example.org", messageId);
+        }
+        Files.delete(chair);
+
+        out.getBuffer().setLength(0);
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25")).isEqualTo(1);
+        assertThat(out.toString()).contains("chair@example.org: interrupted", "--retry-interrupted");
+        assertThat(chair).doesNotExist();
+
+        out.getBuffer().setLength(0);
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25", "--retry-interrupted"))
+                .as(out + err.toString()).isZero();
+        assertThat(out.toString()).contains("1 sent to the outbox", "2 already sent before");
+        assertThat(Files.readString(chair)).contains("Message-ID: " + messageId);
     }
 }

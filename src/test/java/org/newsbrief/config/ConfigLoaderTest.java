@@ -161,4 +161,29 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("OPENAI_API_KEY", "k")).load(keyInFile))
                 .hasMessageContaining("llm.api_key: line 6: unknown key");
     }
+
+    @Test
+    void theEditionIdIsTheTitleAsASlugUnlessSetAndABadOneIsNamedWithItsLine() throws IOException {
+        assertThat(new ConfigLoader(Map.of()).load(write("title: Évening Briefing — Zürich\nsources:\n  - file: a.txt\n")).id())
+                .isEqualTo("evening-briefing-zurich");
+        assertThat(new ConfigLoader(Map.of()).load(write("title: 晨报\nsources:\n  - file: a.txt\n")).id())
+                .matches("briefing-[0-9a-f]{12}").isNotEqualTo(NewsbriefConfig.slug("晚报"));
+        NewsbriefConfig explicit = new ConfigLoader(Map.of()).load(write("""
+                id: desk-7
+                title: Briefing
+                sources:
+                  - file: a.txt
+                mail:
+                  host: 127.0.0.1
+                  from: briefing@example.org
+                  breaker_threshold: 5
+                """));
+        assertThat(explicit.id()).isEqualTo("desk-7");
+        assertThat(explicit.mail().breakerThreshold()).isEqualTo(5);
+
+        Path bad = write("title: Briefing\nsources:\n  - file: a.txt\nid: ../Evening\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad)).isInstanceOf(ConfigException.class)
+                .hasMessage(bad + ": id: line 4: must be lower-case letters, digits and inner hyphens, at most 64, such as "
+                        + "morning-briefing; was '../Evening'");
+    }
 }

@@ -2,6 +2,7 @@ package org.newsbrief.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
@@ -57,14 +58,14 @@ class SmtpDeliveryTest {
     }
 
     private Dispatcher dispatcher(EditionStore store, Mailer mailer, Dispatcher.Sleeper sleeper) {
-        return new Dispatcher(store, mailer, 3, Duration.ofMillis(10), sleeper, log::add);
+        return new Dispatcher(store, mailer, 3, Duration.ofMillis(10), 3, sleeper, log::add);
     }
 
     @Test
     void theServerGetsEachRecipientOneMessageWithBothPartsAndThePdf() throws Exception {
         try (EditionStore store = store()) {
             Dispatcher.Report report = dispatcher(store, new SmtpMailer(settings(greenMail.getSmtp().getPort()), TestFiles.CLOCK),
-                    duration -> { }).deliver(mail("Morning Briefing: 2026-11-25"), List.of("ops@example.org", "cfo@example.org"), false);
+                    duration -> { }).deliver(mail("Morning Briefing: 2026-11-25"), List.of("ops@example.org", "cfo@example.org"), Dispatcher.Mode.ONCE);
 
             assertThat(report.allDelivered()).isTrue();
             MimeMessage[] received = greenMail.getReceivedMessages();
@@ -95,7 +96,7 @@ class SmtpDeliveryTest {
                 if (waits.getAndIncrement() == 0) {
                     late.start();
                 }
-            }).deliver(mail("Briefing"), List.of("ops@example.org"), false);
+            }).deliver(mail("Briefing"), List.of("ops@example.org"), Dispatcher.Mode.ONCE);
 
             assertThat(report.allDelivered()).isTrue();
             assertThat(waits).hasValue(1);
@@ -114,7 +115,7 @@ class SmtpDeliveryTest {
                 RejectingSmtpProxy proxy = new RejectingSmtpProxy(greenMail.getSmtp().getPort(), "gone@example.org")) {
             Dispatcher.Report report = dispatcher(store, new SmtpMailer(settings(proxy.port()), TestFiles.CLOCK),
                     duration -> waits.incrementAndGet())
-                    .deliver(mail("Briefing"), List.of("ops@example.org", "gone@example.org", "cfo@example.org"), false);
+                    .deliver(mail("Briefing"), List.of("ops@example.org", "gone@example.org", "cfo@example.org"), Dispatcher.Mode.ONCE);
 
             assertThat(report.outcomes()).extracting(Dispatcher.Outcome::status)
                     .containsExactly(Status.SENT, Status.REJECTED, Status.SENT);
@@ -124,7 +125,7 @@ class SmtpDeliveryTest {
             assertThat(log).anyMatch(line -> line.contains("gone@example.org") && line.contains("550"));
 
             Dispatcher.Report rerun = dispatcher(store, new SmtpMailer(settings(proxy.port()), TestFiles.CLOCK), duration -> { })
-                    .deliver(mail("Briefing"), List.of("ops@example.org", "gone@example.org", "cfo@example.org"), false);
+                    .deliver(mail("Briefing"), List.of("ops@example.org", "gone@example.org", "cfo@example.org"), Dispatcher.Mode.ONCE);
             assertThat(rerun.outcomes()).noneMatch(Dispatcher.Outcome::sentNow);
             assertThat(greenMail.getReceivedMessages()).hasSize(2);
         }
@@ -137,7 +138,7 @@ class SmtpDeliveryTest {
                 RejectingSmtpProxy proxy = new RejectingSmtpProxy(greenMail.getSmtp().getPort(), "busy@example.org",
                         "451 4.2.1 <busy@example.org>: mailbox busy, try again later")) {
             SmtpMailer smtp = new SmtpMailer(settings(proxy.port()), TestFiles.CLOCK);
-            Dispatcher.Report report = dispatcher(store, smtp, waits::add).deliver(mail("Briefing"), List.of("busy@example.org"), false);
+            Dispatcher.Report report = dispatcher(store, smtp, waits::add).deliver(mail("Briefing"), List.of("busy@example.org"), Dispatcher.Mode.ONCE);
 
             assertThat(report.outcomes().get(0).status()).isEqualTo(Status.FAILED);
             assertThat(proxy.refusals()).isEqualTo(3);
@@ -145,7 +146,7 @@ class SmtpDeliveryTest {
             assertThat(report.summary()).contains("1 failed (retried on the next run)");
 
             proxy.refuseOnly(0);
-            Dispatcher.Report nextRun = dispatcher(store, smtp, waits::add).deliver(mail("Briefing"), List.of("busy@example.org"), false);
+            Dispatcher.Report nextRun = dispatcher(store, smtp, waits::add).deliver(mail("Briefing"), List.of("busy@example.org"), Dispatcher.Mode.ONCE);
             assertThat(nextRun.outcomes().get(0).sentNow()).isTrue();
             assertThat(greenMail.getReceivedMessages()).hasSize(1);
             assertThat(store.delivery(DAY, "busy@example.org").orElseThrow().attempts()).isEqualTo(4);
@@ -172,13 +173,13 @@ class SmtpDeliveryTest {
             }
         };
         try (EditionStore store = store()) {
-            assertThatThrownBy(() -> dispatcher(store, dyingAfterC, duration -> { }).deliver(mail("Briefing"), everyone, false))
+            assertThatThrownBy(() -> dispatcher(store, dyingAfterC, duration -> { }).deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE))
                     .isInstanceOf(ProcessKilled.class);
         }
         assertThat(greenMail.getReceivedMessages()).hasSize(3);
 
         try (EditionStore restarted = store()) {
-            Dispatcher.Report rerun = dispatcher(restarted, smtp, duration -> { }).deliver(mail("Briefing"), everyone, false);
+            Dispatcher.Report rerun = dispatcher(restarted, smtp, duration -> { }).deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
 
             assertThat(rerun.outcomes()).filteredOn(Dispatcher.Outcome::sentNow).extracting(Dispatcher.Outcome::recipient)
                     .containsExactly("d@example.org");
@@ -188,9 +189,125 @@ class SmtpDeliveryTest {
             assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(message -> GreenMailUtil.getAddressList(
                     getRecipients(message)))).containsExactlyInAnyOrder(everyone.toArray(String[]::new));
 
-            Dispatcher.Report forced = dispatcher(restarted, smtp, duration -> { }).deliver(mail("Briefing"), List.of("c@example.org"), true);
+            Dispatcher.Report forced = dispatcher(restarted, smtp, duration -> { }).deliver(mail("Briefing"), List.of("c@example.org"), Dispatcher.Mode.RESEND);
             assertThat(forced.outcomes().get(0).sentNow()).isTrue();
             assertThat(greenMail.getReceivedMessages()).hasSize(5);
+        }
+    }
+
+    @Test
+    void anInterruptedRecipientIsRetriedAloneWithTheMessageIdOfTheInterruptedAttempt() throws Exception {
+        SmtpMailer smtp = new SmtpMailer(settings(greenMail.getSmtp().getPort()), TestFiles.CLOCK);
+        List<String> everyone = List.of("a@example.org", "b@example.org", "c@example.org");
+        try (EditionStore store = store()) {
+            // What kill -9 leaves when it strikes after the row is written and before the server accepts the message.
+            store.beginDelivery(DAY, "b@example.org", "<first-attempt.b@example.org>");
+
+            Dispatcher.Report rerun = dispatcher(store, smtp, duration -> { }).deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
+            assertThat(rerun.outcomes()).extracting(Dispatcher.Outcome::status)
+                    .containsExactly(Status.SENT, Status.INTERRUPTED, Status.SENT);
+            assertThat(rerun.outcomes().get(1).detail()).contains("--retry-interrupted");
+            assertThat(rerun.summary()).contains("1 interrupted", "--retry-interrupted");
+            assertThat(greenMail.getReceivedMessages()).hasSize(2);
+
+            Dispatcher.Report retried = dispatcher(store, smtp, duration -> { })
+                    .deliver(mail("Briefing"), everyone, Dispatcher.Mode.RETRY_INTERRUPTED);
+
+            assertThat(retried.outcomes()).filteredOn(Dispatcher.Outcome::sentNow).extracting(Dispatcher.Outcome::recipient)
+                    .containsExactly("b@example.org");
+            assertThat(retried.allDelivered()).isTrue();
+            MimeMessage[] received = greenMail.getReceivedMessages();
+            assertThat(received).hasSize(3);
+            assertThat(GreenMailUtil.getAddressList(received[2].getAllRecipients())).isEqualTo("b@example.org");
+            assertThat(received[2].getMessageID()).isEqualTo("<first-attempt.b@example.org>");
+
+            Dispatcher.Report again = dispatcher(store, smtp, duration -> { })
+                    .deliver(mail("Briefing"), everyone, Dispatcher.Mode.RETRY_INTERRUPTED);
+            assertThat(again.outcomes()).noneMatch(Dispatcher.Outcome::sentNow);
+            assertThat(greenMail.getReceivedMessages()).hasSize(3);
+        }
+    }
+
+    @Test
+    void oneMailboxGetsOneCopyWhateverTheCaseOfItsAddressEvenUnderResend() throws Exception {
+        SmtpMailer smtp = new SmtpMailer(settings(greenMail.getSmtp().getPort()), TestFiles.CLOCK);
+        List<String> listed = List.of("alice@example.org", "bob@example.org", "ALICE@example.org", "Alice <Alice@EXAMPLE.org>");
+        try (EditionStore store = store()) {
+            Dispatcher.Report first = dispatcher(store, smtp, duration -> { }).deliver(mail("Briefing"), listed, Dispatcher.Mode.ONCE);
+            assertThat(first.outcomes()).extracting(Dispatcher.Outcome::recipient).containsExactly("alice@example.org", "bob@example.org");
+            assertThat(greenMail.getReceivedMessages()).hasSize(2);
+
+            Dispatcher.Report resent = dispatcher(store, smtp, duration -> { }).deliver(mail("Briefing"), listed, Dispatcher.Mode.RESEND);
+
+            assertThat(resent.outcomes()).filteredOn(Dispatcher.Outcome::sentNow).hasSize(2);
+            assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(message -> GreenMailUtil.getAddressList(
+                    getRecipients(message)).toLowerCase())).containsExactlyInAnyOrder("alice@example.org", "bob@example.org",
+                            "alice@example.org", "bob@example.org");
+            assertThat(log).anyMatch(line -> line.contains("ALICE@example.org is the same mailbox as alice@example.org"));
+        }
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsGivenUpOnAfterTheBreakerThresholdAndTheRestWaitForTheNextRun() throws Exception {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort();
+        }
+        List<String> everyone = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            everyone.add("reader" + i + "@example.org");
+        }
+        List<Duration> waits = new ArrayList<>();
+        try (EditionStore store = store()) {
+            store.beginDelivery(DAY, "reader5@example.org", "<r5@example.org>");
+            store.finishDelivery(DAY, "reader5@example.org", Status.SENT, "");
+            Dispatcher dispatcher = new Dispatcher(store, new SmtpMailer(settings(closed), TestFiles.CLOCK), 3,
+                    Duration.ofMinutes(1), 2, waits::add, log::add);
+
+            Dispatcher.Report report = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> dispatcher.deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE));
+
+            assertThat(waits).as("two recipients' retries, then no more waiting").hasSize(4);
+            assertThat(report.outcomes()).extracting(Dispatcher.Outcome::status).containsExactly(Status.FAILED, Status.FAILED,
+                    Status.FAILED, Status.FAILED, Status.SENT, Status.FAILED);
+            assertThat(report.outcomes().get(2).detail()).startsWith("not tried:");
+            assertThat(log).filteredOn(line -> line.contains("could not be reached for 2 recipients in a row")).singleElement()
+                    .asString().contains("3 more were not tried in this run");
+            assertThat(store.delivery(DAY, "reader3@example.org").orElseThrow())
+                    .satisfies(delivery -> assertThat(delivery.status()).isEqualTo(Status.FAILED))
+                    .satisfies(delivery -> assertThat(delivery.attempts()).isZero());
+            assertThat(store.delivery(DAY, "reader5@example.org").orElseThrow().status()).as("what was sent stays sent")
+                    .isEqualTo(Status.SENT);
+
+            Dispatcher.Report nextRun = new Dispatcher(store, new SmtpMailer(settings(greenMail.getSmtp().getPort()), TestFiles.CLOCK),
+                    3, Duration.ofMinutes(1), 2, waits::add, log::add).deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
+            assertThat(nextRun.allDelivered()).isTrue();
+            assertThat(greenMail.getReceivedMessages()).hasSize(5);
+        }
+    }
+
+    @Test
+    void aRejectedRecipientDoesNotCountTowardsTheBreaker() throws Exception {
+        List<String> everyone = List.of("gone1@example.org", "gone2@example.org", "gone3@example.org", "ops@example.org");
+        Mailer refusing = new Mailer() {
+            @Override
+            public void send(BriefingMail mail, String recipient, String messageId) {
+                if (recipient.startsWith("gone")) {
+                    throw new DeliveryException(recipient + ": 550 no such user", false, null);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "a server that knows only ops";
+            }
+        };
+        try (EditionStore store = store()) {
+            Dispatcher.Report report = new Dispatcher(store, refusing, 3, Duration.ZERO, 1, duration -> { }, log::add)
+                    .deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
+
+            assertThat(report.outcomes()).extracting(Dispatcher.Outcome::status).containsExactly(Status.REJECTED, Status.REJECTED,
+                    Status.REJECTED, Status.SENT);
         }
     }
 
@@ -198,7 +315,7 @@ class SmtpDeliveryTest {
     void lineBreaksInHeaderValuesCannotAddHeaders() throws Exception {
         try (EditionStore store = store()) {
             dispatcher(store, new SmtpMailer(settings(greenMail.getSmtp().getPort()), TestFiles.CLOCK), duration -> { })
-                    .deliver(mail("Morning Briefing\r\nBcc: attacker@example.com"), List.of("ops@example.org"), false);
+                    .deliver(mail("Morning Briefing\r\nBcc: attacker@example.com"), List.of("ops@example.org"), Dispatcher.Mode.ONCE);
         }
 
         MimeMessage[] received = greenMail.getReceivedMessages();
@@ -214,9 +331,9 @@ class SmtpDeliveryTest {
         OutboxMailer outbox = new OutboxMailer(dir.resolve("outbox"), TestFiles.CLOCK);
         try (EditionStore store = store()) {
             Dispatcher.Report first = dispatcher(store, outbox, duration -> { })
-                    .deliver(mail("Briefing"), List.of("Operations <OPS@example.org>"), false);
+                    .deliver(mail("Briefing"), List.of("Operations <OPS@example.org>"), Dispatcher.Mode.ONCE);
             Dispatcher.Report renamed = dispatcher(store, outbox, duration -> { })
-                    .deliver(mail("Briefing"), List.of("ops@example.org"), false);
+                    .deliver(mail("Briefing"), List.of("ops@example.org"), Dispatcher.Mode.ONCE);
 
             assertThat(first.outcomes().get(0).sentNow()).isTrue();
             assertThat(renamed.outcomes().get(0).sentNow()).isFalse();
