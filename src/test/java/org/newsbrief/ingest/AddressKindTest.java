@@ -75,5 +75,6 @@ class AddressKindTest {
     })
     void classifies(String literal, AddressKind expected) throws UnknownHostException {
         assertThat(AddressKind.of(InetAddress.getByName(literal))).isEqualTo(expected);
+        assertThat(HttpFetcher.isPrivate(InetAddress.getByName(literal))).isEqualTo(expected != AddressKind.PUBLIC);
     }
 }
