@@ -91,23 +91,25 @@ class HttpFetcherTest {
             }
 
             @Override
-            public Socket createSocket(String host, int port) {
-                throw new UnsupportedOperationException("connections are made unconnected first");
+            public Socket createSocket(String host, int port) throws IOException {
+                return createSocket(InetAddress.getByName(host), port);
             }
 
             @Override
-            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-                throw new UnsupportedOperationException("connections are made unconnected first");
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+                return createSocket(host, port);
             }
 
             @Override
-            public Socket createSocket(InetAddress host, int port) {
-                throw new UnsupportedOperationException("connections are made unconnected first");
+            public Socket createSocket(InetAddress host, int port) throws IOException {
+                Socket socket = createSocket();
+                socket.connect(new InetSocketAddress(host, port));
+                return socket;
             }
 
             @Override
-            public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
-                throw new UnsupportedOperationException("connections are made unconnected first");
+            public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) throws IOException {
+                return createSocket(address, port);
             }
         };
     }
