@@ -257,7 +257,7 @@ public final class Editions {
     private static Newsbrief.GenerateRequest generateRequest(NewsbriefConfig config, LocalDate date, Path folder, int threads) {
         NewsbriefConfig.Fetch fetch = config.fetch();
         FetchSettings settings = FetchSettings.defaults().withPrivateNetwork(fetch.allowPrivateNetwork())
-                .withReadTimeout(fetch.timeout());
+                .withAllowedHosts(fetch.allowHosts()).withReadTimeout(fetch.timeout());
         if (fetch.cache() != null) {
             settings = settings.withCache(fetch.cache());
         }

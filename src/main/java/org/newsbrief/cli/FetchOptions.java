@@ -2,6 +2,8 @@ package org.newsbrief.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.newsbrief.ingest.FetchSettings;
 import org.newsbrief.ingest.Ingestion;
 import picocli.CommandLine;
@@ -14,8 +16,14 @@ final class FetchOptions {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--allow-private-network",
-            description = "Also fetch from loopback, link-local and private addresses (refused by default).")
+            description = "Also fetch from every loopback and private address, all or nothing (refused by default;"
+                    + " link-local and cloud metadata addresses stay refused). Prefer --allow-host.")
     private boolean allowPrivateNetwork;
+
+    @Option(names = "--allow-host", paramLabel = "HOST",
+            description = "Let this host name, *.domain, address or range (10.0.0.0/8) be fetched although it is"
+                    + " private; repeat for more. Redirects are checked against the list at every hop.")
+    private List<String> allowHosts = new ArrayList<>();
 
     @Option(names = "--follow-links", description = "Read the linked page of a feed item that is only a teaser.")
     private boolean followLinks;
@@ -37,8 +45,13 @@ final class FetchOptions {
         if (timeoutSeconds < 1 || maxBytes < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout and --max-bytes must be at least 1");
         }
-        FetchSettings settings = FetchSettings.defaults().withPrivateNetwork(allowPrivateNetwork)
-                .withReadTimeout(Duration.ofSeconds(timeoutSeconds)).withMaxBytes(maxBytes);
+        FetchSettings settings;
+        try {
+            settings = FetchSettings.defaults().withPrivateNetwork(allowPrivateNetwork).withAllowedHosts(allowHosts)
+                    .withReadTimeout(Duration.ofSeconds(timeoutSeconds)).withMaxBytes(maxBytes);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--allow-host: " + e.getMessage());
+        }
         if (cache != null) {
             settings = settings.withCache(cache);
         }

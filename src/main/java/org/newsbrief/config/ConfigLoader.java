@@ -42,6 +42,7 @@ import org.newsbrief.llm.PromptTemplates;
 import org.newsbrief.llm.Provider;
 import org.newsbrief.llm.RetryPolicy;
 import org.newsbrief.compose.BriefingComposer;
+import org.newsbrief.ingest.AllowedHosts;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.SourcesFile;
 import org.newsbrief.summarize.Algorithm;
@@ -67,7 +68,7 @@ public final class ConfigLoader {
             "schedule", Set.of("cron", "catch_up"),
             "mail", Set.of("host", "port", "security", "username", "password", "from", "subject", "timeout", "attempts",
                     "backoff", "breaker_threshold"),
-            "fetch", Set.of("timeout", "allow_private_network", "follow_links", "cache"),
+            "fetch", Set.of("timeout", "allow_private_network", "allow_hosts", "follow_links", "cache"),
             "llm", Set.of("provider", "model", "base_url", "temperature", "max_tokens", "timeout", "retries", "concurrency",
                     "breaker_threshold", "max_input_tokens", "max_words", "budget_tokens", "budget", "price_input",
                     "price_output", "cache", "prompts"));
@@ -400,8 +401,19 @@ public final class ConfigLoader {
         }
 
         private NewsbriefConfig.Fetch fetch(JsonNode fetch) {
+            List<String> written = strings(fetch, "fetch.allow_hosts", "allow_hosts");
+            List<String> allowHosts = new ArrayList<>();
+            for (int i = 0; i < written.size(); i++) {
+                try {
+                    AllowedHosts.of(false, List.of(written.get(i)));
+                    allowHosts.add(written.get(i));
+                } catch (IllegalArgumentException e) {
+                    problem("fetch.allow_hosts[" + i + "]", e.getMessage());
+                }
+            }
             return new NewsbriefConfig.Fetch(duration(fetch, "fetch.timeout", "timeout", Duration.ofSeconds(20)),
                     bool(fetch, "fetch.allow_private_network", "allow_private_network", false),
+                    allowHosts,
                     bool(fetch, "fetch.follow_links", "follow_links", false), path(fetch, "fetch.cache", "cache", null));
         }
 

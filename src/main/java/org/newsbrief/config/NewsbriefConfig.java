@@ -188,9 +188,17 @@ public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<Sou
      * How feeds and pages are read.
      *
      * @param timeout the whole-response timeout
-     * @param allowPrivateNetwork whether private and loopback addresses may be read
+     * @param allowPrivateNetwork whether every private and loopback address may be read
+     * @param allowHosts host names, {@code *.domain} suffixes, addresses and ranges that may be
+     *     read although not public
      * @param followLinks whether teaser items are read from their pages
      * @param cache the HTTP cache folder, or {@code null}
      */
-    public record Fetch(Duration timeout, boolean allowPrivateNetwork, boolean followLinks, Path cache) {}
+    public record Fetch(Duration timeout, boolean allowPrivateNetwork, List<String> allowHosts, boolean followLinks,
+            Path cache) {
+
+        public Fetch {
+            allowHosts = List.copyOf(allowHosts);
+        }
+    }
 }

@@ -6,21 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.Proxy;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,37 +30,84 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
+import javax.net.SocketFactory;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
- * Fetches documents over HTTP(S) with the JDK's client, defensively: only {@code http} and
- * {@code https}; hosts that resolve to loopback, link-local or private addresses refused unless
- * allowed; redirects followed by hand (each hop checked, at most a set number, loops detected);
- * responses bounded in time and in size, also after gzip decompression; a polite
- * {@code User-Agent}; a limit on requests per host. With a cache folder, {@code ETag} and
- * {@code Last-Modified} are sent back, so an unchanged feed is not downloaded again.
+ * Fetches documents over HTTP(S), defensively: only {@code http} and {@code https}; each host
+ * resolved once per request, its addresses checked against the {@link AllowedHosts}, and the
+ * connection made to exactly those addresses, so a name that answers differently the second time
+ * (DNS rebinding) cannot lead elsewhere; redirects followed by hand (each hop resolved and checked
+ * by its own host, at most a set number, loops detected); responses bounded in time (headers and
+ * body together) and in size, also after gzip decompression; a polite {@code User-Agent}; a limit
+ * on requests per host. With a cache folder, {@code ETag} and {@code Last-Modified} are sent back,
+ * so an unchanged feed is not downloaded again.
  */
 public final class HttpFetcher {
 
+    /** Turns a host name into addresses; the fetcher asks once per request and connects only to the answer. */
+    @FunctionalInterface
+    public interface Resolver {
+
+        /** The system's resolver. */
+        Resolver SYSTEM = host -> Arrays.asList(InetAddress.getAllByName(host));
+
+        /**
+         * @param host a host name, never an address literal
+         * @return its addresses
+         * @throws UnknownHostException when it has none
+         */
+        List<InetAddress> resolve(String host) throws UnknownHostException;
+    }
+
     private final FetchSettings settings;
-    private final HttpClient client;
+    private final AllowedHosts access;
+    private final Resolver resolver;
+    private final OkHttpClient client;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
     /**
      * @param settings limits and manners
      */
     public HttpFetcher(FetchSettings settings) {
+        this(settings, Resolver.SYSTEM, SocketFactory.getDefault());
+    }
+
+    /**
+     * @param settings limits and manners
+     * @param resolver answers for host names
+     * @param sockets makes the sockets connections are made with
+     */
+    HttpFetcher(FetchSettings settings, Resolver resolver, SocketFactory sockets) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.client = HttpClient.newBuilder()
+        this.access = settings.access();
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.client = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                // the whole exchange, body included, so a server dripping one byte a second is cut off
+                .callTimeout(settings.readTimeout())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                // a proxy would resolve the name itself, out of reach of the address check
+                .proxy(Proxy.NO_PROXY)
+                // every request is pinned to its own checked addresses, so no connection is reused across them
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .socketFactory(Objects.requireNonNull(sockets, "sockets"))
                 .build();
     }
 
@@ -82,7 +128,6 @@ public final class HttpFetcher {
             if (!visited.add(uri)) {
                 throw new FetchException(url + ": redirect loop at " + uri, false);
             }
-            checkAddress(uri, url);
             Exchange exchange = exchange(uri, url);
             int status = exchange.status();
             if (status >= 300 && status < 400 && status != 304) {
@@ -131,68 +176,91 @@ public final class HttpFetcher {
         return uri;
     }
 
-    private void checkAddress(URI uri, String url) {
-        if (settings.allowPrivateNetwork()) {
-            return;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new FetchException(url + ": unknown host " + uri.getHost(), true, e);
-        }
-        for (InetAddress address : addresses) {
-            if (isPrivate(address)) {
-                throw new FetchException(url + ": refused, " + uri.getHost() + " is a loopback, link-local or private"
-                        + " address (allow it with --allow-private-network)", false);
-            }
-        }
-    }
-
     static boolean isPrivate(InetAddress address) {
-        byte[] raw = address.getAddress();
-        boolean carrierGrade = raw.length == 4 && (raw[0] & 0xFF) == 100 && (raw[1] & 0xC0) == 64;
-        boolean uniqueLocal = address instanceof Inet6Address && (raw[0] & 0xFE) == 0xFC;
-        return address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress() || carrierGrade || uniqueLocal;
+        return AddressKind.of(address) != AddressKind.PUBLIC;
     }
 
-    private record Exchange(int status, HttpResponse.ResponseInfo info, byte[] body) {
+    /**
+     * The addresses of a host, looked up once. Literals are read without a lookup, as the client
+     * reads them; a dotted form other than four decimal parts is refused rather than guessed at,
+     * since resolvers and browsers disagree on what {@code 0x7f.1} or {@code 127.1} mean.
+     */
+    private List<InetAddress> resolve(String host, String url) {
+        try {
+            if (host.indexOf(':') >= 0) {
+                return List.of(InetAddress.getByName(host));
+            }
+            if (host.matches("[0-9.]+")) {
+                if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                    throw new FetchException(url + ": " + host + " is not an address in the usual a.b.c.d form", false);
+                }
+                return List.of(InetAddress.getByName(host));
+            }
+            List<InetAddress> addresses = List.copyOf(resolver.resolve(host));
+            if (addresses.isEmpty()) {
+                throw new UnknownHostException(host);
+            }
+            return addresses;
+        } catch (UnknownHostException e) {
+            throw new FetchException(url + ": host not found: " + host, true, e);
+        }
+    }
+
+    private record Exchange(int status, Headers headers, byte[] body) {
         Optional<String> header(String name) {
-            return info.headers().firstValue(name);
+            return Optional.ofNullable(headers.get(name));
         }
     }
 
     private Exchange exchange(URI uri, String url) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.readTimeout())
+        HttpUrl target = HttpUrl.get(uri);
+        if (target == null) {
+            throw new FetchException(url + ": not a valid URL", false);
+        }
+        String host = target.host();
+        List<InetAddress> addresses = resolve(host, url);
+        access.check(url, host, addresses);
+        OkHttpClient pinned = client.newBuilder().dns(asked -> {
+            if (!asked.equalsIgnoreCase(host)) {
+                throw new UnknownHostException(asked + " was not checked");
+            }
+            return addresses;
+        }).build();
+        Request.Builder request = new Request.Builder().url(target)
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml,"
                         + " application/xml;q=0.9, */*;q=0.5")
+                // asked for by name, so the client leaves the body compressed for the bounded inflater below
                 .header("Accept-Encoding", "gzip")
-                .GET();
+                .get();
         validators(uri).forEach(request::header);
-        Semaphore host = hosts.computeIfAbsent(uri.getHost().toLowerCase(Locale.ROOT), h -> new Semaphore(settings.perHost()));
+        Semaphore perHost = hosts.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new Semaphore(settings.perHost()));
+        Call call = pinned.newCall(request.build());
         try {
-            host.acquire();
+            perHost.acquire();
             try {
-                HttpResponse.ResponseInfo[] info = new HttpResponse.ResponseInfo[1];
-                CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request.build(), responseInfo -> {
-                    info[0] = responseInfo;
-                    return new LimitedBody(settings.maxBytes(), responseInfo);
+                CompletableFuture<Exchange> result = new CompletableFuture<>();
+                call.enqueue(new Callback() {
+                    @Override
+                    public void onFailure(Call failed, IOException e) {
+                        result.completeExceptionally(e);
+                    }
+
+                    @Override
+                    public void onResponse(Call done, Response response) {
+                        try (response) {
+                            result.complete(new Exchange(response.code(), response.headers(), limited(response)));
+                        } catch (IOException | RuntimeException e) {
+                            result.completeExceptionally(e);
+                        }
+                    }
                 });
-                try {
-                    HttpResponse<byte[]> done = response.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    return new Exchange(done.statusCode(), info[0], done.body());
-                } catch (TimeoutException e) {
-                    response.cancel(true);
-                    throw new FetchException(url + ": no complete answer within " + settings.readTimeout().toSeconds()
-                            + " s", true, e);
-                }
+                return result.get();
             } finally {
-                host.release();
+                perHost.release();
             }
         } catch (InterruptedException e) {
+            call.cancel();
             Thread.currentThread().interrupt();
             throw new FetchException(url + ": interrupted", true, e);
         } catch (ExecutionException e) {
@@ -200,8 +268,8 @@ public final class HttpFetcher {
             if (cause instanceof FetchException fetch) {
                 throw new FetchException(url + ": " + fetch.getMessage(), fetch.isRetryable(), fetch);
             }
-            if (cause instanceof HttpTimeoutException) {
-                // the client's own timer can fire before ours; the user sees one message either way
+            if (call.isCanceled()) {
+                // only the whole-exchange timer cancels a call that was not interrupted
                 throw new FetchException(url + ": no complete answer within " + settings.readTimeout().toSeconds() + " s",
                         true, cause);
             }
@@ -209,12 +277,73 @@ public final class HttpFetcher {
         }
     }
 
-    private static String describe(Throwable cause) {
-        if (cause instanceof java.net.ConnectException) {
-            return "connection refused";
+    /** Reads a body up to the size limit and stops as soon as it is passed, without reading the rest. */
+    private byte[] limited(Response response) throws IOException {
+        ResponseBody body = response.body();
+        if (body == null || response.code() >= 300 && response.code() < 400) {
+            return new byte[0];
         }
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+        long limit = settings.maxBytes();
+        long declared = body.contentLength();
+        if (declared > limit) {
+            throw new FetchException("declared size " + declared + " bytes is over the " + limit + "-byte limit", false);
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (InputStream in = body.byteStream()) {
+            byte[] chunk = new byte[16384];
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                buffer.write(chunk, 0, read);
+                if (buffer.size() > limit) {
+                    throw new FetchException("body is over the " + limit + "-byte limit", false);
+                }
+            }
+        }
+        return buffer.toByteArray();
+    }
+
+    /**
+     * Names what went wrong in the words a user can act on, from the exception's type, or where
+     * the JDK only has one type for several causes, from the system's message it carries.
+     */
+    static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException) {
+                return "host not found";
+            }
+            if (cause instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return "connection timed out";
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
+            if (cause instanceof SocketException) {
+                if (message.contains("network is unreachable") || message.contains("network unreachable")) {
+                    return "network unreachable";
+                }
+                if (message.contains("host is unreachable") || message.contains("no route")) {
+                    return "no route to host";
+                }
+                if (message.contains("refused")) {
+                    return "connection refused";
+                }
+                if (message.contains("timed out")) {
+                    return "connection timed out";
+                }
+                if (message.contains("reset")) {
+                    return "connection reset";
+                }
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return "could not connect";
+            }
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
     private byte[] decode(Exchange exchange, String url) {
@@ -237,62 +366,6 @@ public final class HttpFetcher {
             return out.toByteArray();
         } catch (IOException e) {
             throw new FetchException(url + ": broken gzip body: " + e.getMessage(), false, e);
-        }
-    }
-
-    /** Collects a body up to a size limit and fails as soon as it is passed, without reading the rest. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-
-        private final long limit;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        LimitedBody(long limit, HttpResponse.ResponseInfo info) {
-            this.limit = limit;
-            long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-            if (declared > limit) {
-                result.completeExceptionally(new FetchException("declared size " + declared + " bytes is over the "
-                        + limit + "-byte limit", false));
-            }
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (result.isDone()) {
-                subscription.cancel();
-            } else {
-                subscription.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer item : items) {
-                byte[] bytes = new byte[item.remaining()];
-                item.get(bytes);
-                buffer.write(bytes, 0, bytes.length);
-            }
-            if (buffer.size() > limit && !result.isDone()) {
-                result.completeExceptionally(new FetchException("body is over the " + limit + "-byte limit", false));
-                subscription.cancel();
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(buffer.toByteArray());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.newsbrief.render;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -22,7 +24,9 @@ import org.w3c.dom.Document;
  * Serves a briefing on 127.0.0.1 for editors: {@code /} is the HTML page, rendered anew from the
  * templates on every request, {@code /briefing.pdf} the PDF. The page asks {@code /version} every
  * second and reloads itself when a file in the watched folders has changed, so an edit to a
- * template, stylesheet or prompt shows up without touching the browser.
+ * template, stylesheet or prompt shows up without touching the browser. Requests whose
+ * {@code Host} is not {@code 127.0.0.1}, {@code localhost} or {@code [::1]} with this port are
+ * refused, so a page on another site cannot read the preview through a rebound name.
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -53,9 +57,10 @@ public final class PreviewServer implements AutoCloseable {
         this.watched = List.copyOf(watched);
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.createContext("/", this::page);
-        server.createContext("/briefing.pdf", this::pdf);
-        server.createContext("/version", exchange -> send(exchange, 200, "text/plain", version().getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/", this::page).getFilters().add(new LocalHostOnly());
+        server.createContext("/briefing.pdf", this::pdf).getFilters().add(new LocalHostOnly());
+        server.createContext("/version", exchange -> send(exchange, 200, "text/plain", version().getBytes(StandardCharsets.UTF_8)))
+                .getFilters().add(new LocalHostOnly());
         server.start();
     }
 
@@ -109,6 +114,45 @@ public final class PreviewServer implements AutoCloseable {
             }
         }
         return Integer.toHexString(fingerprint.toString().hashCode());
+    }
+
+    /**
+     * Answers only requests addressed to this machine by name. A web page elsewhere can point its
+     * own host name at 127.0.0.1 (DNS rebinding) and then read the preview as same-origin; its
+     * requests still carry that foreign name in {@code Host}, so they are turned away here.
+     */
+    private final class LocalHostOnly extends Filter {
+
+        @Override
+        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+            List<String> hosts = exchange.getRequestHeaders().getOrDefault("Host", List.of());
+            if (hosts.size() != 1) {
+                send(exchange, 400, "text/plain", "one Host header is required".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (!isLocal(hosts.get(0))) {
+                send(exchange, 421, "text/plain", "this preview answers only to 127.0.0.1, localhost and [::1]"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            chain.doFilter(exchange);
+        }
+
+        @Override
+        public String description() {
+            return "refuses requests whose Host is not this machine";
+        }
+    }
+
+    private boolean isLocal(String host) {
+        String port = Integer.toString(server.getAddress().getPort());
+        String written = host.strip().toLowerCase(Locale.ROOT);
+        for (String name : List.of("127.0.0.1", "localhost", "[::1]")) {
+            if (written.equals(name + ":" + port) || port.equals("80") && written.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

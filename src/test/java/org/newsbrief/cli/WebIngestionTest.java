@@ -295,6 +295,34 @@ class WebIngestionTest {
     }
 
     @Test
+    void allowHostOpensOnlyTheNamedHost() {
+        String named = server.base().replace("127.0.0.1", "localhost");
+        server.redirect("/away", server.base() + "/page.html");
+
+        int code = run("extract", named + "/page.html", "--allow-host", "localhost");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Freight trains began running again");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+
+        // the same server under another name, reached by a redirect, stays closed
+        code = run("extract", named + "/away", "--allow-host", "localhost");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("newsbrief: skipped " + named + "/away: refused, 127.0.0.1 is a loopback,"
+                + " private or reserved address (127.0.0.1); allow it with --allow-host 127.0.0.1");
+    }
+
+    @Test
+    void allowHostThatIsNoHostIsBadInput() {
+        int code = run("extract", server.base() + "/page.html", "--allow-host", "intranet.example/24");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--allow-host: allowed host 'intranet.example/24' is not a host name");
+    }
+
+    @Test
     void emptyFeed() {
         server.serve("/empty.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>Empty</title></channel></rss>");
         assertOneLineAndTheRestRead(server.base() + "/empty.xml", "no items", "--allow-private-network");

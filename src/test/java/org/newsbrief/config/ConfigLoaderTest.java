@@ -39,6 +39,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void fetchAllowHostsAreReadAndABadEntryIsNamedWithItsLine() throws IOException {
+        Path good = write("""
+                title: Briefing
+                sources:
+                  - file: a.txt
+                fetch:
+                  allow_hosts: [intranet.example, "*.corp.example", 10.0.0.0/8]
+                """);
+        assertThat(new ConfigLoader(Map.of()).load(good).fetch().allowHosts())
+                .containsExactly("intranet.example", "*.corp.example", "10.0.0.0/8");
+
+        Path bad = write("""
+                title: Briefing
+                sources:
+                  - file: a.txt
+                fetch:
+                  allow_hosts:
+                    - intranet.example
+                    - "http://evil.example/"
+                """);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(bad + ": fetch.allow_hosts[1]: ")
+                .hasMessageContaining("allowed host 'http://evil.example/' is not a host name");
+    }
+
+    @Test
     void errorsNameTheKeyPathAndLineAndAllComeAtOnce() throws IOException {
         Path file = write("""
                 title: Briefing

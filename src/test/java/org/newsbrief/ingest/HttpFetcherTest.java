@@ -1,0 +1,289 @@
+package org.newsbrief.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.newsbrief.LoopbackServer;
+
+/**
+ * The fetcher's network defences on loopback: a resolver the test controls stands in for DNS, and
+ * a socket factory records where each connection was asked to go before sending it to the
+ * loopback server, so no test reaches past this machine.
+ */
+@Timeout(60)
+class HttpFetcherTest {
+
+    private static final String PAGE = "<html><body><p>Checked page.</p></body></html>";
+
+    private LoopbackServer server;
+    private int port;
+    private final AtomicInteger pageHits = new AtomicInteger();
+    private final List<InetSocketAddress> connections = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LoopbackServer().handle("/page.html", exchange -> {
+            pageHits.incrementAndGet();
+            byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        port = URI.create(server.base()).getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Records each destination and connects to the loopback server instead, whatever was asked. */
+    private SocketFactory recordingSockets() {
+        return sockets(endpoint -> {
+            connections.add(endpoint);
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        });
+    }
+
+    /** Where a connection asked for one place really goes, or the failure the kernel would report. */
+    @FunctionalInterface
+    private interface Route {
+        SocketAddress to(InetSocketAddress asked) throws IOException;
+    }
+
+    private static SocketFactory sockets(Route route) {
+        return new SocketFactory() {
+            @Override
+            public Socket createSocket() {
+                return new Socket() {
+                    @Override
+                    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                        super.connect(route.to((InetSocketAddress) endpoint), timeout);
+                    }
+                };
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) throws IOException {
+                return createSocket(InetAddress.getByName(host), port);
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+                return createSocket(host, port);
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) throws IOException {
+                Socket socket = createSocket();
+                socket.connect(new InetSocketAddress(host, port));
+                return socket;
+            }
+
+            @Override
+            public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) throws IOException {
+                return createSocket(address, port);
+            }
+        };
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
+    }
+
+    /** A resolver with a fixed table. */
+    private static HttpFetcher.Resolver table(Map<String, String> names) {
+        return host -> {
+            String answer = names.get(host);
+            if (answer == null) {
+                throw new UnknownHostException(host);
+            }
+            return List.of(address(answer));
+        };
+    }
+
+    private String url(String host, String path) {
+        return "http://" + host + ":" + port + path;
+    }
+
+    @Test
+    void aNameThatRebindsToLoopbackAfterTheCheckIsNotFollowedThere() {
+        AtomicInteger asked = new AtomicInteger();
+        // first answer public, every later one loopback: the classic rebinding attack
+        HttpFetcher.Resolver rebinding = host -> List.of(address(asked.getAndIncrement() == 0 ? "93.184.216.34" : "127.0.0.1"));
+        HttpFetcher fetcher = new HttpFetcher(FetchSettings.defaults(), rebinding, recordingSockets());
+
+        Fetched fetched = fetcher.fetch(url("rebind.example", "/page.html"));
+
+        assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).contains("Checked page.");
+        assertThat(asked.get()).as("lookups").isEqualTo(1);
+        assertThat(connections).extracting(endpoint -> endpoint.getAddress().getHostAddress())
+                .containsOnly("93.184.216.34");
+    }
+
+    @Test
+    void anAllowedHostReachesItsPrivateAddressAndNoOtherHostDoes() {
+        FetchSettings settings = FetchSettings.defaults().withAllowedHosts(List.of("intranet.example", "*.corp.example"));
+        HttpFetcher fetcher = new HttpFetcher(settings, table(Map.of("intranet.example", "127.0.0.1",
+                "wiki.corp.example", "10.0.0.7", "corp.example", "10.0.0.8", "other.example", "127.0.0.1")),
+                recordingSockets());
+
+        assertThat(fetcher.fetch(url("intranet.example", "/page.html")).body()).isNotEmpty();
+        assertThat(fetcher.fetch(url("wiki.corp.example", "/page.html")).body()).isNotEmpty();
+        assertThatThrownBy(() -> fetcher.fetch(url("corp.example", "/page.html")))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("corp.example is a loopback, private or reserved address (10.0.0.8)");
+        assertThatThrownBy(() -> fetcher.fetch(url("other.example", "/page.html")))
+                .isInstanceOf(FetchException.class)
+                .hasMessage(url("other.example", "/page.html") + ": refused, other.example is a loopback, private or"
+                        + " reserved address (127.0.0.1); allow it with --allow-host other.example or --allow-private-network");
+        assertThat(connections).extracting(endpoint -> endpoint.getAddress().getHostAddress())
+                .containsExactly("127.0.0.1", "10.0.0.7");
+        assertThat(pageHits.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aRedirectFromAnAllowedHostToAnotherPrivateHostIsRefused() {
+        server.redirect("/hop", url("other.example", "/page.html"));
+        FetchSettings settings = FetchSettings.defaults().withAllowedHosts(List.of("intranet.example"));
+        HttpFetcher fetcher = new HttpFetcher(settings,
+                table(Map.of("intranet.example", "127.0.0.1", "other.example", "127.0.0.1")), recordingSockets());
+
+        assertThatThrownBy(() -> fetcher.fetch(url("intranet.example", "/hop")))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("refused, other.example is a loopback, private or reserved address");
+        assertThat(pageHits.get()).isZero();
+    }
+
+    @Test
+    void cloudMetadataStaysRefusedWithThePrivateNetworkAllowedAndThroughAnAllowedName() {
+        FetchSettings everything = FetchSettings.defaults().withPrivateNetwork(true)
+                .withAllowedHosts(List.of("metadata.example"));
+        HttpFetcher fetcher = new HttpFetcher(everything, table(Map.of("metadata.example", "169.254.169.254")),
+                recordingSockets());
+        int hop = 0;
+        for (String target : List.of("http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/latest/",
+                "http://[::ffff:169.254.169.254]/", "http://[::169.254.169.254]/", "http://[64:ff9b::a9fe:a9fe]/",
+                "http://[fe80::1]/", url("metadata.example", "/"))) {
+            String path = "/to-metadata-" + hop++;
+            server.redirect(path, target);
+            assertThatThrownBy(() -> fetcher.fetch(server.base() + path)).as(target)
+                    .isInstanceOf(FetchException.class)
+                    .hasMessageContaining("is a link-local or cloud metadata address")
+                    .hasMessageContaining("only --allow-host");
+        }
+        assertThat(connections).extracting(endpoint -> endpoint.getAddress().getHostAddress())
+                .doesNotContain("169.254.169.254");
+    }
+
+    @Test
+    void aMetadataAddressListedByAddressIsReached() {
+        FetchSettings settings = FetchSettings.defaults().withAllowedHosts(List.of("169.254.169.254"));
+        HttpFetcher fetcher = new HttpFetcher(settings, HttpFetcher.Resolver.SYSTEM, recordingSockets());
+
+        assertThat(fetcher.fetch("http://169.254.169.254:" + port + "/page.html").body()).isNotEmpty();
+        assertThat(connections).extracting(endpoint -> endpoint.getAddress().getHostAddress())
+                .containsExactly("169.254.169.254");
+    }
+
+    @Test
+    void addressesWrittenInDisguiseAreRefused() {
+        HttpFetcher fetcher = new HttpFetcher(FetchSettings.defaults(), HttpFetcher.Resolver.SYSTEM, recordingSockets());
+        for (String host : List.of("[::127.0.0.1]", "[::ffff:127.0.0.1]", "[::ffff:0:7f00:1]", "[64:ff9b::7f00:1]",
+                "[64:ff9b:1::a00:1]", "[2002:7f00:1::]", "[2001:0:4136:e378:8000:63bf:3fff:fdd2]", "[fd12::1]",
+                "0.0.0.0", "100.64.0.1", "[::]", "224.0.0.1", "255.255.255.255")) {
+            assertThatThrownBy(() -> fetcher.fetch("http://" + host + ":" + port + "/page.html")).as(host)
+                    .isInstanceOf(FetchException.class).hasMessageContaining("refused");
+        }
+        // short and numeric forms that resolvers and browsers read differently are not guessed at
+        for (String host : List.of("127.1", "2130706433", "0177.0.0.1.5")) {
+            String url = "http://" + host + ":" + port + "/page.html";
+            assertThatThrownBy(() -> fetcher.fetch(url)).as(host)
+                    .isInstanceOf(FetchException.class).hasMessageStartingWith(url + ": ");
+        }
+        assertThat(connections).isEmpty();
+        assertThat(pageHits.get()).isZero();
+    }
+
+    @Test
+    void failuresToConnectAreToldApart() throws IOException {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort();
+        }
+        FetchSettings open = FetchSettings.defaults().withPrivateNetwork(true);
+        HttpFetcher plain = new HttpFetcher(open, HttpFetcher.Resolver.SYSTEM, SocketFactory.getDefault());
+        String refused = "http://127.0.0.1:" + closed + "/";
+        assertThatThrownBy(() -> plain.fetch(refused)).hasMessage(refused + ": connection refused");
+
+        // what the kernel says when there is no route out is simulated at the socket, as it cannot be made on loopback
+        for (Map.Entry<IOException, String> failure : Map.of(
+                new SocketException("Network is unreachable"), "network unreachable",
+                new NoRouteToHostException("No route to host"), "no route to host",
+                new ConnectException("Connection refused"), "connection refused",
+                new SocketTimeoutException("Connect timed out"), "connection timed out").entrySet()) {
+            HttpFetcher failing = new HttpFetcher(open, HttpFetcher.Resolver.SYSTEM, sockets(endpoint -> {
+                throw failure.getKey();
+            }));
+            String url = server.base() + "/page.html";
+            assertThatThrownBy(() -> failing.fetch(url)).as(failure.getValue())
+                    .isInstanceOf(FetchException.class).hasMessage(url + ": " + failure.getValue());
+        }
+        HttpFetcher unknown = new HttpFetcher(open, table(Map.of()), SocketFactory.getDefault());
+        assertThatThrownBy(() -> unknown.fetch("http://nowhere.example/"))
+                .hasMessage("http://nowhere.example/: host not found: nowhere.example");
+    }
+
+    @Test
+    void aBodyDrippingPastTheTimeoutIsCutOff() {
+        server.handle("/drip", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 120; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(1000);
+                }
+            } catch (IOException | InterruptedException stoppedByClient) {
+                // the client gives up; that is the point
+            }
+        });
+        HttpFetcher fetcher = new HttpFetcher(FetchSettings.defaults().withPrivateNetwork(true)
+                .withReadTimeout(Duration.ofSeconds(2)));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> fetcher.fetch(server.base() + "/drip"))
+                .isInstanceOf(FetchException.class).hasMessage(server.base() + "/drip: no complete answer within 2 s"));
+    }
+}
