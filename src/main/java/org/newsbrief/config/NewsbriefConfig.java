@@ -35,11 +35,13 @@ import org.newsbrief.summarize.SummaryLength;
  * @param mail the mail server, or {@code null} to write to the outbox
  * @param fetch how the web is read
  * @param llm the language model that writes the summaries, or {@code null} when they are extractive
+ * @param analysis how long one article's analysis and the whole run's may take
  */
 public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<SourcesFile.Entry> sources,
         List<String> sectionOrder, Algorithm algorithm, SummaryLength length, Path templates, Path archive, Path outbox,
         String storeUrl, Set<String> formats, String paper, BriefingComposer.Limits limits, Repeats repeats,
-        Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm) {
+        Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm,
+        org.newsbrief.nlp.AnalysisSettings analysis) {
 
     public NewsbriefConfig {
         Objects.requireNonNull(file, "file");
@@ -58,6 +60,16 @@ public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<Sou
         Objects.requireNonNull(repeats, "repeats");
         recipients = List.copyOf(recipients);
         Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(analysis, "analysis");
+    }
+
+    /** A configuration with the default analysis deadlines. */
+    public NewsbriefConfig(Path file, String title, ZoneId timeZone, List<SourcesFile.Entry> sources,
+            List<String> sectionOrder, Algorithm algorithm, SummaryLength length, Path templates, Path archive, Path outbox,
+            String storeUrl, Set<String> formats, String paper, BriefingComposer.Limits limits, Repeats repeats,
+            Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm) {
+        this(file, title, timeZone, sources, sectionOrder, algorithm, length, templates, archive, outbox, storeUrl, formats,
+                paper, limits, repeats, schedule, recipients, mail, fetch, llm, org.newsbrief.nlp.AnalysisSettings.defaults());
     }
 
     /** What an edition does with a story whose every report an earlier edition already carried. */
