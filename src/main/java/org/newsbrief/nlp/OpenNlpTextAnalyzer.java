@@ -119,8 +119,8 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
         }
         if (cut > 0) {
             notes.add(String.format(java.util.Locale.ROOT,
-                    "%,d %s without punctuation were cut into pieces of at most %d tokens", cut,
-                    cut == 1 ? "sentence" : "sentences", MAX_SENTENCE_TOKENS));
+                    "%,d %s without punctuation %s cut into pieces of at most %d tokens", cut,
+                    cut == 1 ? "sentence" : "sentences", cut == 1 ? "was" : "were", MAX_SENTENCE_TOKENS));
         }
         if (sentences.size() >= MAX_SENTENCES) {
             notes.add(String.format(java.util.Locale.ROOT, "only the first %,d sentences were analyzed", MAX_SENTENCES));
