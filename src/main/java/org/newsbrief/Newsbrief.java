@@ -23,6 +23,7 @@ import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.ingest.SkippedInput;
 import org.newsbrief.llm.LlmBriefingWriter;
 import org.newsbrief.llm.LlmSettings;
+import org.newsbrief.nlp.AnalysisSettings;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.NlpModels;
 import org.newsbrief.nlp.OpenNlpTextAnalyzer;
@@ -138,18 +139,51 @@ public final class Newsbrief {
         }
     }
 
+    /** Runs smaller than this analyze quietly; larger ones say how far they got every this many articles. */
+    static final int PROGRESS_STEP = 1_000;
+
     private final NlpModels models;
     private final TextAnalyzer analyzer;
     private final Clock clock;
+    private final AnalysisSettings analysis;
+    private final Consumer<String> progress;
 
     /**
      * @param models the NLP models, loaded on first use and shared
      * @param clock the clock editions are stamped with
      */
     public Newsbrief(NlpModels models, Clock clock) {
+        this(models, new OpenNlpTextAnalyzer(models), clock);
+    }
+
+    /**
+     * A facade with its own analyzer, such as a slow one in a test of the deadlines.
+     *
+     * @param models the NLP models
+     * @param analyzer the analyzer; must be thread-safe
+     * @param clock the clock editions are stamped with and deadlines measured on
+     */
+    public Newsbrief(NlpModels models, TextAnalyzer analyzer, Clock clock) {
+        this(models, analyzer, clock, AnalysisSettings.defaults(), line -> {});
+    }
+
+    private Newsbrief(NlpModels models, TextAnalyzer analyzer, Clock clock, AnalysisSettings analysis,
+            Consumer<String> progress) {
         this.models = Objects.requireNonNull(models, "models");
-        this.analyzer = new OpenNlpTextAnalyzer(models);
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.analysis = Objects.requireNonNull(analysis, "analysis");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * @param analysis how long analysis may take
+     * @param progress receives a line now and then while a large run is analyzed, such as
+     *     {@code analyzed 1,000 of 5,000 articles}
+     * @return a facade sharing this one's models and clock, with those deadlines
+     */
+    public Newsbrief withAnalysis(AnalysisSettings analysis, Consumer<String> progress) {
+        return new Newsbrief(models, analyzer, clock, analysis, progress);
     }
 
     /** @return the analyzer, shared and thread-safe */
@@ -260,9 +294,10 @@ public final class Newsbrief {
      */
     public Prepared prepare(GenerateRequest request, java.util.function.Function<Article, LocalDate> coveredOn,
             boolean dropRepeats) {
+        java.time.Instant started = clock.instant();
         Ingestion.Report ingested = request.ingestion().read(request.sources());
         List<SkippedInput> skipped = new ArrayList<>(ingested.skipped());
-        List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), request.threads(), skipped);
+        List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), request.threads(), skipped, started);
         Ingestion.Report read = new Ingestion.Report(ingested.sources(),
                 analyzed.stream().map(AnalyzedArticle::source).toList(), skipped, ingested.duplicates(),
                 ingested.nearDuplicates());
@@ -293,13 +328,7 @@ public final class Newsbrief {
      * @return a facade sharing this one's models, on that clock
      */
     public Newsbrief withClock(Clock clock) {
-        return new Newsbrief(models, analyzer, clock);
-    }
-
-    private Newsbrief(NlpModels models, TextAnalyzer analyzer, Clock clock) {
-        this.models = models;
-        this.analyzer = analyzer;
-        this.clock = Objects.requireNonNull(clock, "clock");
+        return new Newsbrief(models, analyzer, clock, analysis, progress);
     }
 
     private GenerateReport write(GenerateRequest request, Briefing briefing, Ingestion.Report read, int articles,
@@ -335,8 +364,10 @@ public final class Newsbrief {
     }
 
     /**
-     * Analyzes articles on several threads, keeping their order. An article whose analysis fails
-     * is added to {@code skipped}.
+     * Analyzes articles on several threads, keeping their order, and finds their parts of speech
+     * there too, since every story's names need them. An article whose analysis fails or outlives
+     * its deadline is added to {@code skipped}; so are those not analyzed when the run's deadline,
+     * counted from now, passes.
      *
      * @param articles the articles
      * @param threads how many at once
@@ -344,7 +375,28 @@ public final class Newsbrief {
      * @return the analyzed articles, in input order
      */
     public List<AnalyzedArticle> analyzeAll(List<Article> articles, int threads, List<SkippedInput> skipped) {
-        List<Parallel.Outcome<AnalyzedArticle>> outcomes = Parallel.map(articles, threads, analyzer::analyze);
+        return analyzeAll(articles, threads, skipped, clock.instant());
+    }
+
+    private List<AnalyzedArticle> analyzeAll(List<Article> articles, int threads, List<SkippedInput> skipped,
+            java.time.Instant started) {
+        Parallel.Bounds bounds = new Parallel.Bounds(clock, analysis.articleTimeout(), started.plus(analysis.runTimeout()),
+                "the article timeout of " + AnalysisSettings.format(analysis.articleTimeout()),
+                "the run timeout of " + AnalysisSettings.format(analysis.runTimeout()));
+        boolean large = articles.size() >= PROGRESS_STEP;
+        if (large) {
+            progress.accept(String.format(java.util.Locale.ROOT, "analyzing %,d articles on %d %s", articles.size(),
+                    threads, threads == 1 ? "thread" : "threads"));
+        }
+        List<Parallel.Outcome<AnalyzedArticle>> outcomes = Parallel.map(articles, threads, article -> {
+            AnalyzedArticle analyzed = analyzer.analyze(article);
+            analyzed.partsOfSpeech();
+            return analyzed;
+        }, bounds, done -> {
+            if (large && (done % PROGRESS_STEP == 0 || done == articles.size())) {
+                progress.accept(String.format(java.util.Locale.ROOT, "analyzed %,d of %,d articles", done, articles.size()));
+            }
+        });
         List<AnalyzedArticle> analyzed = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i).succeeded()) {

@@ -81,6 +81,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     private LlmOptions llm;
 
+    @Mixin
+    private AnalysisOptions analysis;
+
     GenerateCommand(Newsbrief newsbrief) {
         this.newsbrief = Objects.requireNonNull(newsbrief, "newsbrief");
     }
@@ -108,6 +111,7 @@ final class GenerateCommand implements Callable<Integer> {
         Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(sources, ingestion, out,
                 date != null ? date : LocalDate.now(newsbrief.clock()), title.strip(), options.algorithm(),
                 options.length(), new TemplateFolder(templatesFolder()), options.threads(), formats(), paper, stories.limits());
+        Newsbrief newsbrief = analysis.apply(this.newsbrief, org.newsbrief.nlp.AnalysisSettings.defaults());
         Newsbrief.GenerateReport made;
         org.newsbrief.llm.LlmBriefingWriter.Result written = null;
         try {

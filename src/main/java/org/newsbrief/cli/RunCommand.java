@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Articles analyzed at once (default: the number of processors).")
     private Integer threads;
 
+    @CommandLine.Mixin
+    private AnalysisOptions analysis;
+
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     private boolean verbose;
 
@@ -58,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NewsbriefConfig settings = new ConfigLoader().load(config);
-        Newsbrief zoned = newsbrief.withClock(newsbrief.clock().withZone(settings.timeZone()));
+        Newsbrief zoned = analysis.apply(newsbrief.withClock(newsbrief.clock().withZone(settings.timeZone())),
+                settings.analysis());
         PrintWriter out = spec.commandLine().getOut();
         LocalDate day = date != null ? date : LocalDate.now(zoned.clock());
         try (EditionStore store = Editions.store(settings, zoned.clock())) {

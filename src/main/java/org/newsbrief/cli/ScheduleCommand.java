@@ -37,6 +37,9 @@ final class ScheduleCommand implements Callable<Integer> {
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     private Path config;
 
+    @CommandLine.Mixin
+    private AnalysisOptions analysis;
+
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     private boolean verbose;
 
@@ -50,7 +53,8 @@ final class ScheduleCommand implements Callable<Integer> {
         if (settings.schedule() == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), config + ": has no 'schedule:' with a cron expression");
         }
-        Newsbrief zoned = newsbrief.withClock(newsbrief.clock().withZone(settings.timeZone()));
+        Newsbrief zoned = analysis.apply(newsbrief.withClock(newsbrief.clock().withZone(settings.timeZone())),
+                settings.analysis());
         PrintWriter out = spec.commandLine().getOut();
         try (EditionStore store = Editions.store(settings, zoned.clock())) {
             Editions editions = new Editions(zoned, store, Editions.mailer(settings, zoned), RunCommand.sleeper());

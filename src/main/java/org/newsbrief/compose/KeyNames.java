@@ -51,7 +51,7 @@ final class KeyNames {
     static List<String> of(List<AnalyzedArticle> articles, int limit) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (AnalyzedArticle article : articles) {
-            List<List<String>> tags = article.tags().partsOfSpeech();
+            List<List<String>> tags = article.partsOfSpeech();
             for (int s = 0; s < article.sentences().size(); s++) {
                 collect(article.sentences().get(s), tags.get(s), counts);
             }

@@ -43,6 +43,7 @@ import org.newsbrief.llm.Provider;
 import org.newsbrief.llm.RetryPolicy;
 import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.ingest.AllowedHosts;
+import org.newsbrief.nlp.AnalysisSettings;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.SourcesFile;
 import org.newsbrief.summarize.Algorithm;
@@ -62,7 +63,8 @@ public final class ConfigLoader {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("id", "title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
                     "store", "formats", "paper", "stories", "repeats", "schedule", "recipients", "lists", "mail", "fetch",
-                    "summarizer", "llm"),
+                    "summarizer", "llm", "analysis"),
+            "analysis", Set.of("article_timeout", "run_timeout"),
             "summary", Set.of("algorithm", "sentences", "words", "bytes", "ratio"),
             "stories", Set.of("group", "max", "per_section"),
             "schedule", Set.of("cron", "catch_up"),
@@ -246,7 +248,22 @@ public final class ConfigLoader {
             }
             return new NewsbriefConfig(file, title.strip(), zone, sources, sections, algorithm, length, templates, archive,
                     outbox, store, formats, paper, limits, repeats, schedule(root), recipients(root), mail(root),
-                    fetch(object(root, "fetch")), llm(root, data), id);
+                    fetch(object(root, "fetch")), llm(root, data), id, analysis(object(root, "analysis")));
+        }
+
+        private AnalysisSettings analysis(JsonNode analysis) {
+            AnalysisSettings defaults = AnalysisSettings.defaults();
+            Duration article = duration(analysis, "analysis.article_timeout", "article_timeout", defaults.articleTimeout());
+            Duration run = duration(analysis, "analysis.run_timeout", "run_timeout", defaults.runTimeout());
+            if (article.isZero()) {
+                problem("analysis.article_timeout", "must be more than 0");
+                article = defaults.articleTimeout();
+            }
+            if (run.isZero()) {
+                problem("analysis.run_timeout", "must be more than 0");
+                run = defaults.runTimeout();
+            }
+            return new AnalysisSettings(article, run);
         }
 
         private List<SourcesFile.Entry> sources(JsonNode node) {

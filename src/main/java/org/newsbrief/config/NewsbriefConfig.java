@@ -44,11 +44,13 @@ import org.newsbrief.summarize.SummaryLength;
  * @param llm the language model that writes the summaries, or {@code null} when they are extractive
  * @param id what the store, the archive and the outbox know this configuration's editions by:
  *     {@code id:} in the file, else {@link #slug(String) a slug of the title}
+ * @param analysis how long one article's analysis and the whole run's may take
  */
 public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<SourcesFile.Entry> sources,
         List<String> sectionOrder, Algorithm algorithm, SummaryLength length, Path templates, Path archive, Path outbox,
         String storeUrl, Set<String> formats, String paper, BriefingComposer.Limits limits, Repeats repeats,
-        Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm, String id) {
+        Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm, String id,
+        org.newsbrief.nlp.AnalysisSettings analysis) {
 
     /** What an explicit {@code id:} may be: safe as a folder name and in a Message-ID, the same on any file system. */
     public static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
@@ -75,15 +77,27 @@ public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<Sou
         Objects.requireNonNull(repeats, "repeats");
         recipients = List.copyOf(recipients);
         Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(analysis, "analysis");
     }
 
-    /** A configuration whose id is the slug of its title. */
+    /** A configuration whose id is the slug of its title, with the default analysis deadlines. */
     public NewsbriefConfig(Path file, String title, ZoneId timeZone, List<SourcesFile.Entry> sources,
             List<String> sectionOrder, Algorithm algorithm, SummaryLength length, Path templates, Path archive, Path outbox,
             String storeUrl, Set<String> formats, String paper, BriefingComposer.Limits limits, Repeats repeats,
             Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm) {
         this(file, title, timeZone, sources, sectionOrder, algorithm, length, templates, archive, outbox, storeUrl, formats,
                 paper, limits, repeats, schedule, recipients, mail, fetch, llm, slug(title));
+    }
+
+    /** A configuration with the default analysis deadlines. */
+    public NewsbriefConfig(Path file, String title, ZoneId timeZone, List<SourcesFile.Entry> sources,
+            List<String> sectionOrder, Algorithm algorithm, SummaryLength length, Path templates, Path archive, Path outbox,
+            String storeUrl, Set<String> formats, String paper, BriefingComposer.Limits limits, Repeats repeats,
+            Schedule schedule, List<String> recipients, Mail mail, Fetch fetch, org.newsbrief.llm.LlmSettings llm,
+            String id) {
+        this(file, title, timeZone, sources, sectionOrder, algorithm, length, templates, archive, outbox, storeUrl, formats,
+                paper, limits, repeats, schedule, recipients, mail, fetch, llm, id,
+                org.newsbrief.nlp.AnalysisSettings.defaults());
     }
 
     /**

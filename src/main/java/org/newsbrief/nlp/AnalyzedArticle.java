@@ -18,7 +18,19 @@ public final class AnalyzedArticle {
      * Tags and lemmatizes sentences.
      */
     @FunctionalInterface
-    public interface Tagging extends Function<List<Sentence>, Tags> {}
+    public interface Tagging extends Function<List<Sentence>, Tags> {
+
+        /**
+         * Parts of speech alone, which is what names are found with; lemmatizing costs several
+         * times as much as tagging, so an implementation that can skip it should.
+         *
+         * @param sentences the sentences
+         * @return one list of tags per sentence
+         */
+        default List<List<String>> partsOfSpeech(List<Sentence> sentences) {
+            return apply(sentences).partsOfSpeech();
+        }
+    }
 
     /**
      * Parts of speech and lemmas, one list per sentence, one entry per token.
@@ -44,6 +56,7 @@ public final class AnalyzedArticle {
     private final List<Integer> documentStarts;
     private final List<String> notes;
     private final Once<Tags> tags;
+    private final Once<List<List<String>>> partsOfSpeech;
 
     /**
      * @param source the article as read, for its metadata
@@ -91,6 +104,8 @@ public final class AnalyzedArticle {
         this.dropped = List.copyOf(dropped);
         Objects.requireNonNull(tagging, "tagging");
         this.tags = new Once<>(() -> tagging.apply(this.sentences));
+        this.partsOfSpeech = new Once<>(() -> tags.isDone() ? tags.get().partsOfSpeech()
+                : tagging.partsOfSpeech(this.sentences).stream().map(List::copyOf).toList());
         this.documentStarts = List.copyOf(documentStarts);
         this.notes = List.copyOf(notes);
         for (Sentence sentence : this.sentences) {
@@ -189,15 +204,23 @@ public final class AnalyzedArticle {
         }
         AnalyzedArticle first = documents.get(0);
         String title = source.title().isBlank() ? first.title() : source.title();
-        Tagging tagging = all -> {
-            List<List<String>> tags = new java.util.ArrayList<>();
-            List<List<String>> lemmas = new java.util.ArrayList<>();
-            for (AnalyzedArticle document : documents) {
-                Tags part = document.tags();
-                tags.addAll(part.partsOfSpeech());
-                lemmas.addAll(part.lemmas());
+        Tagging tagging = new Tagging() {
+            @Override
+            public Tags apply(List<Sentence> all) {
+                List<List<String>> tags = new java.util.ArrayList<>();
+                List<List<String>> lemmas = new java.util.ArrayList<>();
+                for (AnalyzedArticle document : documents) {
+                    Tags part = document.tags();
+                    tags.addAll(part.partsOfSpeech());
+                    lemmas.addAll(part.lemmas());
+                }
+                return new Tags(tags, lemmas);
             }
-            return new Tags(tags, lemmas);
+
+            @Override
+            public List<List<String>> partsOfSpeech(List<Sentence> all) {
+                return documents.stream().flatMap(document -> document.partsOfSpeech().stream()).toList();
+            }
         };
         List<String> notes = documents.stream().flatMap(document -> document.notes().stream()).distinct().toList();
         return new AnalyzedArticle(source, title, text.toString(), blocks, sentences, first::language, dropped,
@@ -232,6 +255,14 @@ public final class AnalyzedArticle {
     /** @return parts of speech and lemmas of every sentence, computed on first call */
     public Tags tags() {
         return tags.get();
+    }
+
+    /**
+     * @return the parts of speech of every sentence, one list per sentence, computed on first call
+     *     without the lemmas when {@link #tags()} was not asked for yet
+     */
+    public List<List<String>> partsOfSpeech() {
+        return partsOfSpeech.get();
     }
 
     @Override

@@ -12,6 +12,11 @@ final class Once<T> implements Supplier<T> {
         this.computation = computation;
     }
 
+    /** @return whether the value was computed already */
+    boolean isDone() {
+        return value != null;
+    }
+
     @Override
     public T get() {
         T result = value;

@@ -40,6 +40,22 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
             "will", "an", "were", "but", "not", "this", "which", "who", "their", "they", "its", "had", "been");
     private static final java.util.regex.Pattern LETTERS = java.util.regex.Pattern.compile("\\p{L}+");
 
+    /**
+     * How much of one article is analyzed: about 16,000 words, more than the longest feature a
+     * briefing summarizes. Sentence detection, similarity matrices and clustering all grow faster
+     * than the text, so a page of megabytes would otherwise hold up the whole edition.
+     */
+    static final int MAX_CHARS = 100_000;
+    /** Sentences kept from one article; a page of one-word "sentences" is otherwise a matrix of millions. */
+    static final int MAX_SENTENCES = 1_000;
+    /**
+     * Tokens in one sentence, beyond any real one; longer runs (text without punctuation) are cut
+     * in pieces, because the part-of-speech beam search costs the square of a sentence's length.
+     */
+    static final int MAX_SENTENCE_TOKENS = 150;
+    /** Punctuation after which a long sentence is best cut. */
+    private static final java.util.Set<String> BREAKS = java.util.Set.of(",", ";", ":", "-", "–", "—", ")", "\"", "”");
+
     private final NlpModels models;
     private final ThreadLocal<Map<String, SentenceDetectorME>> sentenceDetectors;
     private final ThreadLocal<TokenizerME> tokenizer;
@@ -71,16 +87,23 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
     @Override
     public AnalyzedArticle analyze(Article article) {
         Objects.requireNonNull(article, "article");
-        Structure structure = Structure.of(article.text(), article.title());
+        List<String> notes = new ArrayList<>();
+        String body = article.text();
+        if (body.length() > MAX_CHARS) {
+            body = body.substring(0, cutPoint(body, MAX_CHARS));
+            notes.add(String.format(java.util.Locale.ROOT, "only the first %,d of its %,d characters were analyzed",
+                    body.length(), article.text().length()));
+        }
+        Structure structure = Structure.of(body, article.title());
         String language = detectLanguage(structure);
         Splitter splitter = splitter(language);
-        List<String> notes = new ArrayList<>();
         if (splitter == null) {
             notes.add("language '" + language + "' has no sentence model here; sentences were split by punctuation rules");
         }
         StringBuilder text = new StringBuilder();
         List<Block> blocks = new ArrayList<>();
         List<Sentence> sentences = new ArrayList<>();
+        int cut = 0;
         for (Structure.Unit unit : structure.blocks()) {
             if (text.length() > 0) {
                 text.append("\n\n");
@@ -88,13 +111,22 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
             int start = text.length();
             text.append(unit.text());
             blocks.add(new Block(unit.kind(), unit.text(), start, text.length()));
-            if (unit.kind() == Block.Kind.PARAGRAPH) {
+            if (unit.kind() == Block.Kind.PARAGRAPH && sentences.size() < MAX_SENTENCES) {
+                stopIfInterrupted(article);
                 Span[] spans = splitter == null ? RuleBasedSentenceSplitter.split(unit.text()) : splitter.split(unit.text());
-                addSentences(unit.text(), spans, start, blocks.size() - 1, sentences);
+                cut += addSentences(unit.text(), spans, start, blocks.size() - 1, sentences);
             }
         }
+        if (cut > 0) {
+            notes.add(String.format(java.util.Locale.ROOT,
+                    "%,d %s without punctuation %s cut into pieces of at most %d tokens", cut,
+                    cut == 1 ? "sentence" : "sentences", cut == 1 ? "was" : "were", MAX_SENTENCE_TOKENS));
+        }
+        if (sentences.size() >= MAX_SENTENCES) {
+            notes.add(String.format(java.util.Locale.ROOT, "only the first %,d sentences were analyzed", MAX_SENTENCES));
+        }
         return new AnalyzedArticle(article, structure.title(), text.toString(), blocks, sentences, () -> language,
-                structure.dropped(), this::tag, notes);
+                structure.dropped(), new Tagger(), notes);
     }
 
     private interface Splitter {
@@ -143,8 +175,13 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
         return best.getConfidence() < LANGUAGE_MIN_CONFIDENCE ? "und" : best.getLang();
     }
 
-    private void addSentences(String paragraph, Span[] spans, int offset, int block, List<Sentence> sentences) {
+    /** @return how many sentences were too long and cut in pieces */
+    private int addSentences(String paragraph, Span[] spans, int offset, int block, List<Sentence> sentences) {
+        int cut = 0;
         for (Span span : spans) {
+            if (sentences.size() >= MAX_SENTENCES) {
+                break;
+            }
             Span trimmed = span.trim(paragraph);
             if (trimmed.length() == 0) {
                 continue;
@@ -156,21 +193,93 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
                 tokens.add(new Token(sentence.substring(token.getStart(), token.getEnd()),
                         start + token.getStart(), start + token.getEnd()));
             }
-            sentences.add(new Sentence(sentences.size(), block, sentence, start, start + sentence.length(), tokens));
+            if (tokens.size() <= MAX_SENTENCE_TOKENS) {
+                sentences.add(new Sentence(sentences.size(), block, sentence, start, start + sentence.length(), tokens));
+                continue;
+            }
+            cut++;
+            for (int from = 0; from < tokens.size() && sentences.size() < MAX_SENTENCES; ) {
+                int to = pieceEnd(tokens, from);
+                List<Token> piece = tokens.subList(from, to);
+                int pieceStart = piece.get(0).start();
+                int pieceEnd = piece.get(piece.size() - 1).end();
+                sentences.add(new Sentence(sentences.size(), block,
+                        sentence.substring(pieceStart - start, pieceEnd - start), pieceStart, pieceEnd, piece));
+                from = to;
+            }
+        }
+        return cut;
+    }
+
+    /**
+     * Where a piece of an overlong sentence starting at {@code from} ends: after the last
+     * punctuation mark in the second half of the allowed length, else at the length itself.
+     */
+    private static int pieceEnd(List<Token> tokens, int from) {
+        int limit = Math.min(tokens.size(), from + MAX_SENTENCE_TOKENS);
+        if (limit == tokens.size()) {
+            return limit;
+        }
+        for (int t = limit - 1; t > from + MAX_SENTENCE_TOKENS / 2; t--) {
+            if (BREAKS.contains(tokens.get(t).text())) {
+                return t + 1;
+            }
+        }
+        return limit;
+    }
+
+    /** The last white space at or before {@code max}, so no word is cut, or {@code max} itself. */
+    private static int cutPoint(String text, int max) {
+        for (int i = max; i > max - 1_000; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+    }
+
+    /**
+     * Analysis gives up when its thread is interrupted, which is how a run stops an article that
+     * outlived its deadline; OpenNLP itself never looks.
+     */
+    private static void stopIfInterrupted(Article article) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new AnalysisException("analysis of " + article.origin() + " was stopped");
         }
     }
 
-    private AnalyzedArticle.Tags tag(List<Sentence> sentences) {
-        POSTaggerME tagger = new POSTaggerME(models.posModel(LANGUAGE));
-        LemmatizerME lemmatizer = new LemmatizerME(models.lemmatizerModel(LANGUAGE));
-        List<List<String>> tags = new ArrayList<>();
-        List<List<String>> lemmas = new ArrayList<>();
-        for (Sentence sentence : sentences) {
-            String[] tokens = sentence.tokens().stream().map(Token::text).toArray(String[]::new);
-            String[] sentenceTags = tagger.tag(tokens);
-            tags.add(List.of(sentenceTags));
-            lemmas.add(List.of(lemmatizer.lemmatize(tokens, sentenceTags)));
+    /** Tags with a tagger built for the calling thread; lemmatizes only when lemmas are asked for. */
+    private final class Tagger implements AnalyzedArticle.Tagging {
+
+        @Override
+        public AnalyzedArticle.Tags apply(List<Sentence> sentences) {
+            List<List<String>> tags = partsOfSpeech(sentences);
+            LemmatizerME lemmatizer = new LemmatizerME(models.lemmatizerModel(LANGUAGE));
+            List<List<String>> lemmas = new ArrayList<>();
+            for (int s = 0; s < sentences.size(); s++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new AnalysisException("lemmatizing was stopped");
+                }
+                lemmas.add(List.of(lemmatizer.lemmatize(words(sentences.get(s)), tags.get(s).toArray(String[]::new))));
+            }
+            return new AnalyzedArticle.Tags(tags, lemmas);
         }
-        return new AnalyzedArticle.Tags(tags, lemmas);
+
+        @Override
+        public List<List<String>> partsOfSpeech(List<Sentence> sentences) {
+            POSTaggerME tagger = new POSTaggerME(models.posModel(LANGUAGE));
+            List<List<String>> tags = new ArrayList<>();
+            for (Sentence sentence : sentences) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new AnalysisException("tagging was stopped");
+                }
+                tags.add(List.of(tagger.tag(words(sentence))));
+            }
+            return tags;
+        }
+
+        private static String[] words(Sentence sentence) {
+            return sentence.tokens().stream().map(Token::text).toArray(String[]::new);
+        }
     }
 }

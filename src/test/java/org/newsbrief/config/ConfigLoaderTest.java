@@ -212,4 +212,39 @@ class ConfigLoaderTest {
                 .hasMessage(bad + ": id: line 4: must be lower-case letters, digits and inner hyphens, at most 64, such as "
                         + "morning-briefing; was '../Evening'");
     }
+
+    @Test
+    void analysisDeadlinesAreReadWithDefaultsWhenLeftOut() throws IOException {
+        Path file = write("""
+                title: Briefing
+                sources:
+                  - file: a.txt
+                recipients: [ops@example.org]
+                analysis:
+                  article_timeout: 20s
+                  run_timeout: 5m
+                """);
+
+        NewsbriefConfig config = new ConfigLoader(Map.of()).load(file);
+
+        assertThat(config.analysis().articleTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.analysis().runTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(new ConfigLoader(Map.of()).load(TestFiles.samples().resolve("newsbrief.yaml")).analysis())
+                .isEqualTo(org.newsbrief.nlp.AnalysisSettings.defaults());
+    }
+
+    @Test
+    void aZeroRunTimeoutIsRefusedWithItsLine() throws IOException {
+        Path file = write("""
+                title: Briefing
+                sources:
+                  - file: a.txt
+                recipients: [ops@example.org]
+                analysis:
+                  run_timeout: 0s
+                """);
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file + ": analysis.run_timeout: line 6: must be more than 0");
+    }
 }

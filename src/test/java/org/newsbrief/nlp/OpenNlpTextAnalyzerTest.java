@@ -169,4 +169,64 @@ class OpenNlpTextAnalyzerTest {
         assertThat(article.sentences()).isEmpty();
         assertThat(article.language()).isEqualTo("und");
     }
+
+    /** A page of words without one full stop was one sentence, and tagging it took the square of its length. */
+    @Test
+    void aLongUnpunctuatedPageIsCutAndTaggedQuickly() {
+        String[] words = {"harbour", "council", "Rotterdam", "river", "market", "station", "alpha", "bravo", "delta"};
+        StringBuilder page = new StringBuilder("Dock workers voted on Tuesday.\n\n");
+        java.util.Random random = new java.util.Random(7);
+        while (page.length() < OpenNlpTextAnalyzer.MAX_CHARS * 2) {
+            page.append(words[random.nextInt(words.length)]).append(random.nextInt(20) == 0 ? ", " : " ");
+        }
+        Article hostile = Article.of("hostile.html", "A page without punctuation", page.toString());
+
+        AnalyzedArticle article = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> {
+                    AnalyzedArticle analyzed = analyzer.analyze(hostile);
+                    analyzed.partsOfSpeech();
+                    return analyzed;
+                });
+
+        assertThat(article.text().length()).isLessThanOrEqualTo(OpenNlpTextAnalyzer.MAX_CHARS);
+        assertThat(page.toString()).startsWith(article.text());
+        assertThat(article.sentences()).hasSizeGreaterThan(10).hasSizeLessThanOrEqualTo(OpenNlpTextAnalyzer.MAX_SENTENCES);
+        assertThat(article.sentences().get(0).text()).isEqualTo("Dock workers voted on Tuesday.");
+        for (Sentence sentence : article.sentences()) {
+            assertThat(sentence.tokens()).hasSizeLessThanOrEqualTo(OpenNlpTextAnalyzer.MAX_SENTENCE_TOKENS);
+            assertThat(article.text().substring(sentence.start(), sentence.end())).isEqualTo(sentence.text());
+            assertThat(sentence.tokens().get(0).start()).isEqualTo(sentence.start());
+            assertThat(sentence.tokens().get(sentence.tokens().size() - 1).end()).isEqualTo(sentence.end());
+        }
+        assertThat(article.partsOfSpeech()).hasSameSizeAs(article.sentences());
+        assertThat(article.notes()).anyMatch(note -> note.contains("characters were analyzed"))
+                .anyMatch(note -> note.contains("cut into pieces"));
+    }
+
+    @Test
+    void aPageOfTinySentencesKeepsOnlyTheFirstThousand() {
+        String page = "Yes. No. ".repeat(OpenNlpTextAnalyzer.MAX_SENTENCES * 2);
+        AnalyzedArticle article = analyzer.analyze(Article.of("tiny.txt", "Tiny sentences", page));
+
+        assertThat(article.sentences()).hasSize(OpenNlpTextAnalyzer.MAX_SENTENCES);
+        assertThat(article.notes()).anyMatch(note -> note.contains("only the first 1,000 sentences"));
+    }
+
+    @Test
+    void partsOfSpeechAloneAreTheTagsOfTheFullTagging() {
+        Article input = Article.of("rates.txt", "Rates", "The Reserve Bank of New Zealand raised rates. Banks followed.");
+
+        List<List<String>> alone = analyzer.analyze(input).partsOfSpeech();
+
+        assertThat(alone).isEqualTo(analyzer.analyze(input).tags().partsOfSpeech());
+        assertThat(alone.get(0)).contains("PROPN");
+    }
+
+    @Test
+    void anArticleWithinTheBoundsGetsNoNote() {
+        AnalyzedArticle article = analyzer.analyze(Article.of("short.txt", "Rates", "Rates rose on Tuesday. Banks followed."));
+
+        assertThat(article.notes()).isEmpty();
+        assertThat(article.sentences()).hasSize(2);
+    }
 }
