@@ -3,6 +3,7 @@ package org.newsbrief.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import org.newsbrief.Newsbrief;
+import org.newsbrief.config.ConfigLoader;
 import org.newsbrief.nlp.AnalysisSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -16,21 +17,10 @@ final class AnalysisOptions {
     /** Durations as the configuration file writes them: {@code 90s}, {@code 2m}, {@code 500ms}, {@code 1h}. */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
-        private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
-
         @Override
         public Duration convert(String value) {
-            java.util.regex.Matcher matcher = DURATION.matcher(value.strip());
-            if (!matcher.matches()) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 30s, 500ms, 2m or 1h");
-            }
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
+            return ConfigLoader.duration(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration such as 30s, 500ms, 2m or 1h"));
         }
     }
 

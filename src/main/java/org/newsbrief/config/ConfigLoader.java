@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +58,7 @@ import org.newsbrief.summarize.SummaryLength;
 public final class ConfigLoader {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
     private static final Set<String> FORMATS = Set.of("pdf", "html", "md", "txt");
 
     private static final Map<String, Set<String>> KEYS = Map.of(
@@ -87,6 +88,28 @@ public final class ConfigLoader {
      */
     public ConfigLoader(Map<String, String> environment) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    }
+
+    /**
+     * Reads a duration as the configuration writes it: a whole number and a unit, {@code ms},
+     * {@code s} (the default), {@code m} or {@code h}, such as {@code 30s} or {@code 2m}. The flags
+     * that take durations read them the same way.
+     *
+     * @param text the written duration
+     * @return the duration, or empty when the text is not one
+     */
+    public static Optional<Duration> duration(String text) {
+        Matcher matcher = DURATION.matcher(text.strip());
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return Optional.of(switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        });
     }
 
     /**
@@ -600,19 +623,12 @@ public final class ConfigLoader {
                 return fallback;
             }
             String text = substitute(path, node.asText()).strip();
-            Matcher matcher = DURATION.matcher(text);
-            if (!matcher.matches()) {
+            Optional<Duration> duration = ConfigLoader.duration(text);
+            if (duration.isEmpty()) {
                 problem(path, "must be a duration such as 30s, 500ms, 2m or 1h, was '" + text + "'");
                 return fallback;
             }
-            long amount = Long.parseLong(matcher.group(1));
-            String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-            return switch (unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
+            return duration.get();
         }
 
         private Path path(JsonNode parent, String key, String fallback) {
