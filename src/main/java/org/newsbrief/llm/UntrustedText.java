@@ -43,7 +43,8 @@ public final class UntrustedText {
 
     private static final String AI = "(?:ai|a\\.i\\.|assistants?|language models?|llms?|chatbots?|chat ?gpt|gpts?"
             + "|summari[sz]ers?|(?:summari[sz]ing|summari[sz]ation|summary|automated|ai|news|writing|reading|text|language)"
-            + " (?:systems?|models?|tools?|assistants?|bots?|engines?|software|programs?|agents?))";
+            + " (?:systems?|models?|tools?|assistants?|bots?|engines?|software|programs?|agents?)"
+            + "|(?:automated|ai|machine|robot) (?:writers?|editors?|readers?|condensers?|summari[sz]ers?))";
     private static final String OVERRIDE = "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|overriding"
             + "|bypass|discard|set aside|put aside|throw out|abandon|do not follow|don'?t follow|stop following|no longer follow"
             + "|do not obey|don'?t obey)";
@@ -85,13 +86,19 @@ public final class UntrustedText {
             "(?:^|\\band\\s+|[:;]\\s*)(?:now\\s+|instead\\s+|just\\s+)?(?:write|say|output|print|respond with|reply with|answer with)"
                     + "\\s+(?:only\\s+|exactly\\s+|just\\s+)?(?:the word|the words|the phrase|the following|[\"'“‘])",
             IMPERATIVE + REPLY + "\\b.{1,40}\\bas (?:the|your) (?:only )?(?:summary|reply|response|answer|output|headline)\\b",
+            "\\byour (?:real|actual|true|new|only|sole) (?:task|job|mission|instructions?|assignment) (?:has changed|have changed"
+                    + "|is now|are now|is to (?:output|print|write|say|reply|respond|repeat|return))\\b",
+            "(?:" + IMPERATIVE + "|\\bso\\s+)(?:output|print|return|emit|respond with|reply with|answer with)\\b.{0,60}"
+                    + "\\b(?:and nothing else|and nothing more"
+                    + "|and no other (?:text|words?|output))\\b",
+            REPLY + "\\s+(?:only\\s+)?(?:the|a) single (?:token|word|phrase|string)\\b",
             "\\byour (?:only |entire |whole |final )?(?:reply|response|answer|output|summary) (?:must|should|shall|will|is to)"
                     + " (?:be|say|read|contain|consist|include|only)\\b",
             "\\b(?:the|this|your) summary (?:must|should|shall) (?:say|state|read|include|mention|contain|claim)\\b",
             "\\bdo not summari[sz]e (?:this|the (?:above|text|article|page))\\b",
             // English: the model addressed directly
             "\\b(?:note|message|memo|notice|attention|attn|instructions?|reminder|warning|hello|hi|hey|dear|psst)\\b[^.!?]{0,20}?"
-                    + AI + "\\s*(?:[:,!;—–-]|\\b(?:you|please|if)\\b)",
+                    + AI + "(?:\\s+\\w+ing\\b[^.!?:]{0,30})?\\s*(?:[:,!;—–-]|\\b(?:you|please|if)\\b)",
             "\\bif you are (?:an? |the )?" + AI + "\\b",
             AI + " (?:reading|summari[sz]ing|processing|parsing|scanning|analy[sz]ing) (?:this|these)\\b",
             "(?:ai|assistant|chatbot|language model|llm|summari[sz]er|model)s?\\b.{0,30}\\b(?:must|should|shall|is to|are to)\\b"
