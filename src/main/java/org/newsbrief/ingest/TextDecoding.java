@@ -104,12 +104,20 @@ final class TextDecoding {
         return xml.find() ? xml.group(1) : null;
     }
 
+    /**
+     * The charset a label names. As in browsers (the WHATWG Encoding Standard), Latin-1 and ASCII
+     * labels mean Windows-1252: pages so labelled nearly always hold its curly quotes, dashes and
+     * euro sign in bytes 0x80 to 0x9F, which real Latin-1 would turn into invisible control
+     * characters.
+     */
     private static Charset charsetNamed(String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
         try {
-            return Charset.forName(name.strip());
+            Charset charset = Charset.forName(name.strip());
+            return charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)
+                    ? WINDOWS_1252 : charset;
         } catch (IllegalArgumentException unknown) {
             return null;
         }

@@ -57,6 +57,14 @@ class CharsetFallbackTest {
         assertThat(text).isEqualTo(BODY);
     }
 
+    @Test
+    void aLatin1LabelReadsTheQuotesAndEuroSignsOfWindows1252() {
+        String prices = "Prices rose to €4 a cup, “far too much”, said one customer – a regular.";
+
+        assertThat(TextDecoding.decode(prices.getBytes(WINDOWS_1252), "iso-8859-1", "x")).isEqualTo(prices);
+        assertThat(TextDecoding.decode(prices.getBytes(WINDOWS_1252), "us-ascii", "x")).isEqualTo(prices);
+    }
+
     private Article read(String url) {
         IngestResult result = new UrlArticleSource(url, fetcher, false, "", "").read();
         assertThat(result.skipped()).isEmpty();
