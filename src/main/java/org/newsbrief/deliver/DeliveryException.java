@@ -20,8 +20,9 @@ public final class DeliveryException extends NewsbriefException {
     /**
      * @param message what failed, naming the recipient or server
      * @param retriable whether the failure may pass (server down, 4xx) rather than be final (5xx)
-     * @param unreachable whether the server itself could not be reached (refused, timed out, no route,
-     *     unknown host), which says nothing about this recipient and everything about the next
+     * @param unreachable whether the server itself could not be reached or would not serve (refused,
+     *     timed out, no route, unknown host, a refusing greeting, a failed STARTTLS or login), which
+     *     says nothing about this recipient and everything about the next
      * @param cause the underlying failure
      */
     public DeliveryException(String message, boolean retriable, boolean unreachable, Throwable cause) {

@@ -69,7 +69,21 @@ public final class SmtpMailer implements Mailer {
     public void send(BriefingMail mail, String recipient, String messageId) {
         try {
             MimeMessage message = MimeMessages.build(session, mail, recipient, messageId, Date.from(clock.instant()));
-            Transport.send(message);
+            message.saveChanges();
+            Transport transport = session.getTransport("smtp");
+            try {
+                transport.connect();
+            } catch (MessagingException e) {
+                // Nothing about this recipient was said yet: a refused connection, a greeting such as
+                // "421 busy", a failed STARTTLS or login all concern the server, and the next
+                // recipient would meet the same, so the breaker counts them.
+                throw new DeliveryException(recipient + " via " + describe() + ": " + reason(e), retriable(e), true, e);
+            }
+            try (transport) {
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        } catch (DeliveryException e) {
+            throw e;
         } catch (MessagingException e) {
             throw new DeliveryException(recipient + " via " + describe() + ": " + reason(e), retriable(e), unreachable(e), e);
         }

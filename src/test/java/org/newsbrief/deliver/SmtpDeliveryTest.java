@@ -287,6 +287,41 @@ class SmtpDeliveryTest {
     }
 
     @Test
+    void aServerThatGreetsWith421IsGivenUpOnAfterTheBreakerThreshold() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                while (!busy.isClosed()) {
+                    try (java.net.Socket client = busy.accept()) {
+                        connections.incrementAndGet();
+                        client.getOutputStream().write("421 busy.example.org Service not available\r\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        client.getOutputStream().flush();
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            List<String> everyone = List.of("a@example.org", "b@example.org", "c@example.org", "d@example.org", "e@example.org");
+            List<Duration> waits = new ArrayList<>();
+            try (EditionStore store = store()) {
+                Dispatcher dispatcher = new Dispatcher(store, new SmtpMailer(settings(busy.getLocalPort()), TestFiles.CLOCK), 3,
+                        Duration.ofMinutes(1), 2, waits::add, log::add);
+
+                Dispatcher.Report report = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                        () -> dispatcher.deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE));
+
+                assertThat(connections).as("three attempts for each of two recipients, then none").hasValue(6);
+                assertThat(waits).hasSize(4);
+                assertThat(report.outcomes()).extracting(Dispatcher.Outcome::status).containsOnly(Status.FAILED);
+                assertThat(log).anyMatch(line -> line.contains("could not be reached for 2 recipients in a row"));
+            }
+        }
+    }
+
+    @Test
     void aRejectedRecipientDoesNotCountTowardsTheBreaker() throws Exception {
         List<String> everyone = List.of("gone1@example.org", "gone2@example.org", "gone3@example.org", "ops@example.org");
         Mailer refusing = new Mailer() {
