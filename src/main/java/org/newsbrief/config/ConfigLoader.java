@@ -6,11 +6,13 @@ import com.cronutils.parser.CronParser;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
@@ -49,6 +51,7 @@ import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.SourcesFile;
 import org.newsbrief.summarize.Algorithm;
 import org.newsbrief.summarize.SummaryLength;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads {@code newsbrief.yaml}. Every problem is reported before anything runs, each as
@@ -76,6 +79,12 @@ public final class ConfigLoader {
                     "breaker_threshold", "max_input_tokens", "max_words", "budget_tokens", "budget", "price_input",
                     "price_output", "cache", "prompts"));
 
+    /** Configurations are small and shallow; anything larger or deeper is a mistake or an attack on the parser. */
+    private static final long MAX_BYTES = 1024 * 1024;
+    private static final int MAX_DEPTH = 20;
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
+
     private final Map<String, String> environment;
 
     /** A loader that reads the process environment. */
@@ -88,6 +97,13 @@ public final class ConfigLoader {
      */
     public ConfigLoader(Map<String, String> environment) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setAllowDuplicateKeys(false);
+        return options;
     }
 
     /**
@@ -120,6 +136,12 @@ public final class ConfigLoader {
     public NewsbriefConfig load(Path file) {
         String yaml;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new ConfigException(file + ": not a regular file; only regular files are read");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException(file + ": file is larger than the limit of 1 MB for a configuration");
+            }
             yaml = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file", e);
@@ -129,15 +151,17 @@ public final class ConfigLoader {
         Map<String, Integer> lines = new HashMap<>();
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-            try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
+            try (JsonParser parser = YAML.createParser(yaml)) {
                 if (parser.nextToken() != null) {
-                    locate(parser, "", lines);
+                    locate(file, parser, "", lines);
                 }
             }
+            root = new ObjectMapper(YAML).readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": line " + e.getLocation().getLineNr() + ": not valid YAML: "
-                    + e.getOriginalMessage(), e);
+            String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : ": line " + e.getLocation().getLineNr();
+            String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage().lines()
+                    .findFirst().orElse("");
+            throw new ConfigException(file + line + ": not valid YAML: " + message, e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -157,7 +181,14 @@ public final class ConfigLoader {
     }
 
     /** Records the line of every key and list item, by its dotted path. */
-    private static void locate(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
+    private static void locate(Path file, JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Jackson reads an alias as the plain text of its name, so a configuration using one
+            // would silently mean something else; and aliases are how expansion bombs are built.
+            throw new ConfigException(file + ": " + (path.isEmpty() ? "" : path + ": ") + "line "
+                    + parser.currentTokenLocation().getLineNr() + ": YAML aliases (*" + parser.getText()
+                    + ") are not accepted; write the value out");
+        }
         JsonToken token = parser.currentToken();
         lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
         if (token == JsonToken.START_OBJECT) {
@@ -165,14 +196,14 @@ public final class ConfigLoader {
                 String child = path.isEmpty() ? parser.currentName() : path + "." + parser.currentName();
                 lines.put(child, parser.currentTokenLocation().getLineNr());
                 parser.nextToken();
-                locate(parser, child, lines);
+                locate(file, parser, child, lines);
             }
         } else if (token == JsonToken.START_ARRAY) {
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 String child = path + "[" + index++ + "]";
                 lines.put(child, parser.currentTokenLocation().getLineNr());
-                locate(parser, child, lines);
+                locate(file, parser, child, lines);
             }
         }
     }

@@ -247,4 +247,19 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(file + ": analysis.run_timeout: line 6: must be more than 0");
     }
+
+    @Test
+    void aNestingBombOrAnAliasIsOneLineNamingTheFile() throws IOException {
+        Path deep = write("title: Briefing\nsources:\n  - file: a.txt\nsections: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(deep)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(deep + ": ").hasMessageContaining("not valid YAML").hasMessageContaining("nesting depth");
+
+        Path aliased = write("title: &t Briefing\nsources:\n  - file: a.txt\nrecipients: [*t]\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(aliased)).isInstanceOf(ConfigException.class)
+                .hasMessage(aliased + ": recipients[0]: line 4: YAML aliases (*t) are not accepted; write the value out");
+
+        Path folder = deep.getParent();
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(folder)).isInstanceOf(ConfigException.class)
+                .hasMessage(folder + ": not a regular file; only regular files are read");
+    }
 }
