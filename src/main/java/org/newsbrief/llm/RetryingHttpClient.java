@@ -42,6 +42,8 @@ final class RetryingHttpClient implements HttpClient {
     /** Headers Java's client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final int BODY_IN_MESSAGE = 300;
+    /** The most of one reply that is held: chat replies are a few kilobytes. */
+    static final long MAX_REPLY_BYTES = 8L * 1024 * 1024;
 
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
@@ -74,6 +76,9 @@ final class RetryingHttpClient implements HttpClient {
             try {
                 requests.incrementAndGet();
                 response = exchange(outgoing);
+            } catch (ReplyTooLarge e) {
+                throw new dev.langchain4j.exception.LangChain4jException(
+                        "the reply from " + host(request) + " " + e.getMessage(), e);
             } catch (HttpTimeoutException e) {
                 failure = new dev.langchain4j.exception.TimeoutException(
                         "no complete answer from " + host(request) + " within " + duration(readTimeout));
@@ -130,8 +135,7 @@ final class RetryingHttpClient implements HttpClient {
      * when it passes, which closes the connection.
      */
     private HttpResponse<String> exchange(java.net.http.HttpRequest outgoing) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(outgoing,
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(outgoing, info -> new CappedBody(MAX_REPLY_BYTES));
         try {
             return pending.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -149,6 +153,68 @@ final class RetryingHttpClient implements HttpClient {
                 throw runtime;
             }
             throw new IOException(cause);
+        }
+    }
+
+    /** A reply larger than the client holds; trying again would bring the same. */
+    static final class ReplyTooLarge extends IOException {
+
+        ReplyTooLarge(long limit) {
+            super("was larger than " + limit / (1024 * 1024) + " MB, more than any summary needs");
+        }
+    }
+
+    /**
+     * Collects a reply as UTF-8 text, up to a limit: a server that answers fast but without end
+     * would otherwise fill memory before the deadline passes.
+     */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<String> {
+
+        private final long limit;
+        private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        private final CompletableFuture<String> result = new CompletableFuture<>();
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        CappedBody(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<String> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> buffers) {
+            for (java.nio.ByteBuffer buffer : buffers) {
+                if (result.isDone()) {
+                    return;
+                }
+                if (body.size() + (long) buffer.remaining() > limit) {
+                    subscription.cancel();
+                    result.completeExceptionally(new ReplyTooLarge(limit));
+                    return;
+                }
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                body.write(bytes, 0, bytes.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            result.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(body.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -92,6 +92,24 @@ class RetryingHttpClientTest {
     }
 
     @Test
+    void aReplyLargerThanTheCapIsRefusedWithoutHoldingItAllOrAskingAgain() {
+        try (FakeModelServer server = new FakeModelServer()) {
+            String endless = "{\"choices\":[{\"message\":{\"content\":\"" + "a".repeat((int) RetryingHttpClient.MAX_REPLY_BYTES)
+                    + "\"}}]}";
+            server.behave(call -> FakeModelServer.Answer.raw(endless));
+            RetryingHttpClient client = client(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofSeconds(1)),
+                    Duration.ofSeconds(30));
+            HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
+                    .body("{\"messages\":[]}").build();
+
+            assertThatThrownBy(() -> client.execute(request)).isInstanceOf(dev.langchain4j.exception.LangChain4jException.class)
+                    .hasMessageContaining("was larger than 8 MB");
+            assertThat(server.requests()).as("the same reply would come again").isEqualTo(1);
+            assertThat(waits).isEmpty();
+        }
+    }
+
+    @Test
     void aCallUnderWayWhenTheProviderIsGivenUpOnIsNotRetried() {
         try (FakeModelServer server = new FakeModelServer()) {
             server.behave(call -> FakeModelServer.Answer.status(503, Map.of()));
