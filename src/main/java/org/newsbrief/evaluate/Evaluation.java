@@ -1,9 +1,7 @@
 package org.newsbrief.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +12,11 @@ import java.util.Random;
 import java.util.function.Consumer;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import org.newsbrief.Parallel;
+import org.newsbrief.ingest.FetchSettings;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.JsonArticles;
 import org.newsbrief.ingest.SkippedInput;
+import org.newsbrief.ingest.Utf8Lines;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.NlpModels;
 import org.newsbrief.nlp.Sentence;
@@ -129,14 +129,14 @@ public final class Evaluation {
             Consumer<SkippedInput> skipped) throws IOException {
         List<String> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(dataset, StandardCharsets.UTF_8)) {
-            int number = 0;
-            for (String line = reader.readLine(); line != null && (limit <= 0 || lines.size() < limit);
-                    line = reader.readLine()) {
-                number++;
-                if (!line.isBlank()) {
-                    lines.add(line);
-                    numbers.add(number);
+        try (Utf8Lines reader = new Utf8Lines(Files.newInputStream(dataset), FetchSettings.DEFAULT_MAX_BYTES)) {
+            for (Utf8Lines.Line line = reader.next(); line != null && (limit <= 0 || lines.size() < limit);
+                    line = reader.next()) {
+                if (!line.readable()) {
+                    skipped.accept(new SkippedInput(dataset + ":" + line.number(), line.problem()));
+                } else if (!line.text().isBlank()) {
+                    lines.add(line.text());
+                    numbers.add(line.number());
                 }
             }
         }

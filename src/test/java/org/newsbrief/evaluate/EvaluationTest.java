@@ -65,4 +65,22 @@ class EvaluationTest {
         assertThat(Evaluation.leavesReaderGuessing(article, article.sentences().subList(0, 2))).isFalse();
         assertThat(Evaluation.leavesReaderGuessing(article, List.of(article.sentences().get(2)))).isFalse();
     }
+
+    @Test
+    void aLineThatIsNotUtf8CostsOnlyItself(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        String good = "{\"id\":\"%s\",\"text\":\"The council approved the new bridge on Monday. Work starts in May.\","
+                + "\"references\":[\"The council approved a bridge.\"]}\n";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(String.format(good, "a").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write("{\"id\":\"b\",\"text\":\"Caf\u00e9\",\"references\":[\"x\"]}\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        bytes.write(String.format(good, "c").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Path dataset = folder.resolve("dev.jsonl");
+        java.nio.file.Files.write(dataset, bytes.toByteArray());
+        List<org.newsbrief.ingest.SkippedInput> skipped = new java.util.ArrayList<>();
+
+        List<Evaluation.Item> items = Evaluation.read(dataset, 0, analyzer, 2, skipped::add);
+
+        assertThat(items).extracting(Evaluation.Item::id).containsExactly("a", "c");
+        assertThat(skipped).singleElement().satisfies(skip -> assertThat(skip.location()).isEqualTo(dataset + ":2"));
+    }
 }
