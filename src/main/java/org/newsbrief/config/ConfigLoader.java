@@ -145,6 +145,8 @@ public final class ConfigLoader {
             yaml = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(file + ": not UTF-8 text; save the configuration as UTF-8", e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -258,6 +258,11 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(aliased)).isInstanceOf(ConfigException.class)
                 .hasMessage(aliased + ": recipients[0]: line 4: YAML aliases (*t) are not accepted; write the value out");
 
+        Path latin = deep.resolveSibling("latin.yaml");
+        Files.write(latin, "title: Z\u00fcrich Briefing\nsources:\n  - file: a.txt\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(latin)).isInstanceOf(ConfigException.class)
+                .hasMessage(latin + ": not UTF-8 text; save the configuration as UTF-8");
+
         Path folder = deep.getParent();
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(folder)).isInstanceOf(ConfigException.class)
                 .hasMessage(folder + ": not a regular file; only regular files are read");
