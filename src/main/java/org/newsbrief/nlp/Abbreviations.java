@@ -28,6 +28,10 @@ final class Abbreviations {
             "Dept.", "Univ.", "Assn.", "No.", "Nos.", "vs.", "v.");
     /** Initials: "U.S.", "U.N.", "N.Y.", "J.". */
     private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,4}");
+    /** Initials of two letters or more, a space, and a capitalized word. */
+    private static final Pattern INITIALS_BEFORE_WORD = Pattern.compile(
+            "(?<=\\s)((?:\\p{Lu}\\.){2,4})\\s+(\\p{Lu}\\p{Ll}*)\\b");
+
     /** Words that open sentences far more often than they continue a name. */
     private static final Set<String> STARTERS = Set.of("The", "A", "An", "He", "She", "It", "They", "We", "I", "You",
             "But", "And", "Or", "So", "Yet", "In", "On", "At", "By", "For", "From", "With", "Without", "To", "As",
@@ -85,10 +89,6 @@ final class Abbreviations {
         }
         return out.toArray(new Span[0]);
     }
-
-    /** Initials of two letters or more, a space, and a capitalized word. */
-    private static final Pattern INITIALS_BEFORE_WORD = Pattern.compile(
-            "(?<=\\s)((?:\\p{Lu}\\.){2,4})\\s+(\\p{Lu}\\p{Ll}*)\\b");
 
     /**
      * @param last the last word of a piece, with its period

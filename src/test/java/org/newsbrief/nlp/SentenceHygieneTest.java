@@ -121,7 +121,7 @@ class SentenceHygieneTest {
 
         assertThat(article.title()).isEqualTo("“Firm hand” urged");
         assertThat(article.sentences()).extracting(Sentence::text).containsExactly(
-                "The minister called for a “firm hand.”", "Critics called it ‘harsh.' The debate goes on.".split(" The")[0],
+                "The minister called for a “firm hand.”", "Critics called it ‘harsh.'",
                 "The debate goes on.");
     }
 
