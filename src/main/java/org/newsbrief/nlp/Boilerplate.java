@@ -53,7 +53,33 @@ final class Boilerplate {
             "most (read|popular|viewed|shared|watched)( .{1,30})?",
             "(what to read next|recommended for you|around the web|from around the web|elsewhere on .{1,30})");
 
+    /**
+     * Calls to the reader that outlets set inside the prose, between sentences: "READ MORE: ...",
+     * "Click here to ...", "Scroll down for video", "Follow @CNNPhotos on Twitter ...". Matched
+     * as whole sentences of at most {@link #PROMPT_MAX_WORDS} words, full stop or not.
+     */
+    private static final List<Pattern> PROMPTS = compile(
+            "(read more|see also|related|watch|video|more)\\s*:.*",
+            "(.*\\b)?click here\\b.*",
+            "scroll down\\b.*",
+            "follow\\b.{0,80}\\bon (twitter|x|facebook|instagram|meerkat|linkedin|tiktok)\\b.*");
+    private static final int PROMPT_MAX_WORDS = 25;
+
     private Boilerplate() {}
+
+    /** @return whether a sentence is a call to the reader rather than part of the story */
+    static boolean isPrompt(String sentence) {
+        String candidate = sentence.strip();
+        if (candidate.isEmpty() || candidate.split("\\s+").length > PROMPT_MAX_WORDS) {
+            return false;
+        }
+        for (Pattern pattern : PROMPTS) {
+            if (pattern.matcher(candidate).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** @return whether the line is page furniture to drop */
     static boolean isBoilerplate(String line) {

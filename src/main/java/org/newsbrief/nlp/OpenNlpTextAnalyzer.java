@@ -103,6 +103,7 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
         StringBuilder text = new StringBuilder();
         List<Block> blocks = new ArrayList<>();
         List<Sentence> sentences = new ArrayList<>();
+        List<String> dropped = new ArrayList<>(structure.dropped());
         int cut = 0;
         for (Structure.Unit unit : structure.blocks()) {
             if (text.length() > 0) {
@@ -113,8 +114,13 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
             blocks.add(new Block(unit.kind(), unit.text(), start, text.length()));
             if (unit.kind() == Block.Kind.PARAGRAPH && sentences.size() < MAX_SENTENCES) {
                 stopIfInterrupted(article);
-                Span[] spans = splitter == null ? RuleBasedSentenceSplitter.split(unit.text()) : splitter.split(unit.text());
-                cut += addSentences(unit.text(), spans, start, blocks.size() - 1, sentences);
+                String paragraph = unit.text();
+                int from = Furniture.lead(paragraph);
+                int to = Furniture.end(paragraph, from);
+                String prose = paragraph.substring(from, to);
+                Span[] spans = splitter == null ? RuleBasedSentenceSplitter.split(prose)
+                        : Abbreviations.merge(prose, splitter.split(prose));
+                cut += addSentences(prose, spans, start + from, blocks.size() - 1, sentences, dropped);
             }
         }
         if (cut > 0) {
@@ -126,7 +132,7 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
             notes.add(String.format(java.util.Locale.ROOT, "only the first %,d sentences were analyzed", MAX_SENTENCES));
         }
         return new AnalyzedArticle(article, structure.title(), text.toString(), blocks, sentences, () -> language,
-                structure.dropped(), new Tagger(), notes);
+                dropped, new Tagger(), notes);
     }
 
     private interface Splitter {
@@ -176,7 +182,8 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
     }
 
     /** @return how many sentences were too long and cut in pieces */
-    private int addSentences(String paragraph, Span[] spans, int offset, int block, List<Sentence> sentences) {
+    private int addSentences(String paragraph, Span[] spans, int offset, int block, List<Sentence> sentences,
+            List<String> dropped) {
         int cut = 0;
         for (Span span : spans) {
             if (sentences.size() >= MAX_SENTENCES) {
@@ -187,6 +194,10 @@ public final class OpenNlpTextAnalyzer implements TextAnalyzer {
                 continue;
             }
             String sentence = paragraph.substring(trimmed.getStart(), trimmed.getEnd());
+            if (Furniture.isCaption(sentence) || Boilerplate.isPrompt(sentence) || Boilerplate.isBoilerplate(sentence)) {
+                dropped.add(sentence); // a caption or a "Scroll down for video" set inside the prose
+                continue;
+            }
             int start = offset + trimmed.getStart();
             List<Token> tokens = new ArrayList<>();
             for (Span token : tokenizer.get().tokenizePos(sentence)) {

@@ -38,7 +38,8 @@ record Structure(String title, List<Unit> blocks, List<String> dropped) {
     static Structure of(String text, String knownTitle) {
         List<Unit> units = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        String title = knownTitle == null ? "" : collapse(knownTitle);
+        String title = knownTitle == null ? "" : collapse(typographicQuotes(knownTitle));
+        text = typographicQuotes(text);
         boolean inTrailer = false;
         boolean first = true;
         for (String rawBlock : text.split("\\n\\s*\\n")) {
@@ -156,6 +157,19 @@ record Structure(String title, List<Unit> blocks, List<String> dropped) {
             end--;
         }
         return end >= 0 && TERMINALS.indexOf(text.charAt(end)) >= 0;
+    }
+
+    /**
+     * TeX-style quotes, as wire copy of the 1990s writes them (``firm hand.''), become typographic
+     * ones (“firm hand.”). Done here, before any offset is taken, so sentences still quote the
+     * cleaned text exactly. Two apostrophes close a quote only in a text that opens quotes with
+     * backquotes; elsewhere they are left alone.
+     */
+    static String typographicQuotes(String text) {
+        if (text.indexOf('`') < 0) {
+            return text;
+        }
+        return text.replace("``", "“").replace("''", "”").replace('`', '‘');
     }
 
     private static String collapse(String text) {
