@@ -12,7 +12,7 @@ final class SummaryOptions {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "auto",
-            description = "Summarization algorithm: auto, lead, textrank, lexrank, centroid, pacsum, mmr or "
+            description = "Summarization algorithm: auto, learned, newsrank, lead, textrank, lexrank, centroid, pacsum, mmr, storymmr or "
                     + "submodular (default: ${DEFAULT-VALUE}).")
     private String algorithm;
 
