@@ -16,7 +16,7 @@ final class SummaryOptions {
                     + "submodular (default: ${DEFAULT-VALUE}).")
     private String algorithm;
 
-    @Option(names = "--sentences", paramLabel = "N", description = "At most N sentences per summary (default: 3).")
+    @Option(names = "--sentences", paramLabel = "N", description = "At most N sentences per summary (default: 3 sentences and at most 75 words).")
     private Integer sentences;
 
     @Option(names = "--words", paramLabel = "N", description = "At most N words per summary, whole sentences only.")
@@ -66,7 +66,7 @@ final class SummaryOptions {
             if (ratio != null) {
                 return SummaryLength.ratio(ratio);
             }
-            return SummaryLength.sentences(sentences == null ? 3 : sentences);
+            return sentences == null ? SummaryLength.story() : SummaryLength.sentences(sentences);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
