@@ -297,7 +297,12 @@ public final class Editions {
         }
     }
 
-    static String sha256(Path file) throws IOException {
+    /**
+     * @param file a file
+     * @return its SHA-256, in lower-case hex
+     * @throws IOException when it cannot be read
+     */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

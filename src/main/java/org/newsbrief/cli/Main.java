@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Turns a day's news into a short briefing.",
         subcommands = {SummarizeCommand.class, GenerateCommand.class, ExtractCommand.class, EvalCommand.class,
-            BenchCommand.class, CheckTemplatesCommand.class, PreviewCommand.class, RunCommand.class, ScheduleCommand.class,
+            BenchCommand.class, TrainCommand.class, CheckTemplatesCommand.class, PreviewCommand.class, RunCommand.class, ScheduleCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -71,6 +71,9 @@ public final class Main implements Runnable {
                 if (type == ScheduleCommand.class) {
                     return type.cast(new ScheduleCommand(newsbrief));
                 }
+                if (type == TrainScorerCommand.class) {
+                    return type.cast(new TrainScorerCommand(newsbrief));
+                }
                 if (type == BenchCommand.class) {
                     return type.cast(new BenchCommand(newsbrief));
                 }
@@ -104,6 +107,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, extract, run, schedule, preview, check-templates, eval or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, extract, run, schedule, preview, check-templates, eval, train or bench");
     }
 }

@@ -12,11 +12,11 @@ final class SummaryOptions {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "auto",
-            description = "Summarization algorithm: auto, lead, textrank, lexrank, centroid, pacsum, mmr or "
+            description = "Summarization algorithm: auto, learned, newsrank, lead, textrank, lexrank, centroid, pacsum, mmr, storymmr or "
                     + "submodular (default: ${DEFAULT-VALUE}).")
     private String algorithm;
 
-    @Option(names = "--sentences", paramLabel = "N", description = "At most N sentences per summary (default: 3).")
+    @Option(names = "--sentences", paramLabel = "N", description = "At most N sentences per summary (default: 3 sentences and at most 75 words).")
     private Integer sentences;
 
     @Option(names = "--words", paramLabel = "N", description = "At most N words per summary, whole sentences only.")
@@ -66,7 +66,7 @@ final class SummaryOptions {
             if (ratio != null) {
                 return SummaryLength.ratio(ratio);
             }
-            return SummaryLength.sentences(sentences == null ? 3 : sentences);
+            return sentences == null ? SummaryLength.story() : SummaryLength.sentences(sentences);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }

@@ -355,13 +355,13 @@ public final class ConfigLoader {
             }
             try {
                 if (given.isEmpty()) {
-                    return SummaryLength.sentences(3);
+                    return SummaryLength.story();
                 }
                 String key = given.get(0);
                 JsonNode value = summary.get(key);
                 if (!value.isNumber()) {
                     problem("summary." + key, "must be a number");
-                    return SummaryLength.sentences(3);
+                    return SummaryLength.story();
                 }
                 return switch (key) {
                     case "sentences" -> SummaryLength.sentences(value.asInt());
@@ -371,7 +371,7 @@ public final class ConfigLoader {
                 };
             } catch (IllegalArgumentException e) {
                 problem("summary." + given.get(0), e.getMessage());
-                return SummaryLength.sentences(3);
+                return SummaryLength.story();
             }
         }
 

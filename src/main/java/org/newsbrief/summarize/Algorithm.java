@@ -7,8 +7,12 @@ import java.util.stream.Collectors;
 
 /** The summarization algorithms by the names users type, in one table. */
 public enum Algorithm {
-    /** The default, chosen by measurement: {@link NewsRankSummarizer}. */
-    AUTO("auto", NewsRankSummarizer::new),
+    /** The default, chosen by measurement for one article and for several: {@link AutoSummarizer}. */
+    AUTO("auto", AutoSummarizer::new),
+    /** A sentence model learned from news with highlights: {@link LearnedSummarizer}. */
+    LEARNED("learned", LearnedSummarizer::new),
+    /** Graph centrality tuned on news, with readable selection: {@link NewsRankSummarizer}. */
+    NEWSRANK("newsrank", NewsRankSummarizer::new),
     /** The first sentences: {@link LeadSummarizer}. */
     LEAD("lead", LeadSummarizer::new),
     /** Graph centrality: {@link TextRankSummarizer}. */
@@ -21,6 +25,8 @@ public enum Algorithm {
     PACSUM("pacsum", PositionalCentralitySummarizer::new),
     /** LexRank with maximal marginal relevance: {@link MmrSummarizer}. */
     MMR("mmr", MmrSummarizer::new),
+    /** MMR for several reports of one story, no fact twice: {@link StoryMmrSummarizer}. */
+    STORYMMR("storymmr", StoryMmrSummarizer::new),
     /** Budgeted coverage and diversity: {@link SubmodularSummarizer}. */
     SUBMODULAR("submodular", SubmodularSummarizer::new);
 

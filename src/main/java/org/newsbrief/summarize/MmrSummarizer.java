@@ -16,6 +16,8 @@ public final class MmrSummarizer implements Summarizer {
     private final SentenceScorer scorer;
     private final double lambda;
     private final String name;
+    private final double repeat;
+    private final boolean standalone;
 
     /** MMR over LexRank scores, with λ = 0.7. */
     public MmrSummarizer() {
@@ -28,6 +30,19 @@ public final class MmrSummarizer implements Summarizer {
      * @param name the name this combination goes by
      */
     public MmrSummarizer(SentenceScorer scorer, double lambda, String name) {
+        this(scorer, lambda, name, Double.POSITIVE_INFINITY, false);
+    }
+
+    /**
+     * @param scorer the relevance of each sentence
+     * @param lambda weight of relevance against novelty, between 0 and 1
+     * @param name the name this combination goes by
+     * @param repeat cosine with a chosen sentence above which a candidate is skipped outright
+     * @param standalone whether a sentence that points back ({@link Openers}) is skipped
+     */
+    MmrSummarizer(SentenceScorer scorer, double lambda, String name, double repeat, boolean standalone) {
+        this.repeat = repeat;
+        this.standalone = standalone;
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         if (lambda < 0 || lambda > 1) {
             throw new IllegalArgumentException("lambda must be between 0 and 1, was " + lambda);
@@ -55,9 +70,17 @@ public final class MmrSummarizer implements Summarizer {
                 if (done[i]) {
                     continue;
                 }
+                if (standalone && Openers.pointsBack(sentences.get(i)) && article.positionInDocument(i) > 0) {
+                    done[i] = true;
+                    continue;
+                }
                 double similarity = 0;
                 for (Sentence chosen : selection.chosen()) {
                     similarity = Math.max(similarity, vectors.cosine(i, chosen.index()));
+                }
+                if (similarity > repeat) {
+                    done[i] = true;
+                    continue;
                 }
                 double value = lambda * (top > 0 ? relevance[i] / top : 0) - (1 - lambda) * similarity;
                 if (value > bestValue) {

@@ -81,9 +81,25 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
 
     @Override
     public Summary summarize(AnalyzedArticle article, SummaryLength length) {
+        List<List<String>> words = Terms.words(article.sentences());
+        return select(article, scores(article.sentences(), words), TermVectors.of(words), length, redundancy, name());
+    }
+
+    /**
+     * The readable selection this class describes, over any scores: the best-scoring set of
+     * sentences, each with the sentences it points back to, that fits and repeats nothing.
+     *
+     * @param article the article
+     * @param scores one non-negative score per sentence
+     * @param vectors the sentences' term vectors, for redundancy
+     * @param length the budget
+     * @param redundancy cosine similarity above which two sentences may not both be chosen
+     * @param name the algorithm name the summary carries
+     * @return the summary
+     */
+    static Summary select(AnalyzedArticle article, double[] scores, TermVectors vectors, SummaryLength length,
+            double redundancy, String name) {
         List<Sentence> sentences = article.sentences();
-        List<List<String>> words = Terms.words(sentences);
-        double[] scores = scores(sentences, words);
         Selection none = new Selection(length, sentences.size());
         List<List<Sentence>> units = new ArrayList<>();
         for (int i : Selection.ranking(scores, sentences.size())) {
@@ -95,23 +111,23 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
                 units.add(unit);
             }
         }
-        Search search = new Search(article, units, scores, TermVectors.of(words), length, sentences.size());
+        Search search = new Search(article, units, scores, vectors, length, sentences.size(), redundancy);
         search.explore(0, 0, 0, 0, 0);
         Selection selection = new Selection(length, sentences.size());
         selection.addIfFits(search.best());
-        return selection.summary(name());
+        return selection.summary(name);
     }
 
     @Override
     public String name() {
-        return "auto";
+        return "newsrank";
     }
 
     /**
      * The sentence together with the sentences before it that it needs, or nothing when it needs
      * more context than {@value #MAX_CONTEXT} sentences give.
      */
-    private static List<Sentence> withContext(AnalyzedArticle article, int index) {
+    static List<Sentence> withContext(AnalyzedArticle article, int index) {
         List<Sentence> sentences = article.sentences();
         List<Sentence> unit = new ArrayList<>();
         unit.add(sentences.get(index));
@@ -131,7 +147,7 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
      * candidate sentences get local numbers so that a set is a bit mask and every pairwise
      * similarity is computed once.
      */
-    private final class Search {
+    private static final class Search {
 
         private final List<Sentence> candidates = new ArrayList<>();
         private final long[] unitMasks;
@@ -146,7 +162,7 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
         private double bestScore = -1;
 
         Search(AnalyzedArticle article, List<List<Sentence>> units, double[] scores, TermVectors vectors,
-                SummaryLength length, int articleSentences) {
+                SummaryLength length, int articleSentences, double redundancy) {
             for (List<Sentence> unit : units) {
                 for (Sentence sentence : unit) {
                     if (!candidates.contains(sentence)) {

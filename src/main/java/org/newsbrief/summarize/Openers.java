@@ -3,30 +3,41 @@ package org.newsbrief.summarize;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.newsbrief.nlp.Sentence;
 
 /**
- * Sentence openers that point back to the sentence before ("He said", "However", "This
- * means"): out of context such a sentence leaves the reader guessing.
+ * Sentences that point back to the sentence before: they open with a pronoun or connective
+ * ("He said", "However", "And", "There") or continue a quotation ("..., he added."). Out of
+ * context such a sentence leaves the reader guessing.
  */
 public final class Openers {
 
     /**
      * Words that open a sentence by leaning on the one before: personal and demonstrative
-     * pronouns and contrasting or adding connectives. "It" is left out: it is as often impersonal
-     * ("It is likely that ...") as it points back.
+     * pronouns and possessives, and adding, contrasting or sequencing connectives. "It" and
+     * "There" are as often impersonal ("It is likely", "There are") as they point back, but out
+     * of context a reader cannot tell which, so they count too.
      */
     private static final Set<String> POINTING_BACK = Set.of(
-            "he", "she", "they", "this", "these", "those", "his", "her", "their", "but", "however", "also",
-            "meanwhile", "moreover", "furthermore", "instead", "nevertheless", "nonetheless", "additionally");
+            "he", "she", "it", "they", "this", "that", "these", "those", "such", "his", "her", "its", "their",
+            "and", "but", "so", "yet", "still", "then", "also", "however", "meanwhile", "moreover", "instead", "both",
+            "neither", "there", "furthermore", "nevertheless", "nonetheless", "additionally", "thus", "hence");
     private static final List<String> POINTING_BACK_PHRASES = List.of(
             "in addition", "as a result", "on the other hand", "by contrast", "in contrast", "even so");
+    /**
+     * A quotation that goes on from an earlier one: "'We will rebuild,' he added." or "..., she
+     * continued."
+     */
+    private static final Pattern QUOTE_CONTINUATION = Pattern.compile(
+            "\\b(he|she|they|we|i)\\s+(added|continued|went on)\\s*[.,:;]|\\b(added|continued)\\s+(he|she|they)\\s*[.,:;]");
 
     private Openers() {}
 
     /**
      * @param sentence a sentence
-     * @return whether it opens with a word or phrase that needs the sentence before it
+     * @return whether it opens with a word or phrase that needs the sentence before it, or
+     *     continues a quotation
      */
     public static boolean pointsBack(Sentence sentence) {
         String text = sentence.text().replaceFirst("^[\\s\"'“‘(\\[—–-]+", "").toLowerCase(Locale.ROOT);
@@ -35,6 +46,9 @@ public final class Openers {
             end++;
         }
         String first = text.substring(0, end);
+        if (QUOTE_CONTINUATION.matcher(text).find()) {
+            return true;
+        }
         if (POINTING_BACK.contains(first)) {
             return true;
         }

@@ -25,6 +25,22 @@ public record SummaryLength(int maxSentences, int maxWords, int maxBytes, double
         }
     }
 
+    /** Sentences in a story summary unless told otherwise. */
+    public static final int STORY_SENTENCES = 3;
+    /**
+     * Words in a story summary unless told otherwise: what a reader takes in at a glance, and
+     * near the 40 to 60 words of the highlights journalists write for their stories.
+     */
+    public static final int STORY_WORDS = 75;
+
+    /**
+     * @return the default for one story: at most {@value #STORY_SENTENCES} sentences and {@value
+     *     #STORY_WORDS} words
+     */
+    public static SummaryLength story() {
+        return new SummaryLength(STORY_SENTENCES, STORY_WORDS, 0, 0);
+    }
+
     /**
      * @param sentences the number of sentences, at least 1
      * @return a length of at most that many sentences
@@ -84,7 +100,7 @@ public record SummaryLength(int maxSentences, int maxWords, int maxBytes, double
     @Override
     public String toString() {
         if (maxSentences > 0) {
-            return maxSentences + " sentences";
+            return maxSentences + " sentences" + (maxWords > 0 ? " and " + maxWords + " words" : "");
         }
         if (maxWords > 0) {
             return maxWords + " words";

@@ -171,7 +171,7 @@ class MainTest {
             assertThat(pdfText).contains(TestFiles.normalizeSpace(article.title()));
             assertThat(htmlText).contains(article.title().replace("&", "&amp;"));
         }
-        Briefing briefing = new BriefingComposer(Algorithm.defaultAlgorithm().create(), SummaryLength.sentences(3),
+        Briefing briefing = new BriefingComposer(Algorithm.defaultAlgorithm().create(), SummaryLength.story(),
                 TestFiles.CLOCK).compose("Daily Briefing", java.time.LocalDate.of(2026, 11, 25), analyzed);
         assertThat(briefing.stories()).hasSizeLessThan(analyzed.size());
         for (Story story : briefing.stories()) {

@@ -18,6 +18,6 @@ class SummaryLengthTest {
     void algorithmsAreFoundByTheirNames() {
         assertThat(Algorithm.byName("TextRank")).isEqualTo(Algorithm.TEXTRANK);
         assertThat(Algorithm.byName("lead").create()).isInstanceOf(LeadSummarizer.class);
-        assertThatThrownBy(() -> Algorithm.byName("magic")).hasMessageContaining("auto, lead, textrank");
+        assertThatThrownBy(() -> Algorithm.byName("magic")).hasMessageContaining("auto, learned, newsrank, lead, textrank");
     }
 }

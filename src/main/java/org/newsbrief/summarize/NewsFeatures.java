@@ -1,0 +1,134 @@
+package org.newsbrief.summarize;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.newsbrief.nlp.AnalyzedArticle;
+import org.newsbrief.nlp.Sentence;
+import org.newsbrief.nlp.Token;
+
+/**
+ * The features the learned news scorer sees for each sentence: where it stands, how long it is,
+ * how central the unsupervised scorers find it, and what kind of sentence it is (a quote, an
+ * attribution, numbers and names, a dateline). Every value lies roughly between 0 and 1, so one
+ * regularisation strength suits them all. The feature set follows the surface features of
+ * SummaRuNNer's interpretable variant (Nallapati, Zhai and Zhou, "SummaRuNNer: A Recurrent Neural
+ * Network based Sequence Model for Extractive Summarization of Documents", AAAI 2017): position,
+ * content (centrality) and salience against the title.
+ */
+public final class NewsFeatures {
+
+    /** The feature names, in the order {@link #of} fills each row. */
+    public static final List<String> NAMES = List.of(
+            "first", "second", "third", "inverse_position", "relative_position", "first_in_paragraph",
+            "paragraph_position", "words", "short", "long", "textrank", "lexrank", "centroid", "title_overlap",
+            "quotation", "attribution", "numbers", "names", "dateline", "points_back", "question");
+
+    private static final Pattern ATTRIBUTION = Pattern.compile(
+            "\\b(said|says|told|according to|added|stated|announced|reported)\\b");
+    private static final Pattern DATELINE = Pattern.compile(
+            "^(\\(CNN\\)|[A-Z][A-Z .,'-]+(,[^(]{0,40})?\\([^)]{1,40}\\)\\s*(--|-|—)|By \\.|[A-Z][A-Z .,'-]{2,}\\s*(--|—))");
+
+    private NewsFeatures() {}
+
+    /**
+     * @param article the analyzed article (or several joined with {@link AnalyzedArticle#combine})
+     * @return one row of {@link #NAMES}-many features per sentence, in document order
+     */
+    public static double[][] of(AnalyzedArticle article) {
+        List<Sentence> sentences = article.sentences();
+        int n = sentences.size();
+        double[][] rows = new double[n][];
+        if (n == 0) {
+            return rows;
+        }
+        double[] textRank = normalized(new TextRankSummarizer().scores(article));
+        double[] lexRank = normalized(new LexRankSummarizer().scores(article));
+        double[] centroid = normalized(new CentroidSummarizer().scores(article));
+        Set<String> title = new HashSet<>();
+        for (String word : Terms.words(List.of(titleSentence(article.title()))).get(0)) {
+            title.add(word);
+        }
+        List<List<String>> words = Terms.words(sentences);
+        int[] documentSize = new int[article.documentCount()];
+        for (int i = 0; i < n; i++) {
+            documentSize[article.documentOf(i)]++;
+        }
+        int paragraphPosition = 0;
+        for (int i = 0; i < n; i++) {
+            Sentence sentence = sentences.get(i);
+            paragraphPosition = i > 0 && sentences.get(i - 1).block() == sentence.block() ? paragraphPosition + 1 : 0;
+            int position = article.positionInDocument(i);
+            int size = documentSize[article.documentOf(i)];
+            int wordCount = sentence.wordCount();
+            String text = sentence.text();
+            double overlap = 0;
+            if (!title.isEmpty()) {
+                Set<String> own = new HashSet<>(words.get(i));
+                own.retainAll(title);
+                overlap = own.size() / (double) title.size();
+            }
+            rows[i] = new double[] {
+                position == 0 ? 1 : 0,
+                position == 1 ? 1 : 0,
+                position == 2 ? 1 : 0,
+                1.0 / (1 + position),
+                size > 1 ? position / (double) (size - 1) : 0,
+                paragraphPosition == 0 ? 1 : 0,
+                1.0 / (1 + paragraphPosition),
+                Math.min(wordCount, 60) / 60.0,
+                wordCount < 10 ? 1 : 0,
+                wordCount > 40 ? 1 : 0,
+                textRank[i],
+                lexRank[i],
+                centroid[i],
+                overlap,
+                text.indexOf('"') >= 0 || text.indexOf('“') >= 0 || text.indexOf('”') >= 0 ? 1 : 0,
+                ATTRIBUTION.matcher(text.toLowerCase(Locale.ROOT)).find() ? 1 : 0,
+                text.chars().anyMatch(Character::isDigit) ? 1 : 0,
+                Math.min(1, names(sentence) / 4.0),
+                DATELINE.matcher(text).find() ? 1 : 0,
+                Openers.pointsBack(sentence) ? 1 : 0,
+                text.endsWith("?") || text.endsWith("?\"") || text.endsWith("?”") ? 1 : 0,
+            };
+        }
+        return rows;
+    }
+
+    /** Capitalized words after the first, which in English are mostly names. */
+    private static int names(Sentence sentence) {
+        int names = 0;
+        List<Token> tokens = sentence.tokens();
+        for (int t = 1; t < tokens.size(); t++) {
+            String token = tokens.get(t).text();
+            if (!token.isEmpty() && Character.isUpperCase(token.charAt(0))) {
+                names++;
+            }
+        }
+        return names;
+    }
+
+    private static Sentence titleSentence(String title) {
+        List<Token> tokens = new java.util.ArrayList<>();
+        java.util.regex.Matcher word = Pattern.compile("[\\p{L}\\p{N}]+").matcher(title);
+        while (word.find()) {
+            tokens.add(new Token(word.group(), word.start(), word.end()));
+        }
+        return new Sentence(0, 0, title, 0, title.length(), tokens);
+    }
+
+    /** Scores divided by the article's highest, so articles of any size compare. */
+    private static double[] normalized(double[] scores) {
+        double top = 0;
+        for (double score : scores) {
+            top = Math.max(top, score);
+        }
+        double[] result = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            result[i] = top > 0 ? scores[i] / top : 0;
+        }
+        return result;
+    }
+}
