@@ -22,12 +22,21 @@ public final class CentroidSummarizer extends ScoringSummarizer {
 
     @Override
     public double[] scores(AnalyzedArticle article) {
-        List<Sentence> sentences = article.sentences();
-        int n = sentences.size();
+        return scores(Terms.of(article.sentences()));
+    }
+
+    /**
+     * The scores from terms already found.
+     *
+     * @param terms the terms of every sentence of the article
+     * @return one score per sentence
+     */
+    static double[] scores(List<List<String>> terms) {
+        int n = terms.size();
         if (n == 0) {
             return new double[0];
         }
-        TermVectors vectors = TermVectors.of(Terms.of(sentences));
+        TermVectors vectors = TermVectors.of(terms);
         Map<String, Double> centroid = new HashMap<>();
         for (int i = 0; i < n; i++) {
             for (String term : vectors.terms(i)) {

@@ -27,7 +27,11 @@ public final class LearnedSummarizer implements Summarizer, SentenceScorer {
 
     @Override
     public double[] scores(AnalyzedArticle article) {
-        double[][] features = NewsFeatures.of(article);
+        return scores(article, Terms.words(article.sentences()));
+    }
+
+    private double[] scores(AnalyzedArticle article, List<List<String>> words) {
+        double[][] features = NewsFeatures.of(article, words);
         double[] scores = new double[features.length];
         for (int i = 0; i < features.length; i++) {
             scores[i] = model.probability(features[i]);
@@ -38,7 +42,7 @@ public final class LearnedSummarizer implements Summarizer, SentenceScorer {
     @Override
     public Summary summarize(AnalyzedArticle article, SummaryLength length) {
         List<List<String>> words = Terms.words(article.sentences());
-        return NewsRankSummarizer.select(article, scores(article), TermVectors.of(words), length,
+        return NewsRankSummarizer.select(article, scores(article, words), TermVectors.of(words), length,
                 NewsRankSummarizer.REDUNDANCY, name());
     }
 

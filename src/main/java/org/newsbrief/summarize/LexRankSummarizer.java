@@ -16,8 +16,20 @@ public final class LexRankSummarizer extends ScoringSummarizer {
     public double[] scores(AnalyzedArticle article) {
         List<Sentence> sentences = article.sentences();
         int n = Math.min(sentences.size(), TextRankSummarizer.MAX_GRAPH_SENTENCES);
-        TermVectors vectors = TermVectors.of(Terms.of(sentences.subList(0, n)));
-        double[] scores = new double[sentences.size()];
+        return scores(sentences.size(), Terms.of(sentences.subList(0, n)));
+    }
+
+    /**
+     * The scores from terms already found, as {@link TextRankSummarizer#scores(int, List)} takes them.
+     *
+     * @param size how many sentences the article has
+     * @param terms the terms of its first sentences
+     * @return one score per sentence; those past the graph's limit score 0
+     */
+    static double[] scores(int size, List<List<String>> terms) {
+        int n = Math.min(size, TextRankSummarizer.MAX_GRAPH_SENTENCES);
+        TermVectors vectors = TermVectors.of(terms.subList(0, n));
+        double[] scores = new double[size];
         System.arraycopy(TextRankSummarizer.pageRank(vectors.cosineMatrix()), 0, scores, 0, n);
         return scores;
     }

@@ -38,20 +38,30 @@ public final class NewsFeatures {
      * @return one row of {@link #NAMES}-many features per sentence, in document order
      */
     public static double[][] of(AnalyzedArticle article) {
+        return of(article, Terms.words(article.sentences()));
+    }
+
+    /**
+     * @param article the analyzed article
+     * @param words its sentences' content words, as {@link Terms#words} finds them
+     * @return one row of features per sentence
+     */
+    static double[][] of(AnalyzedArticle article, List<List<String>> words) {
         List<Sentence> sentences = article.sentences();
         int n = sentences.size();
         double[][] rows = new double[n][];
         if (n == 0) {
             return rows;
         }
-        double[] textRank = normalized(new TextRankSummarizer().scores(article));
-        double[] lexRank = normalized(new LexRankSummarizer().scores(article));
-        double[] centroid = normalized(new CentroidSummarizer().scores(article));
+        // one pass over the words and stems serves all three centrality scores
+        List<List<String>> terms = Terms.stems(words);
+        double[] textRank = normalized(TextRankSummarizer.scores(n, terms));
+        double[] lexRank = normalized(LexRankSummarizer.scores(n, terms));
+        double[] centroid = normalized(CentroidSummarizer.scores(terms));
         Set<String> title = new HashSet<>();
         for (String word : Terms.words(List.of(titleSentence(article.title()))).get(0)) {
             title.add(word);
         }
-        List<List<String>> words = Terms.words(sentences);
         int[] documentSize = new int[article.documentCount()];
         for (int i = 0; i < n; i++) {
             documentSize[article.documentOf(i)]++;

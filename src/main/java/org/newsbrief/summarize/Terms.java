@@ -28,11 +28,19 @@ public final class Terms {
      * @return for each sentence its content terms, in token order, repeats kept
      */
     public static List<List<String>> of(List<Sentence> sentences) {
+        return stems(words(sentences));
+    }
+
+    /**
+     * @param words each sentence's content words, as {@link #words} finds them
+     * @return for each sentence its content terms, as {@link #of} finds them
+     */
+    static List<List<String>> stems(List<List<String>> words) {
         PorterStemmer stemmer = new PorterStemmer(); // holds state, so one per call
-        List<List<String>> terms = new ArrayList<>(sentences.size());
-        for (List<String> words : words(sentences)) {
-            List<String> stems = new ArrayList<>(words.size());
-            for (String word : words) {
+        List<List<String>> terms = new ArrayList<>(words.size());
+        for (List<String> sentenceWords : words) {
+            List<String> stems = new ArrayList<>(sentenceWords.size());
+            for (String word : sentenceWords) {
                 stems.add(stemmer.stem(word));
             }
             terms.add(stems);

@@ -25,8 +25,21 @@ public final class TextRankSummarizer extends ScoringSummarizer {
     public double[] scores(AnalyzedArticle article) {
         List<Sentence> sentences = article.sentences();
         int n = Math.min(sentences.size(), MAX_GRAPH_SENTENCES);
-        double[] scores = new double[sentences.size()];
-        System.arraycopy(pageRank(similarities(Terms.of(sentences.subList(0, n)))), 0, scores, 0, n);
+        return scores(sentences.size(), Terms.of(sentences.subList(0, n)));
+    }
+
+    /**
+     * The scores from terms already found, so that callers needing several scorers find them once.
+     *
+     * @param size how many sentences the article has
+     * @param terms the terms of its first sentences, at least {@link #MAX_GRAPH_SENTENCES} of them
+     *     when it has that many
+     * @return one score per sentence; those past the graph's limit score 0
+     */
+    static double[] scores(int size, List<List<String>> terms) {
+        int n = Math.min(size, MAX_GRAPH_SENTENCES);
+        double[] scores = new double[size];
+        System.arraycopy(pageRank(similarities(terms.subList(0, n))), 0, scores, 0, n);
         return scores;
     }
 
