@@ -6,7 +6,6 @@ import com.cronutils.parser.CronParser;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -51,7 +50,6 @@ import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.SourcesFile;
 import org.newsbrief.summarize.Algorithm;
 import org.newsbrief.summarize.SummaryLength;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads {@code newsbrief.yaml}. Every problem is reported before anything runs, each as
@@ -81,9 +79,7 @@ public final class ConfigLoader {
 
     /** Configurations are small and shallow; anything larger or deeper is a mistake or an attack on the parser. */
     private static final long MAX_BYTES = 1024 * 1024;
-    private static final int MAX_DEPTH = 20;
-    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions())
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
+    private static final YAMLFactory YAML = SourcesFile.YAML;
 
     private final Map<String, String> environment;
 
@@ -97,13 +93,6 @@ public final class ConfigLoader {
      */
     public ConfigLoader(Map<String, String> environment) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
-    }
-
-    private static LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setAllowDuplicateKeys(false);
-        return options;
     }
 
     /**

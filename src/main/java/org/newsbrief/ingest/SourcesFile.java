@@ -49,8 +49,12 @@ public final class SourcesFile {
     private static final Set<String> KEYS = Set.of("name", "section", "weight", "feed", "page", "url", "folder", "file",
             "opml");
 
-    /** Sources files are small and flat; anything deeper is an attack on the parser. */
-    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions())
+    /**
+     * YAML as operators write it: nesting at most 20 deep, no repeated keys, no alias expansion.
+     * Sources files and configurations are small and flat; anything deeper is an attack on the
+     * parser. Shared with the configuration loader, so both refuse the same things.
+     */
+    public static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions())
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build()).build();
     private static final long MAX_BYTES = 1024 * 1024;
 
