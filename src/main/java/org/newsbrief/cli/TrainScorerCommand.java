@@ -15,11 +15,8 @@ import java.util.regex.PatternSyntaxException;
 import org.newsbrief.Newsbrief;
 import org.newsbrief.evaluate.Evaluation;
 import org.newsbrief.evaluate.ScorerTraining;
-import org.newsbrief.summarize.LeadSummarizer;
-import org.newsbrief.summarize.LearnedSummarizer;
 import org.newsbrief.summarize.NewsFeatures;
 import org.newsbrief.summarize.ScorerModel;
-import org.newsbrief.summarize.SummaryLength;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,11 +45,11 @@ final class TrainScorerCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", required = true, description = "Where the model is written.")
     private Path output;
 
-    @Option(names = "--train-ids", paramLabel = "REGEX", defaultValue = "cnndm-train-.*",
+    @Option(names = "--train-ids", paramLabel = "REGEX", defaultValue = "cnndm-train-.*|[a-z]+/[0-9]*[13579]",
             description = "Ids of the records trained on (default: ${DEFAULT-VALUE}).")
     private String trainIds;
 
-    @Option(names = "--tune-ids", paramLabel = "REGEX", defaultValue = "cnndm-val-.*",
+    @Option(names = "--tune-ids", paramLabel = "REGEX", defaultValue = "cnndm-val-.*|[a-z]+/[0-9]*[02468]",
             description = "Ids of the records the model is measured on, never trained on (default: ${DEFAULT-VALUE}).")
     private String tuneIds;
 
@@ -76,8 +73,10 @@ final class TrainScorerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Evaluation.Item> items = new ArrayList<>();
         List<String> comments = new ArrayList<>();
-        comments.add("newsbrief learned sentence scorer: logistic regression over " + NewsFeatures.NAMES.size()
-                + " sentence features (NewsFeatures), labels from a greedy ROUGE-1+2 oracle (SummaRuNNer's labelling)");
+        comments.add("newsbrief learned sentence scorer: for flat and for paragraphed articles, a logistic regression"
+                + " over " + NewsFeatures.NAMES.size() + " sentence features (NewsFeatures) and a length exponent;"
+                + " labels from the sentences an extractive reference contains, or else from a greedy ROUGE-1+2"
+                + " oracle (SummaRuNNer's labelling)");
         comments.add("");
         for (Path dataset : datasets) {
             if (!Files.isRegularFile(dataset)) {
@@ -88,35 +87,21 @@ final class TrainScorerCommand implements Callable<Integer> {
             comments.add("data: " + dataset.getFileName() + " sha256 " + org.newsbrief.Editions.sha256(dataset)
                     + (limit > 0 ? " (first " + limit + " records)" : ""));
         }
-        ScorerTraining.Examples examples = ScorerTraining.examples(items, train);
-        if (examples.features().isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no record id matches --train-ids " + trainIds);
+        long trainRecords = items.stream().filter(item -> train.test(item.id()) && !tune.test(item.id())).count();
+        if (trainRecords == 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no record id matches --train-ids " + trainIds
+                    + " (and not --tune-ids " + tuneIds + ")");
         }
-        long trainRecords = items.stream().filter(item -> train.test(item.id())).count();
-        long tuneRecords = items.stream().filter(item -> tune.test(item.id())).count();
         comments.add("command: newsbrief train scorer" + datasets.stream().map(d -> " --dataset " + d.getFileName())
                 .reduce("", String::concat) + (limit > 0 ? " --limit " + limit : "") + " --train-ids '" + trainIds
                 + "' --tune-ids '" + tuneIds + "' --output " + ScorerModel.RESOURCE);
-        comments.add("split: trained on " + trainRecords + " records (" + examples.features().size() + " sentences, "
-                + examples.positives() + " chosen by the oracle) with ids " + trainIds + "; measured on " + tuneRecords
-                + " records with ids " + tuneIds);
-        ScorerModel model = ScorerTraining.fit(examples, comments);
-        if (tuneRecords > 0) {
-            SummaryLength length = SummaryLength.sentences(3);
-            double[] learned = ScorerTraining.rougeF1(newsbrief.models(), items, tune, new LearnedSummarizer(model), length);
-            double[] lead = ScorerTraining.rougeF1(newsbrief.models(), items, tune, new LeadSummarizer(), length);
-            comments.add("metrics on the measured records, 3 sentences, ROUGE-1/2/Lsum F1: learned "
-                    + f1(learned) + "; lead " + f1(lead));
-            model = new ScorerModel(comments, model.bias(), model.weights());
-        }
+        ScorerModel model = ScorerTraining.train(newsbrief.models(), items, train, tune, comments,
+                line -> err.println("newsbrief: " + line));
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         Files.writeString(output, model.format(), StandardCharsets.UTF_8);
-        for (String comment : comments) {
-            err.println("newsbrief: " + comment);
-        }
         err.println("newsbrief: wrote " + output);
         return CommandLine.ExitCode.OK;
     }
@@ -127,9 +112,5 @@ final class TrainScorerCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " is not a regular expression: " + regex);
         }
-    }
-
-    private static String f1(double[] scores) {
-        return String.format(java.util.Locale.ROOT, "%.3f / %.3f / %.3f", scores[0], scores[1], scores[2]);
     }
 }

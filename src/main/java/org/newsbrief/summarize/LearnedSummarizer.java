@@ -7,9 +7,9 @@ import org.newsbrief.nlp.AnalyzedArticle;
 /**
  * Sentences scored by a model learned from news with human-written highlights, then chosen as
  * {@link NewsRankSummarizer} chooses: with the sentences they point back to and without repeats.
- * The model is a logistic regression over {@link NewsFeatures}, trained on labels from a greedy
- * ROUGE oracle as in SummaRuNNer (Nallapati, Zhai and Zhou, AAAI 2017); see {@code newsbrief train
- * scorer} and the provenance at the head of the model file.
+ * The model is a logistic regression over {@link NewsFeatures} for each {@link ScorerModel.Form}
+ * of article, trained on labels from a ROUGE oracle as in SummaRuNNer (Nallapati, Zhai and Zhou,
+ * AAAI 2017); see {@code newsbrief train scorer} and the provenance at the head of the model file.
  */
 public final class LearnedSummarizer implements Summarizer, SentenceScorer {
 
@@ -32,9 +32,10 @@ public final class LearnedSummarizer implements Summarizer, SentenceScorer {
 
     private double[] scores(AnalyzedArticle article, List<List<String>> words) {
         double[][] features = NewsFeatures.of(article, words);
+        ScorerModel.Part part = model.part(ScorerModel.Form.of(article));
         double[] scores = new double[features.length];
         for (int i = 0; i < features.length; i++) {
-            scores[i] = model.probability(features[i]);
+            scores[i] = part.score(features[i], article.sentences().get(i).wordCount());
         }
         return scores;
     }

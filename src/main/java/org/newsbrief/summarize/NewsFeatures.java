@@ -11,7 +11,8 @@ import org.newsbrief.nlp.Token;
 
 /**
  * The features the learned news scorer sees for each sentence: where it stands, how long it is,
- * how central the unsupervised scorers find it, and what kind of sentence it is (a quote, an
+ * how central the unsupervised scorers find it ({@link NewsRankSummarizer}'s TextRank over words,
+ * LexRank and the centroid over stems), and what kind of sentence it is (a quote, an
  * attribution, numbers and names, a dateline). Every value lies roughly between 0 and 1, so one
  * regularisation strength suits them all. The feature set follows the surface features of
  * SummaRuNNer's interpretable variant (Nallapati, Zhai and Zhou, "SummaRuNNer: A Recurrent Neural
@@ -23,7 +24,7 @@ public final class NewsFeatures {
     /** The feature names, in the order {@link #of} fills each row. */
     public static final List<String> NAMES = List.of(
             "first", "second", "third", "inverse_position", "relative_position", "first_in_paragraph",
-            "paragraph_position", "words", "short", "long", "textrank", "lexrank", "centroid", "title_overlap",
+            "paragraph_position", "words", "short", "long", "newsrank", "lexrank", "centroid", "title_overlap",
             "quotation", "attribution", "numbers", "names", "dateline", "points_back", "question");
 
     private static final Pattern ATTRIBUTION = Pattern.compile(
@@ -53,9 +54,10 @@ public final class NewsFeatures {
         if (n == 0) {
             return rows;
         }
-        // one pass over the words and stems serves all three centrality scores
+        // newsrank's graph runs over the words, which keeps names and figures apart; LexRank and the
+        // centroid share one pass over the stems
+        double[] newsRank = normalized(NewsRankSummarizer.scores(sentences, words, NewsRankSummarizer.LENGTH_EXPONENT));
         List<List<String>> terms = Terms.stems(words);
-        double[] textRank = normalized(TextRankSummarizer.scores(n, terms));
         double[] lexRank = normalized(LexRankSummarizer.scores(n, terms));
         double[] centroid = normalized(CentroidSummarizer.scores(terms));
         Set<String> title = new HashSet<>();
@@ -91,7 +93,7 @@ public final class NewsFeatures {
                 Math.min(wordCount, 60) / 60.0,
                 wordCount < 10 ? 1 : 0,
                 wordCount > 40 ? 1 : 0,
-                textRank[i],
+                newsRank[i],
                 lexRank[i],
                 centroid[i],
                 overlap,

@@ -70,6 +70,16 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
     }
 
     private double[] scores(List<Sentence> sentences, List<List<String>> words) {
+        return scores(sentences, words, lengthExponent);
+    }
+
+    /**
+     * @param sentences the sentences
+     * @param words their content words, as {@link Terms#words} finds them
+     * @param lengthExponent the length preference
+     * @return each sentence's score: its TextRank over the words times its length to that power
+     */
+    static double[] scores(List<Sentence> sentences, List<List<String>> words, double lengthExponent) {
         int n = Math.min(sentences.size(), TextRankSummarizer.MAX_GRAPH_SENTENCES);
         double[] graph = TextRankSummarizer.pageRank(TextRankSummarizer.similarities(words.subList(0, n)), DAMPING);
         double[] scores = new double[sentences.size()];

@@ -49,10 +49,12 @@ class TrainScorerCommandTest {
         String model = Files.readString(first);
         assertThat(model).contains("# data: train-mini.jsonl sha256 ")
                 .contains("# command: newsbrief train scorer --dataset train-mini.jsonl")
-                .contains("trained on 24 records").contains("measured on 6 records")
-                .contains("# metrics on the measured records");
+                .contains("[flat] split: trained on 24 records").contains("measured on 6 records")
+                .contains("[paragraphed] split: trained on 5 records").contains("measured on 5 records")
+                .contains("# [flat] metrics on the measured records")
+                .contains("# [paragraphed] length exponent ");
         ScorerModel read = ScorerModel.read(new ByteArrayInputStream(Files.readAllBytes(first)), "first.txt");
-        assertThat(read.weights()).hasSize(NewsFeatures.NAMES.size());
+        assertThat(read.flat().weights()).hasSize(NewsFeatures.NAMES.size());
         assertThat(read.format()).isEqualTo(model);
     }
 
@@ -63,15 +65,16 @@ class TrainScorerCommandTest {
         ScorerModel model = ScorerModel.read(Files.newInputStream(output), "model.txt");
 
         // in the slice the first sentence always carries the highlight
-        assertThat(model.weights().get(NewsFeatures.NAMES.indexOf("inverse_position"))).isPositive();
+        assertThat(model.flat().weights().get(NewsFeatures.NAMES.indexOf("inverse_position"))).isPositive();
     }
 
     @Test
     void theShippedModelIsWhatTheFullCommandWrites() throws Exception {
-        Path dataset = TestFiles.shared("datasets/cnndm-dev.jsonl");
+        Path cnn = TestFiles.shared("datasets/cnndm-dev.jsonl");
+        Path bbc = TestFiles.shared("datasets/bbc-news-summary.jsonl");
         Path output = folder.resolve(ScorerModel.RESOURCE);
 
-        train(output, dataset.toString());
+        train(output, cnn.toString(), bbc.toString());
 
         assertThat(Files.readString(output)).isEqualTo(Files.readString(SHIPPED));
     }

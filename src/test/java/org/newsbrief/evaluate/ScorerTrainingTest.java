@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.newsbrief.summarize.ScorerModel;
 
 class ScorerTrainingTest {
 
@@ -29,10 +30,25 @@ class ScorerTrainingTest {
         ScorerTraining.Examples examples = new ScorerTraining.Examples(List.of(positive, negative, negative),
                 List.of(1, 0, 0));
 
-        String first = ScorerTraining.fit(examples, List.of("x")).format();
-        String second = ScorerTraining.fit(examples, List.of("x")).format();
+        ScorerModel.Part first = ScorerTraining.fit(examples);
+        ScorerModel.Part second = ScorerTraining.fit(examples);
 
         assertThat(second).isEqualTo(first);
-        assertThat(ScorerTraining.fit(examples, List.of()).weights().get(0)).isPositive();
+        assertThat(first.weights().get(0)).isPositive();
+    }
+
+    @Test
+    void anExtractiveReferenceLabelsTheSentencesItContains() {
+        var analyzer = new org.newsbrief.nlp.OpenNlpTextAnalyzer(new org.newsbrief.nlp.NlpModels());
+        var article = analyzer.analyze(org.newsbrief.ingest.Article.of("x", "T",
+                "The port strike ended on Monday.\n\nThe weather was mild.\n\nWorkers get a pay rise of seven per cent."));
+        var extractive = new Evaluation.Item("x", article,
+                List.of("The port strike ended on Monday.Workers get a pay rise of seven per cent."));
+        var abstractive = new Evaluation.Item("y", article, List.of("Dockers win a raise as their walkout ends."));
+
+        assertThat(ScorerTraining.labels(extractive, rouge)).containsExactly(true, false, true);
+        assertThat(ScorerTraining.extractive(article.sentences(), "Dockers win a raise as their walkout ends."))
+                .isNull();
+        assertThat(ScorerTraining.labels(abstractive, rouge)).contains(true);
     }
 }

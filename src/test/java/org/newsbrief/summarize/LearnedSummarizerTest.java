@@ -1,6 +1,7 @@
 package org.newsbrief.summarize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,15 +22,17 @@ class LearnedSummarizerTest extends SummarizerContract {
     private static ScorerModel only(String feature, double weight) {
         List<Double> weights = new ArrayList<>(Collections.nCopies(NewsFeatures.NAMES.size(), 0.0));
         weights.set(NewsFeatures.NAMES.indexOf(feature), weight);
-        return new ScorerModel(List.of("test"), 0, weights);
+        return ScorerModel.uniform(List.of("test"), new ScorerModel.Part(0, 0, weights));
     }
 
     @Test
     void theShippedModelLoadsWithEveryFeature() {
         ScorerModel model = ScorerModel.shipped();
 
-        assertThat(model.weights()).hasSize(NewsFeatures.NAMES.size());
+        assertThat(model.flat().weights()).hasSize(NewsFeatures.NAMES.size());
+        assertThat(model.paragraphed().weights()).hasSize(NewsFeatures.NAMES.size());
         assertThat(model.comments()).anyMatch(line -> line.startsWith("data: cnndm-dev.jsonl sha256 "))
+                .anyMatch(line -> line.startsWith("data: bbc-news-summary.jsonl sha256 "))
                 .anyMatch(line -> line.startsWith("command: newsbrief train scorer"));
     }
 
@@ -75,5 +78,49 @@ class LearnedSummarizerTest extends SummarizerContract {
         assertThat(rows[1][NewsFeatures.NAMES.indexOf("attribution")]).isEqualTo(1);
         assertThat(rows[2][NewsFeatures.NAMES.indexOf("numbers")]).isEqualTo(1);
         assertThat(rows[2][NewsFeatures.NAMES.indexOf("title_overlap")]).isZero();
+    }
+
+    @Test
+    void anArticleInParagraphsIsScoredByTheParagraphedPart() {
+        AnalyzedArticle flat = ANALYZER.analyze(Article.of("a", "T", "The council met. The vote was postponed."));
+        AnalyzedArticle paragraphed = ANALYZER.analyze(Article.of("b", "T",
+                "The council met.\n\nThe vote was postponed."));
+        List<Double> none = Collections.nCopies(NewsFeatures.NAMES.size(), 0.0);
+        List<Double> second = new ArrayList<>(none);
+        second.set(NewsFeatures.NAMES.indexOf("second"), 5.0);
+        ScorerModel model = new ScorerModel(List.of(), new ScorerModel.Part(0, 0, none),
+                new ScorerModel.Part(0, 0, second));
+
+        assertThat(ScorerModel.Form.of(flat)).isEqualTo(ScorerModel.Form.FLAT);
+        assertThat(ScorerModel.Form.of(paragraphed)).isEqualTo(ScorerModel.Form.PARAGRAPHED);
+        assertThat(new LearnedSummarizer(model).summarize(paragraphed, SummaryLength.sentences(1)).texts())
+                .containsExactly("The vote was postponed.");
+        assertThat(new LearnedSummarizer(model).summarize(flat, SummaryLength.sentences(1)).texts())
+                .containsExactly("The council met.");
+    }
+
+    @Test
+    void aLengthExponentPrefersTheLongerOfTwoEquallyLikelySentences() {
+        AnalyzedArticle article = ANALYZER.analyze(Article.of("l", "T",
+                "Rain fell.\n\nThe river rose above its banks in three villages overnight, and roads were shut."));
+        List<Double> none = Collections.nCopies(NewsFeatures.NAMES.size(), 0.0);
+        ScorerModel plain = ScorerModel.uniform(List.of(), new ScorerModel.Part(0, 0, none));
+        ScorerModel longer = ScorerModel.uniform(List.of(), new ScorerModel.Part(1, 0, none));
+
+        assertThat(new LearnedSummarizer(plain).summarize(article, SummaryLength.sentences(1)).texts())
+                .containsExactly("Rain fell.");
+        assertThat(new LearnedSummarizer(longer).summarize(article, SummaryLength.sentences(1)).texts())
+                .containsExactly("The river rose above its banks in three villages overnight, and roads were shut.");
+    }
+
+    @Test
+    void aModelFileWithoutBothSectionsIsRefusedByName() {
+        String text = ScorerModel.shipped().format();
+        String flatOnly = text.substring(0, text.indexOf("\n[paragraphed]\n") + 1);
+
+        assertThatThrownBy(() -> ScorerModel.read(
+                new java.io.ByteArrayInputStream(flatOnly.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "m.txt"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("m.txt")
+                .hasMessageContaining("[paragraphed]");
     }
 }
