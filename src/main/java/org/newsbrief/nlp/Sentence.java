@@ -25,9 +25,15 @@ public record Sentence(int index, int block, String text, int start, int end, Li
 
     /** @return how many words the sentence has, counted as users count them: runs between spaces */
     public int wordCount() {
+        // runs between whitespace (as the regex \\s sees it) that hold a letter or digit
         int words = 0;
-        for (String chunk : text.split("\\s+")) {
-            if (isWord(chunk)) {
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                inWord = false;
+            } else if (!inWord && Character.isLetterOrDigit(c)) {
+                inWord = true;
                 words++;
             }
         }

@@ -32,11 +32,15 @@ public final class CentroidSummarizer extends ScoringSummarizer {
      * @return one score per sentence
      */
     static double[] scores(List<List<String>> terms) {
-        int n = terms.size();
-        if (n == 0) {
-            return new double[0];
-        }
-        TermVectors vectors = TermVectors.of(terms);
+        return terms.isEmpty() ? new double[0] : scores(TermVectors.of(terms), terms.size());
+    }
+
+    /**
+     * @param vectors the tf-idf vectors of every sentence of the article
+     * @param n how many sentences it has, at least one
+     * @return one score per sentence
+     */
+    static double[] scores(TermVectors vectors, int n) {
         Map<String, Double> centroid = new HashMap<>();
         for (int i = 0; i < n; i++) {
             for (String term : vectors.terms(i)) {

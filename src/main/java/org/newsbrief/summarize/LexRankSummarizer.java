@@ -28,7 +28,16 @@ public final class LexRankSummarizer extends ScoringSummarizer {
      */
     static double[] scores(int size, List<List<String>> terms) {
         int n = Math.min(size, TextRankSummarizer.MAX_GRAPH_SENTENCES);
-        TermVectors vectors = TermVectors.of(terms.subList(0, n));
+        return scores(size, TermVectors.of(terms.subList(0, n)), n);
+    }
+
+    /**
+     * @param size how many sentences the article has
+     * @param vectors the tf-idf vectors of its first {@code n} sentences
+     * @param n how many sentences the graph holds: the article's, up to the graph's limit
+     * @return one score per sentence; those past the graph's limit score 0
+     */
+    static double[] scores(int size, TermVectors vectors, int n) {
         double[] scores = new double[size];
         System.arraycopy(TextRankSummarizer.pageRank(vectors.cosineMatrix()), 0, scores, 0, n);
         return scores;

@@ -32,6 +32,8 @@ public final class NewsFeatures {
     private static final Pattern DATELINE = Pattern.compile(
             "^(\\(CNN\\)|[A-Z][A-Z .,'-]+(,[^(]{0,40})?\\([^)]{1,40}\\)\\s*(--|-|—)|By \\.|[A-Z][A-Z .,'-]{2,}\\s*(--|—))");
 
+    private static final Pattern TITLE_WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
     private NewsFeatures() {}
 
     /**
@@ -58,8 +60,16 @@ public final class NewsFeatures {
         // centroid share one pass over the stems
         double[] newsRank = normalized(NewsRankSummarizer.scores(sentences, words, NewsRankSummarizer.LENGTH_EXPONENT));
         List<List<String>> terms = Terms.stems(words);
-        double[] lexRank = normalized(LexRankSummarizer.scores(n, terms));
-        double[] centroid = normalized(CentroidSummarizer.scores(terms));
+        double[] lexRank;
+        double[] centroid;
+        if (n <= TextRankSummarizer.MAX_GRAPH_SENTENCES) {
+            TermVectors vectors = TermVectors.of(terms); // the same vectors serve both
+            lexRank = normalized(LexRankSummarizer.scores(n, vectors, n));
+            centroid = normalized(CentroidSummarizer.scores(vectors, n));
+        } else {
+            lexRank = normalized(LexRankSummarizer.scores(n, terms));
+            centroid = normalized(CentroidSummarizer.scores(terms));
+        }
         Set<String> title = new HashSet<>();
         for (String word : Terms.words(List.of(titleSentence(article.title()))).get(0)) {
             title.add(word);
@@ -101,7 +111,7 @@ public final class NewsFeatures {
                 ATTRIBUTION.matcher(text.toLowerCase(Locale.ROOT)).find() ? 1 : 0,
                 text.chars().anyMatch(Character::isDigit) ? 1 : 0,
                 Math.min(1, names(sentence) / 4.0),
-                DATELINE.matcher(text).find() ? 1 : 0,
+                DATELINE.matcher(text).lookingAt() ? 1 : 0,
                 Openers.pointsBack(sentence) ? 1 : 0,
                 text.endsWith("?") || text.endsWith("?\"") || text.endsWith("?”") ? 1 : 0,
             };
@@ -124,7 +134,7 @@ public final class NewsFeatures {
 
     private static Sentence titleSentence(String title) {
         List<Token> tokens = new java.util.ArrayList<>();
-        java.util.regex.Matcher word = Pattern.compile("[\\p{L}\\p{N}]+").matcher(title);
+        java.util.regex.Matcher word = TITLE_WORD.matcher(title);
         while (word.find()) {
             tokens.add(new Token(word.group(), word.start(), word.end()));
         }

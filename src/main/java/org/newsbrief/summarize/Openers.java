@@ -32,6 +32,9 @@ public final class Openers {
     private static final Pattern QUOTE_CONTINUATION = Pattern.compile(
             "\\b(he|she|they|we|i)\\s+(added|continued|went on)\\s*[.,:;]|\\b(added|continued)\\s+(he|she|they)\\s*[.,:;]");
 
+    /** Spaces, quotes, brackets and dashes before a sentence's first word. */
+    private static final Pattern LEADING = Pattern.compile("^[\\s\"'“‘(\\[—–-]+");
+
     private Openers() {}
 
     /**
@@ -40,7 +43,7 @@ public final class Openers {
      *     continues a quotation
      */
     public static boolean pointsBack(Sentence sentence) {
-        String text = sentence.text().replaceFirst("^[\\s\"'“‘(\\[—–-]+", "").toLowerCase(Locale.ROOT);
+        String text = LEADING.matcher(sentence.text()).replaceFirst("").toLowerCase(Locale.ROOT);
         int end = 0;
         while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '\'')) {
             end++;

@@ -13,14 +13,43 @@ final class TermVectors {
 
     private final List<List<String>> terms;
     private final Map<String, Double> idf;
-    private final List<Map<String, Double>> vectors;
+    /** Per sentence, the ids of its distinct terms in ascending order, and their tf-idf weights. */
+    private final int[][] ids;
+    private final double[][] weights;
     private final double[] norms;
 
     private TermVectors(List<List<String>> terms) {
         this.terms = terms;
         this.idf = inverseFrequencies(terms);
-        this.vectors = terms.stream().map(this::weigh).toList();
-        this.norms = vectors.stream().mapToDouble(TermVectors::norm).toArray();
+        int n = terms.size();
+        Map<String, Integer> numbering = new HashMap<>();
+        List<Double> idfById = new java.util.ArrayList<>();
+        ids = new int[n][];
+        weights = new double[n][];
+        norms = new double[n];
+        for (int i = 0; i < n; i++) {
+            Map<Integer, Integer> counts = new java.util.TreeMap<>();
+            for (String term : terms.get(i)) {
+                Integer id = numbering.get(term);
+                if (id == null) {
+                    id = numbering.size();
+                    numbering.put(term, id);
+                    idfById.add(idf(term));
+                }
+                counts.merge(id, 1, Integer::sum);
+            }
+            ids[i] = new int[counts.size()];
+            weights[i] = new double[counts.size()];
+            int k = 0;
+            double sum = 0;
+            for (Map.Entry<Integer, Integer> entry : counts.entrySet()) {
+                ids[i][k] = entry.getKey();
+                weights[i][k] = entry.getValue() * idfById.get(entry.getKey());
+                sum += weights[i][k] * weights[i][k];
+                k++;
+            }
+            norms[i] = Math.sqrt(sum);
+        }
     }
 
     /**
@@ -41,11 +70,6 @@ final class TermVectors {
         return terms.get(i);
     }
 
-    /** @return the tf-idf vector of sentence {@code i} */
-    Map<String, Double> vector(int i) {
-        return vectors.get(i);
-    }
-
     /** @return the inverse sentence frequency of a term, {@code log(n / df)}, smoothed */
     double idf(String term) {
         return idf.getOrDefault(term, 0.0);
@@ -56,7 +80,7 @@ final class TermVectors {
         if (norms[i] == 0 || norms[j] == 0) {
             return 0;
         }
-        return dot(vectors.get(i), vectors.get(j)) / (norms[i] * norms[j]);
+        return dot(i, j) / (norms[i] * norms[j]);
     }
 
     /** @return the full symmetric matrix of cosine similarities, with zeros on the diagonal */
@@ -73,26 +97,21 @@ final class TermVectors {
         return matrix;
     }
 
-    /**
-     * @param vector a tf-idf vector built on these sentences' terms
-     * @param i a sentence
-     * @return the cosine between the vector and sentence {@code i}
-     */
-    double cosine(Map<String, Double> vector, int i) {
-        double norm = norm(vector);
-        if (norm == 0 || norms[i] == 0) {
-            return 0;
+    /** The dot product of two sentences' vectors, by a merge of their sorted term ids. */
+    private double dot(int i, int j) {
+        int[] a = ids[i];
+        int[] b = ids[j];
+        double sum = 0;
+        for (int x = 0, y = 0; x < a.length && y < b.length;) {
+            if (a[x] == b[y]) {
+                sum += weights[i][x++] * weights[j][y++];
+            } else if (a[x] < b[y]) {
+                x++;
+            } else {
+                y++;
+            }
         }
-        return dot(vector, vectors.get(i)) / (norm * norms[i]);
-    }
-
-    private Map<String, Double> weigh(List<String> sentenceTerms) {
-        Map<String, Double> vector = new HashMap<>();
-        for (String term : sentenceTerms) {
-            vector.merge(term, 1.0, Double::sum);
-        }
-        vector.replaceAll((term, tf) -> tf * idf(term));
-        return vector;
+        return sum;
     }
 
     private static Map<String, Double> inverseFrequencies(List<List<String>> terms) {
@@ -106,26 +125,5 @@ final class TermVectors {
         Map<String, Double> idf = new HashMap<>();
         documentFrequency.forEach((term, df) -> idf.put(term, Math.log(1.0 + n / (double) df)));
         return idf;
-    }
-
-    static double dot(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> small = a.size() <= b.size() ? a : b;
-        Map<String, Double> large = small == a ? b : a;
-        double sum = 0;
-        for (Map.Entry<String, Double> entry : small.entrySet()) {
-            Double other = large.get(entry.getKey());
-            if (other != null) {
-                sum += entry.getValue() * other;
-            }
-        }
-        return sum;
-    }
-
-    static double norm(Map<String, Double> vector) {
-        double sum = 0;
-        for (double value : vector.values()) {
-            sum += value * value;
-        }
-        return Math.sqrt(sum);
     }
 }

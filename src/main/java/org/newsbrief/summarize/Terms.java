@@ -37,11 +37,17 @@ public final class Terms {
      */
     static List<List<String>> stems(List<List<String>> words) {
         PorterStemmer stemmer = new PorterStemmer(); // holds state, so one per call
+        java.util.Map<String, String> known = new java.util.HashMap<>(); // an article repeats its words
         List<List<String>> terms = new ArrayList<>(words.size());
         for (List<String> sentenceWords : words) {
             List<String> stems = new ArrayList<>(sentenceWords.size());
             for (String word : sentenceWords) {
-                stems.add(stemmer.stem(word));
+                String stem = known.get(word);
+                if (stem == null) {
+                    stem = stemmer.stem(word);
+                    known.put(word, stem);
+                }
+                stems.add(stem);
             }
             terms.add(stems);
         }
