@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 final class Boilerplate {
 
+    /** Colons, full stops and spaces at the end of a line. */
+    private static final Pattern TRAILING_STOPS = Pattern.compile("[:.\\s]+$");
     private static final int MAX_WORDS = 16;
     private static final int MAX_WORDS_OF_SENTENCE = 5;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’)]*\\s*$");
@@ -70,7 +72,7 @@ final class Boilerplate {
     /** @return whether a sentence is a call to the reader rather than part of the story */
     static boolean isPrompt(String sentence) {
         String candidate = sentence.strip();
-        if (candidate.isEmpty() || candidate.split("\\s+").length > PROMPT_MAX_WORDS) {
+        if (candidate.isEmpty() || words(candidate, PROMPT_MAX_WORDS) > PROMPT_MAX_WORDS) {
             return false;
         }
         for (Pattern pattern : PROMPTS) {
@@ -92,8 +94,8 @@ final class Boilerplate {
     }
 
     private static boolean matchesShort(List<Pattern> patterns, String line) {
-        String candidate = line.strip().replaceAll("[:.\\s]+$", "");
-        int words = candidate.split("\\s+").length;
+        String candidate = TRAILING_STOPS.matcher(line.strip()).replaceAll("");
+        int words = words(candidate, MAX_WORDS);
         if (candidate.isEmpty() || words > MAX_WORDS || words > MAX_WORDS_OF_SENTENCE && SENTENCE_END.matcher(line).find()) {
             return false; // page furniture is short and rarely a full sentence
         }
@@ -103,6 +105,25 @@ final class Boilerplate {
             }
         }
         return false;
+    }
+
+    /**
+     * @param text text with no white space at either end
+     * @param limit counting stops once past this
+     * @return its runs between white space (as the regex \\s sees it), at most {@code limit + 1}
+     */
+    static int words(String text, int limit) {
+        int words = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < text.length() && words <= limit; i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (space && !inSpace) {
+                words++;
+            }
+            inSpace = space;
+        }
+        return words;
     }
 
     private static List<Pattern> compile(String... regexes) {

@@ -109,6 +109,9 @@ final class Furniture {
      * @return where its prose ends: before a wire desk's pick-up marker, else the paragraph's length
      */
     static int end(String paragraph, int from) {
+        if (paragraph.indexOf("graf", from) < 0) {
+            return paragraph.length(); // the marker's own word, absent from nearly every paragraph
+        }
         Matcher matcher = PICKUP.matcher(paragraph).region(from, paragraph.length());
         matcher.useTransparentBounds(true);
         return matcher.find() ? matcher.start() : paragraph.length();

@@ -1,7 +1,9 @@
 package org.newsbrief.summarize;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.Sentence;
 
@@ -173,9 +175,10 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
 
         Search(AnalyzedArticle article, List<List<Sentence>> units, double[] scores, TermVectors vectors,
                 SummaryLength length, int articleSentences, double redundancy) {
+            Map<Integer, Integer> local = new HashMap<>(); // sentence index to candidate number
             for (List<Sentence> unit : units) {
                 for (Sentence sentence : unit) {
-                    if (!candidates.contains(sentence)) {
+                    if (local.putIfAbsent(sentence.index(), candidates.size()) == null) {
                         candidates.add(sentence);
                     }
                 }
@@ -189,7 +192,8 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
                 Sentence sentence = candidates.get(a);
                 gain[a] = scores[sentence.index()];
                 words[a] = sentence.wordCount();
-                bytes[a] = sentence.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+                bytes[a] = length.maxBytes() > 0
+                        ? sentence.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1 : 0;
                 for (int b = 0; b < a; b++) {
                     Sentence other = candidates.get(b);
                     double limit = article.documentOf(sentence.index()) == article.documentOf(other.index()) ? redundancy
@@ -203,7 +207,7 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
             unitMasks = new long[units.size()];
             for (int u = 0; u < units.size(); u++) {
                 for (Sentence sentence : units.get(u)) {
-                    unitMasks[u] |= 1L << candidates.indexOf(sentence);
+                    unitMasks[u] |= 1L << local.get(sentence.index());
                 }
             }
             int limit = length.sentenceLimit(articleSentences);

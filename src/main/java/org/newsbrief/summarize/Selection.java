@@ -77,8 +77,8 @@ final class Selection {
         int groupWords = 0;
         int groupBytes = 0;
         for (Sentence sentence : group) {
-            groupWords += sentence.wordCount();
-            groupBytes += sentence.text().getBytes(StandardCharsets.UTF_8).length + 1;
+            groupWords += length.maxWords() > 0 ? sentence.wordCount() : 0;
+            groupBytes += length.maxBytes() > 0 ? sentence.text().getBytes(StandardCharsets.UTF_8).length + 1 : 0;
         }
         return !(sentenceLimit > 0 && chosen.size() + group.size() > sentenceLimit
                 || length.maxWords() > 0 && words + groupWords > length.maxWords()
@@ -95,8 +95,8 @@ final class Selection {
             return false;
         }
         for (Sentence sentence : group) {
-            words += sentence.wordCount();
-            bytes += sentence.text().getBytes(StandardCharsets.UTF_8).length + 1;
+            words += length.maxWords() > 0 ? sentence.wordCount() : 0;
+            bytes += length.maxBytes() > 0 ? sentence.text().getBytes(StandardCharsets.UTF_8).length + 1 : 0;
         }
         chosen.addAll(group);
         return true;

@@ -1,5 +1,6 @@
 package org.newsbrief.summarize;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,41 +13,67 @@ import java.util.Map;
 final class TermVectors {
 
     private final List<List<String>> terms;
-    private final Map<String, Double> idf;
-    /** Per sentence, the ids of its distinct terms in ascending order, and their tf-idf weights. */
+    /** Each distinct term's number, in order of first appearance. */
+    private final Map<String, Integer> numbering = new HashMap<>();
+    /** Inverse sentence frequency by term number. */
+    private final double[] idf;
+    /** Per sentence, the numbers of its distinct terms in ascending order, and their tf-idf weights. */
     private final int[][] ids;
     private final double[][] weights;
     private final double[] norms;
 
     private TermVectors(List<List<String>> terms) {
         this.terms = terms;
-        this.idf = inverseFrequencies(terms);
         int n = terms.size();
-        Map<String, Integer> numbering = new HashMap<>();
-        List<Double> idfById = new java.util.ArrayList<>();
+        int[][] occurrences = new int[n][];
+        for (int i = 0; i < n; i++) {
+            List<String> sentence = terms.get(i);
+            int[] numbers = new int[sentence.size()];
+            for (int k = 0; k < numbers.length; k++) {
+                Integer number = numbering.get(sentence.get(k));
+                if (number == null) {
+                    number = numbering.size();
+                    numbering.put(sentence.get(k), number);
+                }
+                numbers[k] = number;
+            }
+            Arrays.sort(numbers);
+            occurrences[i] = numbers;
+        }
+        int[] documentFrequency = new int[numbering.size()];
         ids = new int[n][];
+        int[][] counts = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int[] numbers = occurrences[i];
+            int distinct = 0;
+            for (int k = 0; k < numbers.length; k++) {
+                if (k == 0 || numbers[k] != numbers[k - 1]) {
+                    distinct++;
+                }
+            }
+            ids[i] = new int[distinct];
+            counts[i] = new int[distinct];
+            int d = -1;
+            for (int k = 0; k < numbers.length; k++) {
+                if (k == 0 || numbers[k] != numbers[k - 1]) {
+                    ids[i][++d] = numbers[k];
+                    documentFrequency[numbers[k]]++;
+                }
+                counts[i][d]++;
+            }
+        }
+        idf = new double[documentFrequency.length];
+        for (int t = 0; t < idf.length; t++) {
+            idf[t] = Math.log(1.0 + n / (double) documentFrequency[t]);
+        }
         weights = new double[n][];
         norms = new double[n];
         for (int i = 0; i < n; i++) {
-            Map<Integer, Integer> counts = new java.util.TreeMap<>();
-            for (String term : terms.get(i)) {
-                Integer id = numbering.get(term);
-                if (id == null) {
-                    id = numbering.size();
-                    numbering.put(term, id);
-                    idfById.add(idf(term));
-                }
-                counts.merge(id, 1, Integer::sum);
-            }
-            ids[i] = new int[counts.size()];
-            weights[i] = new double[counts.size()];
-            int k = 0;
+            weights[i] = new double[ids[i].length];
             double sum = 0;
-            for (Map.Entry<Integer, Integer> entry : counts.entrySet()) {
-                ids[i][k] = entry.getKey();
-                weights[i][k] = entry.getValue() * idfById.get(entry.getKey());
+            for (int k = 0; k < ids[i].length; k++) {
+                weights[i][k] = counts[i][k] * idf[ids[i][k]];
                 sum += weights[i][k] * weights[i][k];
-                k++;
             }
             norms[i] = Math.sqrt(sum);
         }
@@ -72,7 +99,8 @@ final class TermVectors {
 
     /** @return the inverse sentence frequency of a term, {@code log(n / df)}, smoothed */
     double idf(String term) {
-        return idf.getOrDefault(term, 0.0);
+        Integer number = numbering.get(term);
+        return number == null ? 0 : idf[number];
     }
 
     /** @return cosine similarity of sentences {@code i} and {@code j} */
@@ -112,18 +140,5 @@ final class TermVectors {
             }
         }
         return sum;
-    }
-
-    private static Map<String, Double> inverseFrequencies(List<List<String>> terms) {
-        Map<String, Integer> documentFrequency = new HashMap<>();
-        for (List<String> sentence : terms) {
-            for (String term : new java.util.HashSet<>(sentence)) {
-                documentFrequency.merge(term, 1, Integer::sum);
-            }
-        }
-        int n = terms.size();
-        Map<String, Double> idf = new HashMap<>();
-        documentFrequency.forEach((term, df) -> idf.put(term, Math.log(1.0 + n / (double) df)));
-        return idf;
     }
 }
