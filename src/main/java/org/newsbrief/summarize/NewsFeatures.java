@@ -13,8 +13,10 @@ import org.newsbrief.nlp.Token;
  * The features the learned news scorer sees for each sentence: where it stands, how long it is,
  * how central the unsupervised scorers find it ({@link NewsRankSummarizer}'s TextRank over words,
  * LexRank and the centroid over stems), and what kind of sentence it is (a quote, an
- * attribution, numbers and names, a dateline). Every value lies roughly between 0 and 1, so one
- * regularisation strength suits them all. The feature set follows the surface features of
+ * attribution, numbers and names, a dateline), a few of these weighed by how early the sentence
+ * stands (a central sentence, a long one or a quote counts for more in the lede than further
+ * down), and how close it is to its report's first sentence. Every value lies roughly between 0
+ * and 1, so one regularisation strength suits them all. The feature set follows the surface features of
  * SummaRuNNer's interpretable variant (Nallapati, Zhai and Zhou, "SummaRuNNer: A Recurrent Neural
  * Network based Sequence Model for Extractive Summarization of Documents", AAAI 2017): position,
  * content (centrality) and salience against the title.
@@ -25,7 +27,10 @@ public final class NewsFeatures {
     public static final List<String> NAMES = List.of(
             "first", "second", "third", "inverse_position", "relative_position", "first_in_paragraph",
             "paragraph_position", "words", "short", "long", "newsrank", "lexrank", "centroid", "title_overlap",
-            "quotation", "attribution", "numbers", "names", "dateline", "points_back", "question");
+            "quotation", "attribution", "numbers", "names", "dateline", "points_back", "question",
+            // where a sentence stands changes what its other qualities are worth
+            "lead_newsrank", "lead_lexrank", "lead_words", "lead_quotation", "lead_attribution",
+            "first_similarity", "words_squared", "relative_length");
 
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "\\b(said|says|told|according to|added|stated|announced|reported)\\b");
@@ -60,16 +65,15 @@ public final class NewsFeatures {
         // centroid share one pass over the stems
         double[] newsRank = normalized(NewsRankSummarizer.scores(sentences, words, NewsRankSummarizer.LENGTH_EXPONENT));
         List<List<String>> terms = Terms.stems(words);
-        double[] lexRank;
-        double[] centroid;
-        if (n <= TextRankSummarizer.MAX_GRAPH_SENTENCES) {
-            TermVectors vectors = TermVectors.of(terms); // the same vectors serve both
-            lexRank = normalized(LexRankSummarizer.scores(n, vectors, n));
-            centroid = normalized(CentroidSummarizer.scores(vectors, n));
-        } else {
-            lexRank = normalized(LexRankSummarizer.scores(n, terms));
-            centroid = normalized(CentroidSummarizer.scores(terms));
+        TermVectors vectors = TermVectors.of(terms); // the same vectors serve all three
+        double[] lexRank = normalized(n <= TextRankSummarizer.MAX_GRAPH_SENTENCES
+                ? LexRankSummarizer.scores(n, vectors, n) : LexRankSummarizer.scores(n, terms));
+        double[] centroid = normalized(CentroidSummarizer.scores(vectors, n));
+        double meanWords = 0;
+        for (Sentence sentence : sentences) {
+            meanWords += sentence.wordCount();
         }
+        meanWords = Math.max(1, meanWords / n);
         Set<String> title = new HashSet<>();
         for (String word : Terms.words(List.of(titleSentence(article.title()))).get(0)) {
             title.add(word);
@@ -79,13 +83,21 @@ public final class NewsFeatures {
             documentSize[article.documentOf(i)]++;
         }
         int paragraphPosition = 0;
+        int documentStart = 0;
         for (int i = 0; i < n; i++) {
             Sentence sentence = sentences.get(i);
             paragraphPosition = i > 0 && sentences.get(i - 1).block() == sentence.block() ? paragraphPosition + 1 : 0;
             int position = article.positionInDocument(i);
+            if (position == 0) {
+                documentStart = i;
+            }
             int size = documentSize[article.documentOf(i)];
             int wordCount = sentence.wordCount();
             String text = sentence.text();
+            double lead = 1.0 / (1 + position);
+            double length = Math.min(wordCount, 60) / 60.0;
+            boolean quotation = text.indexOf('"') >= 0 || text.indexOf('“') >= 0 || text.indexOf('”') >= 0;
+            boolean attribution = ATTRIBUTION.matcher(text.toLowerCase(Locale.ROOT)).find();
             double overlap = 0;
             if (!title.isEmpty()) {
                 Set<String> own = new HashSet<>(words.get(i));
@@ -96,24 +108,32 @@ public final class NewsFeatures {
                 position == 0 ? 1 : 0,
                 position == 1 ? 1 : 0,
                 position == 2 ? 1 : 0,
-                1.0 / (1 + position),
+                lead,
                 size > 1 ? position / (double) (size - 1) : 0,
                 paragraphPosition == 0 ? 1 : 0,
                 1.0 / (1 + paragraphPosition),
-                Math.min(wordCount, 60) / 60.0,
+                length,
                 wordCount < 10 ? 1 : 0,
                 wordCount > 40 ? 1 : 0,
                 newsRank[i],
                 lexRank[i],
                 centroid[i],
                 overlap,
-                text.indexOf('"') >= 0 || text.indexOf('“') >= 0 || text.indexOf('”') >= 0 ? 1 : 0,
-                ATTRIBUTION.matcher(text.toLowerCase(Locale.ROOT)).find() ? 1 : 0,
+                quotation ? 1 : 0,
+                attribution ? 1 : 0,
                 text.chars().anyMatch(Character::isDigit) ? 1 : 0,
                 Math.min(1, names(sentence) / 4.0),
                 DATELINE.matcher(text).lookingAt() ? 1 : 0,
                 Openers.pointsBack(sentence) ? 1 : 0,
                 text.endsWith("?") || text.endsWith("?\"") || text.endsWith("?”") ? 1 : 0,
+                lead * newsRank[i],
+                lead * lexRank[i],
+                lead * length,
+                quotation ? lead : 0,
+                attribution ? lead : 0,
+                position > 0 ? vectors.cosine(documentStart, i) : 0,
+                length * length,
+                Math.min(3, wordCount / meanWords) / 3,
             };
         }
         return rows;
