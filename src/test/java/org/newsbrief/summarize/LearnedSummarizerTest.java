@@ -78,6 +78,22 @@ class LearnedSummarizerTest extends SummarizerContract {
         assertThat(rows[1][NewsFeatures.NAMES.indexOf("attribution")]).isEqualTo(1);
         assertThat(rows[2][NewsFeatures.NAMES.indexOf("numbers")]).isEqualTo(1);
         assertThat(rows[2][NewsFeatures.NAMES.indexOf("title_overlap")]).isZero();
+        // the lede-weighted features count in full for the first sentence, by a third for the third
+        assertThat(rows[1][NewsFeatures.NAMES.indexOf("lead_quotation")]).isEqualTo(0.5);
+        assertThat(rows[2][NewsFeatures.NAMES.indexOf("lead_words")])
+                .isCloseTo(rows[2][NewsFeatures.NAMES.indexOf("words")] / 3, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(rows[0][NewsFeatures.NAMES.indexOf("first_similarity")]).isZero();
+    }
+
+    @Test
+    void aSentenceRetellingTheFirstIsCloserToItThanOneAboutSomethingElse() {
+        AnalyzedArticle article = ANALYZER.analyze(Article.of("s", "T", """
+                The port strike ended on Monday after nine days. Gulls circled the empty cranes.
+                Dockers said the strike at the port ended with a pay rise."""));
+        double[][] rows = NewsFeatures.of(article);
+        int similarity = NewsFeatures.NAMES.indexOf("first_similarity");
+
+        assertThat(rows[2][similarity]).isGreaterThan(rows[1][similarity]);
     }
 
     @Test
