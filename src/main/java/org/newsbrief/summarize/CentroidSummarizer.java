@@ -41,34 +41,45 @@ public final class CentroidSummarizer extends ScoringSummarizer {
      * @return one score per sentence
      */
     static double[] scores(TermVectors vectors, int n) {
-        Map<String, Double> centroid = new HashMap<>();
+        double[] centroid = new double[vectors.termCount()];
         for (int i = 0; i < n; i++) {
-            for (String term : vectors.terms(i)) {
-                centroid.merge(term, vectors.idf(term), Double::sum);
+            for (int term : vectors.occurrences(i)) {
+                centroid[term] += vectors.idf(term);
             }
         }
-        double strongest = centroid.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        centroid.values().removeIf(weight -> weight < CENTROID_THRESHOLD * strongest);
+        double strongest = 0;
+        for (double weight : centroid) {
+            strongest = Math.max(strongest, weight);
+        }
+        for (int term = 0; term < centroid.length; term++) {
+            if (centroid[term] < CENTROID_THRESHOLD * strongest) {
+                centroid[term] = 0;
+            }
+        }
 
         double[] centroidScores = new double[n];
         double best = 0;
         for (int i = 0; i < n; i++) {
-            for (String term : new HashSet<>(vectors.terms(i))) {
-                centroidScores[i] += centroid.getOrDefault(term, 0.0);
+            for (int term : vectors.distinct(i)) {
+                centroidScores[i] += centroid[term];
             }
             best = Math.max(best, centroidScores[i]);
         }
-        Set<String> first = new HashSet<>(vectors.terms(0));
+        boolean[] first = new boolean[centroid.length];
+        for (int term : vectors.distinct(0)) {
+            first[term] = true;
+        }
+        int firstLength = vectors.occurrences(0).length;
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
             double position = best * (n - i) / n;
             double overlap = 0;
-            for (String term : vectors.terms(i)) {
-                if (first.contains(term)) {
+            for (int term : vectors.occurrences(i)) {
+                if (first[term]) {
                     overlap += vectors.idf(term);
                 }
             }
-            scores[i] = centroidScores[i] + position + overlap / Math.max(1, vectors.terms(0).size());
+            scores[i] = centroidScores[i] + position + overlap / Math.max(1, firstLength);
         }
         return scores;
     }

@@ -12,20 +12,20 @@ import java.util.Map;
  */
 final class TermVectors {
 
-    private final List<List<String>> terms;
-    /** Each distinct term's number, in order of first appearance. */
-    private final Map<String, Integer> numbering = new HashMap<>();
-    /** Inverse sentence frequency by term number. */
+    /** Inverse sentence frequency by term number, {@code log(1 + n / df)}. */
     private final double[] idf;
     /** Per sentence, the numbers of its distinct terms in ascending order, and their tf-idf weights. */
     private final int[][] ids;
+    /** Per sentence, the numbers of its terms in the order they occur, repeats kept. */
+    private final int[][] occurrences;
     private final double[][] weights;
     private final double[] norms;
 
     private TermVectors(List<List<String>> terms) {
-        this.terms = terms;
         int n = terms.size();
-        int[][] occurrences = new int[n][];
+        Map<String, Integer> numbering = new HashMap<>(); // each distinct term's number, in order of first appearance
+        occurrences = new int[n][];
+        int[][] sorted = new int[n][];
         for (int i = 0; i < n; i++) {
             List<String> sentence = terms.get(i);
             int[] numbers = new int[sentence.size()];
@@ -37,14 +37,15 @@ final class TermVectors {
                 }
                 numbers[k] = number;
             }
-            Arrays.sort(numbers);
             occurrences[i] = numbers;
+            sorted[i] = numbers.clone();
+            Arrays.sort(sorted[i]);
         }
         int[] documentFrequency = new int[numbering.size()];
         ids = new int[n][];
         int[][] counts = new int[n][];
         for (int i = 0; i < n; i++) {
-            int[] numbers = occurrences[i];
+            int[] numbers = sorted[i];
             int distinct = 0;
             for (int k = 0; k < numbers.length; k++) {
                 if (k == 0 || numbers[k] != numbers[k - 1]) {
@@ -89,18 +90,27 @@ final class TermVectors {
 
     /** @return how many sentences there are */
     int size() {
-        return terms.size();
+        return norms.length;
     }
 
-    /** @return the terms of sentence {@code i} */
-    List<String> terms(int i) {
-        return terms.get(i);
+    /** @return how many distinct terms the sentences hold; terms are numbered from 0 */
+    int termCount() {
+        return idf.length;
     }
 
-    /** @return the inverse sentence frequency of a term, {@code log(n / df)}, smoothed */
-    double idf(String term) {
-        Integer number = numbering.get(term);
-        return number == null ? 0 : idf[number];
+    /** @return the numbers of sentence {@code i}'s terms in the order they occur, repeats kept; not to be changed */
+    int[] occurrences(int i) {
+        return occurrences[i];
+    }
+
+    /** @return the numbers of sentence {@code i}'s distinct terms, ascending; not to be changed */
+    int[] distinct(int i) {
+        return ids[i];
+    }
+
+    /** @return the inverse sentence frequency of term number {@code term} */
+    double idf(int term) {
+        return idf[term];
     }
 
     /** @return cosine similarity of sentences {@code i} and {@code j} */
