@@ -26,7 +26,9 @@ import org.newsbrief.nlp.Sentence;
  *   <li>Within these rules, the summary is the set of sentences with the highest total score that
  *       fits the length, found by exhaustive search over the {@value #CANDIDATES} best-scored
  *       sentences (with the sentences they need) rather than greedily, since a greedy pick of a
- *       sentence and its context can crowd out two better sentences.
+ *       sentence and its context can crowd out two better sentences. Under a word or byte budget
+ *       the best-scored sentence is always in it, so that a long lede is not traded for two
+ *       shorter sentences.
  * </ul>
  *
  * <p>Measured on the BBC News Summary set, see the README.
@@ -124,7 +126,7 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
             }
         }
         Search search = new Search(article, units, scores, vectors, length, sentences.size(), redundancy);
-        search.explore(0, 0, 0, 0, 0);
+        search.exploreAroundTheBest();
         Selection selection = new Selection(length, sentences.size());
         selection.addIfFits(search.best());
         return selection.summary(name);
@@ -214,6 +216,37 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
             sentenceLimit = limit > 0 ? limit : Integer.MAX_VALUE;
             maxWords = length.maxWords() > 0 ? length.maxWords() : Integer.MAX_VALUE;
             maxBytes = length.maxBytes() > 0 ? length.maxBytes() + 1 : Integer.MAX_VALUE; // +1: no space before the first
+        }
+
+        /**
+         * Under a word or byte budget, the best-scored unit is always taken when it fits, and the
+         * rest is searched around it: a sum of scores would otherwise trade the one sentence the
+         * scorer trusts most, often a long lede, for two or three shorter ones. Under a sentence
+         * budget alone there is no such trade, and the whole search runs.
+         */
+        void exploreAroundTheBest() {
+            if (unitMasks.length == 0) {
+                return;
+            }
+            if (maxWords == Integer.MAX_VALUE && maxBytes == Integer.MAX_VALUE) {
+                explore(0, 0, 0, 0, 0);
+                return;
+            }
+            long first = unitMasks[0];
+            double total = 0;
+            int wordsUsed = 0;
+            int bytesUsed = 0;
+            for (long rest = first; rest != 0; rest &= rest - 1) {
+                int a = Long.numberOfTrailingZeros(rest);
+                total += gain[a];
+                wordsUsed += words[a];
+                bytesUsed += bytes[a];
+            }
+            if (Long.bitCount(first) <= sentenceLimit && wordsUsed <= maxWords && bytesUsed <= maxBytes) {
+                explore(1, first, total, wordsUsed, bytesUsed);
+            } else {
+                explore(0, 0, 0, 0, 0);
+            }
         }
 
         void explore(int from, long mask, double total, int wordsUsed, int bytesUsed) {

@@ -8,8 +8,9 @@ import org.newsbrief.nlp.Sentence;
 
 /**
  * Sentences that point back to the sentence before: they open with a pronoun or connective
- * ("He said", "However", "And", "There") or continue a quotation ("..., he added."). Out of
- * context such a sentence leaves the reader guessing.
+ * ("He said", "However", "And", "There"), continue a quotation ("..., he added."), give a
+ * quotation to a bare pronoun ("'...,' he told lawmakers."). Out of context such a sentence
+ * leaves the reader guessing.
  */
 public final class Openers {
 
@@ -32,10 +33,22 @@ public final class Openers {
     private static final Pattern QUOTE_CONTINUATION = Pattern.compile(
             "\\b(he|she|they|we|i)\\s+(added|continued|went on)\\s*[.,:;]|\\b(added|continued)\\s+(he|she|they)\\s*[.,:;]");
 
+    /**
+     * A quotation its sentence gives to a bare pronoun, so the speaker was named before:
+     * "'We are abstaining,' he told lawmakers." or "'...,' said she."
+     */
+    private static final Pattern QUOTED_BY_PRONOUN = Pattern.compile(
+            "[”\"’']\\s*,?\\s*(?:(?:he|she|they)\\s+(?:said|says|told|added|asked|explained|insisted|warned|argued"
+                    + "|wrote|replied)|(?:said|says|added|told)\\s+(?:he|she))\\b");
     /** Spaces, quotes, brackets and dashes before a sentence's first word. */
     private static final Pattern LEADING = Pattern.compile("^[\\s\"'“‘(\\[—–-]+");
 
     private Openers() {}
+
+    private static boolean opensWithQuote(String text) {
+        String stripped = text.stripLeading();
+        return !stripped.isEmpty() && "\"“‘'".indexOf(stripped.charAt(0)) >= 0;
+    }
 
     /**
      * @param sentence a sentence
@@ -50,6 +63,9 @@ public final class Openers {
         }
         String first = text.substring(0, end);
         if (QUOTE_CONTINUATION.matcher(text).find()) {
+            return true;
+        }
+        if (opensWithQuote(sentence.text()) && QUOTED_BY_PRONOUN.matcher(text).find()) {
             return true;
         }
         if (POINTING_BACK.contains(first)) {

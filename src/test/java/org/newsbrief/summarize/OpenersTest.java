@@ -23,7 +23,9 @@ class OpenersTest {
         "So the vote failed.", "Yet prices rose.", "Still, prices rose.", "Then the vote failed.",
         "Also, prices rose.", "However, prices fell.", "Meanwhile, prices fell.", "Moreover, prices fell.",
         "Instead, prices fell.", "Both men were hurt.", "Neither man was hurt.", "There were no survivors.",
-        "\"We will rebuild the town,\" he added.", "\"Nobody expected this,\" she continued."})
+        "\"We will rebuild the town,\" he added.", "\"Nobody expected this,\" she continued.",
+        "“We are abstaining because the country needs stability,” he told lawmakers before the vote.",
+        "\"The talks failed,\" said she."})
     void openersAndQuoteContinuationsPointBack(String text) {
         assertThat(Openers.pointsBack(sentence(text))).as(text).isTrue();
     }
@@ -31,7 +33,9 @@ class OpenersTest {
     @ParameterizedTest
     @ValueSource(strings = {"Hewlett-Packard shares rose.", "Theresa May spoke later.", "Butter prices fell.",
         "Andrew Smith won the race.", "Stillwater flooded on Monday.", "Thenceforth nothing changed.",
-        "The mayor added two bus lines.", "Prices continued to rise."})
+        "The mayor added two bus lines.", "Prices continued to rise.",
+        "“We are relieved,” Maria Rossi told reporters.", "Police said they had arrested two men.",
+        "The report said its authors were independent scientists who had reviewed every claim made."})
     void othersStandAlone(String text) {
         assertThat(Openers.pointsBack(sentence(text))).as(text).isFalse();
     }
