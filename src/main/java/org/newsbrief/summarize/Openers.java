@@ -9,8 +9,9 @@ import org.newsbrief.nlp.Sentence;
 /**
  * Sentences that point back to the sentence before: they open with a pronoun or connective
  * ("He said", "However", "And", "There"), continue a quotation ("..., he added."), give a
- * quotation to a bare pronoun ("'...,' he told lawmakers."). Out of context such a sentence
- * leaves the reader guessing.
+ * quotation to a bare pronoun ("'...,' he told lawmakers.") or close a quotation an earlier
+ * sentence opened ("Other unions will have noticed.”"). Out of context such a sentence leaves the
+ * reader guessing.
  */
 public final class Openers {
 
@@ -45,6 +46,21 @@ public final class Openers {
 
     private Openers() {}
 
+    /**
+     * Whether the sentence ends a quotation it did not open: the last sentence of a quote that
+     * runs over several, as in "Other unions will have noticed.”"
+     */
+    private static boolean closesAnEarlierQuote(String text) {
+        int close = text.indexOf('”');
+        if (close >= 0) {
+            int open = text.indexOf('“');
+            return open < 0 || open > close;
+        }
+        int straight = text.indexOf('"');
+        return straight >= 0 && straight == text.length() - 1 && straight > 0
+                && ".!?,".indexOf(text.charAt(straight - 1)) >= 0;
+    }
+
     private static boolean opensWithQuote(String text) {
         String stripped = text.stripLeading();
         return !stripped.isEmpty() && "\"“‘'".indexOf(stripped.charAt(0)) >= 0;
@@ -65,7 +81,8 @@ public final class Openers {
         if (QUOTE_CONTINUATION.matcher(text).find()) {
             return true;
         }
-        if (opensWithQuote(sentence.text()) && QUOTED_BY_PRONOUN.matcher(text).find()) {
+        if (opensWithQuote(sentence.text()) && QUOTED_BY_PRONOUN.matcher(text).find()
+                || closesAnEarlierQuote(sentence.text())) {
             return true;
         }
         if (POINTING_BACK.contains(first)) {

@@ -25,7 +25,8 @@ class OpenersTest {
         "Instead, prices fell.", "Both men were hurt.", "Neither man was hurt.", "There were no survivors.",
         "\"We will rebuild the town,\" he added.", "\"Nobody expected this,\" she continued.",
         "“We are abstaining because the country needs stability,” he told lawmakers before the vote.",
-        "\"The talks failed,\" said she."})
+        "\"The talks failed,\" said she.", "Other unions will have noticed.”",
+        "Other unions will have noticed.\""})
     void openersAndQuoteContinuationsPointBack(String text) {
         assertThat(Openers.pointsBack(sentence(text))).as(text).isTrue();
     }
@@ -35,6 +36,7 @@ class OpenersTest {
         "Andrew Smith won the race.", "Stillwater flooded on Monday.", "Thenceforth nothing changed.",
         "The mayor added two bus lines.", "Prices continued to rise.",
         "“We are relieved,” Maria Rossi told reporters.", "Police said they had arrested two men.",
+        "“Here you have a date, a budget and a shared body to spend it.",
         "The report said its authors were independent scientists who had reviewed every claim made."})
     void othersStandAlone(String text) {
         assertThat(Openers.pointsBack(sentence(text))).as(text).isFalse();
