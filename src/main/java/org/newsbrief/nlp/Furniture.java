@@ -53,6 +53,9 @@ final class Furniture {
     private static final Pattern PICKUP = Pattern.compile(
             "(?:^|(?<=[.!?][\"'”’)]{0,2}\\s))[^.!?\\n]{0,120}?,?\\s*\\d{1,2}(?:st|nd|rd|th)\\s+graf\\b[^\\n]{0,40}$");
 
+    /** A wire take's closing marker, "(MORE)", "(END)" or "(END OPTIONAL TRIM)", at a paragraph's end. */
+    private static final Pattern TAKE_MARKER = Pattern.compile("\\s*\\((?:MORE|END|END OPTIONAL TRIM|OPTIONAL TRIM)\\)\\s*$");
+
     /** "Andrew Moss: He will be paid..." closed by a spaced full stop, as the Daily Mail sets captions. */
     private static final Pattern CAPTION = Pattern.compile(
             "(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,3})\\s*:\\s+\\S.{0,300}\\s\\.");
@@ -106,15 +109,33 @@ final class Furniture {
     /**
      * @param paragraph a paragraph's text
      * @param from where its prose starts, after any {@link #lead}
-     * @return where its prose ends: before a wire desk's pick-up marker, else the paragraph's length
+     * @return where its prose ends: before a wire desk's pick-up marker or a take's closing
+     *     "(MORE)" or "(END)", else the paragraph's length
      */
     static int end(String paragraph, int from) {
-        if (paragraph.indexOf("graf", from) < 0) {
-            return paragraph.length(); // the marker's own word, absent from nearly every paragraph
+        int to = paragraph.length();
+        if (paragraph.indexOf("graf", from) >= 0) { // the marker's own word, absent from nearly every paragraph
+            Matcher matcher = PICKUP.matcher(paragraph).region(from, paragraph.length());
+            matcher.useTransparentBounds(true);
+            to = matcher.find() ? matcher.start() : to;
         }
-        Matcher matcher = PICKUP.matcher(paragraph).region(from, paragraph.length());
-        matcher.useTransparentBounds(true);
-        return matcher.find() ? matcher.start() : paragraph.length();
+        if (paragraph.lastIndexOf(')', to) > paragraph.lastIndexOf('(', to)) {
+            Matcher marker = TAKE_MARKER.matcher(paragraph).region(from, to);
+            to = marker.find() ? marker.start() : to;
+        }
+        return to;
+    }
+
+    /**
+     * @param text a block's text
+     * @return it without a take's closing marker at its end, such as "(MORE)"
+     */
+    static String withoutTakeMarker(String text) {
+        if (!text.endsWith(")")) {
+            return text;
+        }
+        Matcher marker = TAKE_MARKER.matcher(text);
+        return marker.find() ? text.substring(0, marker.start()) : text;
     }
 
     /**

@@ -20,6 +20,8 @@ record Structure(String title, List<Unit> blocks, List<String> dropped) {
 
     private static final int HEADING_MAX_WORDS = 14;
     private static final int HEADING_MAX_CHARS = 120;
+    /** Words in a one-line question that heads a section. */
+    private static final int QUESTION_HEADING_MAX_WORDS = 8;
     private static final Pattern BULLET = Pattern.compile("^(?:[-*•·▪‣–—]|\\d{1,3}[.)])\\s+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final String CLOSERS = "\"'”’»)]}";
@@ -109,7 +111,27 @@ record Structure(String title, List<Unit> blocks, List<String> dropped) {
     }
 
     private static Unit classify(String text, boolean wholeBlock) {
-        return wholeBlock && isHeadingLike(text) ? new Unit(Block.Kind.HEADING, text) : new Unit(Block.Kind.PARAGRAPH, text);
+        String judged = Furniture.withoutTakeMarker(text); // "... were closed. (MORE)" is prose
+        return wholeBlock && !judged.isEmpty() && (isHeadingLike(judged) || isQuestionHeading(judged))
+                ? new Unit(Block.Kind.HEADING, text) : new Unit(Block.Kind.PARAGRAPH, text);
+    }
+
+    /**
+     * A one-line block that is a short question, such as "A model for other ports?" or "What
+     * happens next?": news sections are often headed so, and such a line is no sentence of the
+     * report.
+     */
+    static boolean isQuestionHeading(String line) {
+        if (!line.endsWith("?") || line.length() > HEADING_MAX_CHARS
+                || SPACES.split(line).length > QUESTION_HEADING_MAX_WORDS) {
+            return false;
+        }
+        String body = line.substring(0, line.length() - 1);
+        if (body.chars().anyMatch(c -> TERMINALS.indexOf(c) >= 0 || c == '"' || c == '“' || c == '”')) {
+            return false;
+        }
+        int first = line.codePointAt(0);
+        return Character.isUpperCase(first);
     }
 
     /** Short, without closing punctuation, and not starting mid-sentence. */

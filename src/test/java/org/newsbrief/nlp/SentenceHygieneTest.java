@@ -114,6 +114,14 @@ class SentenceHygieneTest {
                 "Schools were closed.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {" (MORE)", " (END)", " (END OPTIONAL TRIM)", "\n\n(MORE)"})
+    void aWireTakesClosingMarkerIsNotASentence(String marker) {
+        assertThat(sentences("Blizzards swept across the southeast of the country on Tuesday. Schools were closed."
+                + marker)).containsExactly("Blizzards swept across the southeast of the country on Tuesday.",
+                "Schools were closed.");
+    }
+
     @Test
     void texQuotesBecomeTypographicAndSentencesQuoteTheCleanedText() {
         AnalyzedArticle article = analyzer.analyze(Article.of("tex", "``Firm hand'' urged", "The minister called for a"

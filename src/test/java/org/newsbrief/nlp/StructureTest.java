@@ -55,6 +55,22 @@ class StructureTest {
     }
 
     @Test
+    void aShortQuestionOnItsOwnLineHeadsASection() {
+        Structure structure = Structure.of("""
+                The deal was signed on Monday.
+
+                A model for other ports?
+
+                Economists said the settlement could shape other talks. Would it last? Nobody knew.
+
+                "Who pays for it?"
+                """, "Port deal");
+
+        assertThat(structure.blocks()).extracting(Structure.Unit::kind)
+                .containsExactly(Block.Kind.PARAGRAPH, Block.Kind.HEADING, Block.Kind.PARAGRAPH, Block.Kind.PARAGRAPH);
+    }
+
+    @Test
     void softWrappedLinesJoinButHeadingAboveProseStandsAlone() {
         Structure structure = Structure.of("""
                 Budget Talks Resume
