@@ -19,6 +19,8 @@ import org.newsbrief.nlp.Sentence;
  *   <li>A sentence that opens by pointing back ({@link Openers}: "He", "However", "This", ...)
  *       comes with the sentence before it or not at all, so no summary leaves the reader guessing
  *       who "he" is.
+ *   <li>A sentence that retells an earlier one of its report (cosine {@value #RETELLING} or more),
+ *       as a photo caption under the lede often does, is left for the earlier one.
  *   <li>No two chosen sentences repeat each other (cosine similarity of their tf-idf vectors above
  *       {@value #REDUNDANCY}), as in maximal marginal relevance (Carbonell and Goldstein 1998);
  *       across several outlets' reports, which retell a fact in other words, the bar is
@@ -46,6 +48,8 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
      * samples, two ledes announcing one rate rise score 0.3 to 0.5.
      */
     static final double CROSS_REPORT_REDUNDANCY = 0.3;
+    /** Cosine at or above which a sentence retells an earlier one of its report. */
+    static final double RETELLING = 0.8;
     /** How many best-scored sentences the search considers. */
     static final int CANDIDATES = 10;
     /** How many sentences before a pointing-back opener may be pulled in to explain it. */
@@ -120,6 +124,9 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
             if (units.size() == CANDIDATES) {
                 break;
             }
+            if (retellsAnEarlierSentence(article, vectors, i)) {
+                continue;
+            }
             List<Sentence> unit = withContext(article, i);
             if (!unit.isEmpty() && none.fits(unit)) {
                 units.add(unit);
@@ -135,6 +142,20 @@ public final class NewsRankSummarizer implements Summarizer, SentenceScorer {
     @Override
     public String name() {
         return "newsrank";
+    }
+
+    /**
+     * Whether sentence {@code index} says again what an earlier sentence of its report said, as a
+     * photo caption under the lede often does; the earlier one stands in its place.
+     */
+    static boolean retellsAnEarlierSentence(AnalyzedArticle article, TermVectors vectors, int index) {
+        int document = article.documentOf(index);
+        for (int earlier = index - 1; earlier >= 0 && article.documentOf(earlier) == document; earlier--) {
+            if (vectors.cosine(index, earlier) >= RETELLING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -64,6 +64,18 @@ class LearnedSummarizerTest extends SummarizerContract {
     }
 
     @Test
+    void aSentenceThatRetellsAnEarlierOneGivesWayToIt() {
+        AnalyzedArticle article = ANALYZER.analyze(Article.of("r", "T", """
+                The port strike ended on Monday after nine days. Ships queued offshore for a week.
+                The port strike ended on Monday after nine days of talks."""));
+
+        List<String> summary = new LearnedSummarizer(only("third", 5)).summarize(article, SummaryLength.sentences(1))
+                .texts();
+
+        assertThat(summary).containsExactly("The port strike ended on Monday after nine days.");
+    }
+
+    @Test
     void featuresDescribeEachSentence() {
         AnalyzedArticle article = ANALYZER.analyze(Article.of("f", "Port strike ends", """
                 The port strike ended on Monday. "It is over," a union leader said.
