@@ -1,6 +1,8 @@
 package org.newsbrief.evaluate;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -93,24 +95,32 @@ public final class ScorerTraining {
     public static ScorerModel train(NlpModels models, List<Evaluation.Item> items, Predicate<String> train,
             Predicate<String> tune, List<String> comments, java.util.function.Consumer<String> progress) {
         Predicate<String> trainOnly = train.and(tune.negate());
-        Examples all = examples(items, trainOnly, null);
-        if (all.features().isEmpty()) {
+        Map<Form, Examples> examples = new EnumMap<>(Form.class);
+        Map<Form, ScorerModel.Part> parts = new EnumMap<>(Form.class);
+        for (Form form : Form.values()) {
+            examples.put(form, examples(items, trainOnly, form));
+            if (!examples.get(form).features().isEmpty()) {
+                parts.put(form, fit(examples.get(form)));
+            }
+        }
+        if (parts.isEmpty()) {
             throw new IllegalArgumentException("no record to train on");
         }
+        for (Form form : Form.values()) { // a form without training records shares the other's part
+            parts.computeIfAbsent(form, missing -> parts.values().iterator().next());
+        }
         List<String> lines = new ArrayList<>(comments);
-        ScorerModel model = ScorerModel.uniform(List.of(), fit(all));
+        ScorerModel model = new ScorerModel(List.of(), parts.get(Form.FLAT), parts.get(Form.PARAGRAPHED));
         for (Form form : Form.values()) {
-            Examples examples = examples(items, trainOnly, form);
-            Predicate<String> measured = ofForm(items, form).and(tune);
-            long trained = count(items, ofForm(items, form).and(trainOnly));
+            Predicate<String> ofForm = ofForm(items, form);
+            Predicate<String> measured = ofForm.and(tune);
+            long trained = count(items, ofForm.and(trainOnly));
             long tuned = count(items, measured);
-            ScorerModel.Part part = examples.features().isEmpty() ? fit(all) : fit(examples);
-            lines.add("[" + form.key() + "] split: trained on " + trained + " records (" + examples.features().size()
-                    + " sentences, " + examples.positives() + " labelled 1)"
-                    + (trained == 0 ? ", none of this form, so the part is fitted to all " + count(items, trainOnly)
-                            + " training records" : "")
+            ScorerModel.Part part = parts.get(form);
+            lines.add("[" + form.key() + "] split: trained on " + trained + " records ("
+                    + examples.get(form).features().size() + " sentences, " + examples.get(form).positives()
+                    + " labelled 1)" + (trained == 0 ? ", none of this form, so it shares the other form's part" : "")
                     + "; measured on " + tuned + " records");
-            model = model.with(form, part);
             if (tuned > 0) {
                 SummaryLength length = SummaryLength.sentences(TUNE_SENTENCES);
                 List<double[]> measures = new ArrayList<>();

@@ -80,6 +80,21 @@ class TrainScorerCommandTest {
     }
 
     @Test
+    void aFormWithoutTrainingRecordsSharesTheOtherFormsPart() throws Exception {
+        Path output = folder.resolve("flat-only.txt");
+        StringWriter err = new StringWriter();
+
+        int code = TestFiles.run(new StringWriter(), err, "train", "scorer", "--dataset", SLICE, "--train-ids",
+                "cnndm-train-.*", "--output", output.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        ScorerModel model = ScorerModel.read(Files.newInputStream(output), "flat-only.txt");
+        assertThat(model.paragraphed().weights()).isEqualTo(model.flat().weights());
+        assertThat(Files.readString(output)).contains("[paragraphed] split: trained on 0 records")
+                .contains("none of this form, so it shares the other form's part");
+    }
+
+    @Test
     void aTrainingSetWithoutMatchingIdsIsBadInput() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
