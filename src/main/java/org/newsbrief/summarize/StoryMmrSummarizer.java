@@ -16,8 +16,12 @@ import org.newsbrief.nlp.AnalyzedArticle;
  */
 public final class StoryMmrSummarizer implements Summarizer {
 
-    /** Weight of relevance against novelty, as in {@link MmrSummarizer}. */
-    static final double LAMBDA = 0.7;
+    /**
+     * Weight of relevance against novelty: even, since several outlets' reports repeat each other
+     * more than one article repeats itself. On both DUC 2003 sets 0.4 to 0.5 gave the best ROUGE-1
+     * recall, and 0.55 and above less.
+     */
+    static final double LAMBDA = 0.5;
     /**
      * How much more an opening sentence weighs than the report's average; on the DUC 2003 sets
      * 0.25 raised ROUGE-1 recall on both, 0.5 and 1 only on the event clusters.
