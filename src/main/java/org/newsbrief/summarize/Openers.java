@@ -41,8 +41,8 @@ public final class Openers {
     private static final Pattern QUOTED_BY_PRONOUN = Pattern.compile(
             "[”\"’']\\s*,?\\s*(?:(?:he|she|they)\\s+(?:said|says|told|added|asked|explained|insisted|warned|argued"
                     + "|wrote|replied)|(?:said|says|added|told)\\s+(?:he|she))\\b");
-    /** Spaces, quotes, brackets and dashes before a sentence's first word. */
-    private static final Pattern LEADING = Pattern.compile("^[\\s\"'“‘(\\[—–-]+");
+    /** Spaces, quotes, brackets and dashes before a sentence's first word (the spaces {@code \\s} matches). */
+    private static final String LEADING = " \t\n\u000B\f\r\"'“‘([—–-";
 
     private Openers() {}
 
@@ -72,20 +72,17 @@ public final class Openers {
      *     continues a quotation
      */
     public static boolean pointsBack(Sentence sentence) {
-        String text = LEADING.matcher(sentence.text()).replaceFirst("").toLowerCase(Locale.ROOT);
+        String original = sentence.text();
+        int start = 0;
+        while (start < original.length() && LEADING.indexOf(original.charAt(start)) >= 0) {
+            start++;
+        }
+        String text = original.substring(start).toLowerCase(Locale.ROOT);
         int end = 0;
         while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '\'')) {
             end++;
         }
-        String first = text.substring(0, end);
-        if (QUOTE_CONTINUATION.matcher(text).find()) {
-            return true;
-        }
-        if (opensWithQuote(sentence.text()) && QUOTED_BY_PRONOUN.matcher(text).find()
-                || closesAnEarlierQuote(sentence.text())) {
-            return true;
-        }
-        if (POINTING_BACK.contains(first)) {
+        if (POINTING_BACK.contains(text.substring(0, end))) {
             return true;
         }
         for (String phrase : POINTING_BACK_PHRASES) {
@@ -94,6 +91,11 @@ public final class Openers {
                 return true;
             }
         }
-        return false;
+        if (closesAnEarlierQuote(original) || opensWithQuote(original) && QUOTED_BY_PRONOUN.matcher(text).find()) {
+            return true;
+        }
+        // the continuation's own words, checked before the pattern that needs one of them
+        return (text.contains("added") || text.contains("continued") || text.contains("went on"))
+                && QUOTE_CONTINUATION.matcher(text).find();
     }
 }
