@@ -171,7 +171,7 @@ public final class ScorerTraining {
     /**
      * @param items records with references
      * @param use which records to take, by id
-     * @param form only records of this form, or null for all
+     * @param form only records of this form
      * @return their sentences' features and labels, in record order
      */
     public static Examples examples(List<Evaluation.Item> items, Predicate<String> use, Form form) {
@@ -179,7 +179,7 @@ public final class ScorerTraining {
         List<double[]> features = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (Evaluation.Item item : items) {
-            if (!use.test(item.id()) || form != null && Form.of(item.article()) != form) {
+            if (!use.test(item.id()) || Form.of(item.article()) != form) {
                 continue;
             }
             double[][] rows = NewsFeatures.of(item.article());

@@ -117,7 +117,7 @@ final class Boilerplate {
         boolean inSpace = false;
         for (int i = 0; i < text.length() && words <= limit; i++) {
             char c = text.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            boolean space = Sentence.isSpace(c);
             if (space && !inSpace) {
                 words++;
             }

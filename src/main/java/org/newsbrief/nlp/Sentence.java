@@ -25,12 +25,12 @@ public record Sentence(int index, int block, String text, int start, int end, Li
 
     /** @return how many words the sentence has, counted as users count them: runs between spaces */
     public int wordCount() {
-        // runs between whitespace (as the regex \\s sees it) that hold a letter or digit
+        // runs between spaces that hold a letter or digit
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (isSpace(c)) {
                 inWord = false;
             } else if (!inWord && Character.isLetterOrDigit(c)) {
                 inWord = true;
@@ -38,6 +38,15 @@ public record Sentence(int index, int block, String text, int start, int end, Li
             }
         }
         return words;
+    }
+
+    /**
+     * @param c a character
+     * @return whether it is one of the spaces the regex {@code \\s} matches: space, tab, line
+     *     feed, vertical tab, form feed, carriage return
+     */
+    public static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**

@@ -41,8 +41,8 @@ public final class Openers {
     private static final Pattern QUOTED_BY_PRONOUN = Pattern.compile(
             "[”\"’']\\s*,?\\s*(?:(?:he|she|they)\\s+(?:said|says|told|added|asked|explained|insisted|warned|argued"
                     + "|wrote|replied)|(?:said|says|added|told)\\s+(?:he|she))\\b");
-    /** Spaces, quotes, brackets and dashes before a sentence's first word (the spaces {@code \\s} matches). */
-    private static final String LEADING = " \t\n\u000B\f\r\"'“‘([—–-";
+    /** Quotes, brackets and dashes that, with spaces, may stand before a sentence's first word. */
+    private static final String LEADING = "\"'“‘([—–-";
 
     private Openers() {}
 
@@ -74,7 +74,8 @@ public final class Openers {
     public static boolean pointsBack(Sentence sentence) {
         String original = sentence.text();
         int start = 0;
-        while (start < original.length() && LEADING.indexOf(original.charAt(start)) >= 0) {
+        while (start < original.length()
+                && (Sentence.isSpace(original.charAt(start)) || LEADING.indexOf(original.charAt(start)) >= 0)) {
             start++;
         }
         String text = original.substring(start).toLowerCase(Locale.ROOT);

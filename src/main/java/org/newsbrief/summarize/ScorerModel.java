@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.newsbrief.nlp.AnalyzedArticle;
+import org.newsbrief.nlp.Sentence;
 
 /**
  * The learned news scorer: for each {@link Form} of article, a logistic regression over {@link
@@ -49,10 +50,11 @@ public record ScorerModel(List<String> comments, Part flat, Part paragraphed) {
          * @return {@link #PARAGRAPHED} when some document's sentences lie in more than one block
          */
         public static Form of(AnalyzedArticle article) {
-            Map<Integer, Integer> firstBlock = new LinkedHashMap<>();
-            for (var sentence : article.sentences()) {
-                int first = firstBlock.computeIfAbsent(article.documentOf(sentence.index()), d -> sentence.block());
-                if (first != sentence.block()) {
+            List<Sentence> sentences = article.sentences();
+            for (int i = 1; i < sentences.size(); i++) {
+                // sentences run in order, so a document's second block shows where its block changes
+                if (article.documentOf(i) == article.documentOf(i - 1)
+                        && sentences.get(i).block() != sentences.get(i - 1).block()) {
                     return PARAGRAPHED;
                 }
             }
