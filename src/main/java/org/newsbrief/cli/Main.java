@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Turns a day's news into a short briefing.",
         subcommands = {SummarizeCommand.class, GenerateCommand.class, ExtractCommand.class, EvalCommand.class,
+            EvalStoriesCommand.class,
             BenchCommand.class, TrainCommand.class, CheckTemplatesCommand.class, PreviewCommand.class, RunCommand.class, ScheduleCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -61,6 +62,9 @@ public final class Main implements Runnable {
                 }
                 if (type == ExtractCommand.class) {
                     return type.cast(new ExtractCommand(newsbrief));
+                }
+                if (type == EvalStoriesCommand.class) {
+                    return type.cast(new EvalStoriesCommand(newsbrief));
                 }
                 if (type == EvalCommand.class) {
                     return type.cast(new EvalCommand(newsbrief));
@@ -107,6 +111,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, extract, run, schedule, preview, check-templates, eval, train or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, extract, run, schedule, preview, check-templates, eval, eval-stories, train or bench");
     }
 }

@@ -187,6 +187,16 @@ public final class BriefingComposer {
     }
 
     /**
+     * Groups reports of one event, as a briefing does (see {@link StoryClustering}).
+     *
+     * @param articles the day's articles
+     * @return the stories, each a list of articles in input order, stories in order of their first article
+     */
+    public static List<List<AnalyzedArticle>> group(List<AnalyzedArticle> articles) {
+        return StoryClustering.cluster(articles);
+    }
+
+    /**
      * Coverage counts most: each outlet that reported the story adds its weight from the sources
      * file (1 by default; reports of an unnamed outlet count apart). Recency adds less than one
      * outlet does, so among equal coverage the more recent story comes first.
