@@ -280,7 +280,7 @@ public final class Editions {
             return index < 0 ? names.size() : index;
         }));
         return new Briefing(briefing.title(), briefing.date(), briefing.generatedAt(), briefing.executiveSummary(), sections,
-                briefing.keyNames());
+                briefing.keyNames(), briefing.leftOut());
     }
 
     private static Path file(List<Path> files, String suffix) {

@@ -140,7 +140,7 @@ final class GenerateCommand implements Callable<Integer> {
         stdout.printf("%d %s from %d %s in the briefing%n", stories, stories == 1 ? "story" : "stories", made.articles(),
                 made.articles() == 1 ? "article" : "articles");
         stdout.flush();
-        return Reporting.finish(err, made.read(), report, written);
+        return Reporting.finish(err, made.read(), report, written, made.briefing().leftOut());
     }
 
     private java.util.Set<String> formats() {

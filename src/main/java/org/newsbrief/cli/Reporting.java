@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.newsbrief.NewsbriefException;
+import org.newsbrief.compose.Briefing;
 import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.llm.LlmBriefingWriter;
 import org.newsbrief.llm.LlmUsage;
@@ -32,11 +34,25 @@ final class Reporting {
      */
     static int finish(PrintWriter err, Ingestion.Report read, Path reportFile, LlmBriefingWriter.Result llm)
             throws IOException {
+        return finish(err, read, reportFile, llm, List.of());
+    }
+
+    /**
+     * @param leftOut the stories and reports the briefing does not carry
+     * @return 0 when something usable was read, 1 when nothing was
+     */
+    static int finish(PrintWriter err, Ingestion.Report read, Path reportFile, LlmBriefingWriter.Result llm,
+            List<Briefing.LeftOut> leftOut) throws IOException {
         read.skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
+        leftOut.forEach(left -> err.println("newsbrief: left out " + left.origin() + " \"" + left.headline() + "\": "
+                + left.reason()));
         err.println("newsbrief: " + read.summary());
+        if (!leftOut.isEmpty()) {
+            err.println("newsbrief: " + leftOutSummary(leftOut));
+        }
         err.flush();
         if (reportFile != null) {
-            write(reportFile, read, llm);
+            write(reportFile, read, llm, leftOut);
         }
         if (read.articles().isEmpty()) {
             throw new NewsbriefException("nothing usable was read");
@@ -49,6 +65,29 @@ final class Reporting {
     }
 
     static void write(Path file, Ingestion.Report read, LlmBriefingWriter.Result llm) throws IOException {
+        write(file, read, llm, List.of());
+    }
+
+    /** "left out 7: 4 too old, 3 over the cap": how many and why, in one line. */
+    static String leftOutSummary(List<Briefing.LeftOut> leftOut) {
+        java.util.Map<String, Integer> reasons = new java.util.LinkedHashMap<>();
+        for (Briefing.LeftOut left : leftOut) {
+            String reason = left.reason();
+            String kind = reason.startsWith("too old") ? "too old" : reason.startsWith("over the cap") ? "over the cap"
+                    : reason.startsWith("carried by") ? "carried by an earlier edition" : reason;
+            reasons.merge(kind, 1, Integer::sum);
+        }
+        StringBuilder line = new StringBuilder("left out " + leftOut.size() + ":");
+        String separator = " ";
+        for (java.util.Map.Entry<String, Integer> entry : reasons.entrySet()) {
+            line.append(separator).append(entry.getValue()).append(' ').append(entry.getKey());
+            separator = ", ";
+        }
+        return line.toString();
+    }
+
+    static void write(Path file, Ingestion.Report read, LlmBriefingWriter.Result llm, List<Briefing.LeftOut> leftOut)
+            throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("sources", read.sources());
@@ -60,6 +99,9 @@ final class Reporting {
                 .put("outlet", article.source()).put("url", article.url()));
         ArrayNode skipped = root.putArray("skipped");
         read.skipped().forEach(skip -> skipped.addObject().put("source", skip.location()).put("reason", skip.reason()));
+        ArrayNode left = root.putArray("left_out");
+        leftOut.forEach(entry -> left.addObject().put("origin", entry.origin()).put("headline", entry.headline())
+                .put("reason", entry.reason()));
         if (llm != null) {
             ObjectNode model = root.putObject("llm");
             model.put("summary", llm.summary());

@@ -23,6 +23,16 @@ final class StoryOptions {
             description = "Stories in one section (default: ${DEFAULT-VALUE}).")
     private int perSection;
 
+    @Option(names = "--since", paramLabel = "AGE",
+            description = "Leave out articles older than AGE, counted back from the edition: 24h, 36h, 2d, 90m "
+                    + "(default: any age). Articles without a date are kept; each one left out is reported.")
+    private String since;
+
+    @Option(names = "--watch", paramLabel = "TERM", split = ",",
+            description = "Watched terms (a place, a company, an institution): stories that mention one rank higher "
+                    + "and say why. Repeat or separate with commas.")
+    private java.util.List<String> watch = new java.util.ArrayList<>();
+
     BriefingComposer.Limits limits() {
         if (maxStories < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-stories must be at least 1, was " + maxStories);
@@ -31,6 +41,12 @@ final class StoryOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), "--per-section must be at least 1, was " + perSection);
         }
         BriefingComposer.Limits defaults = BriefingComposer.Limits.defaults();
-        return new BriefingComposer.Limits(maxStories, perSection, defaults.executiveItems(), groupStories);
+        java.time.Duration window;
+        try {
+            window = since == null ? null : BriefingComposer.Limits.age(since);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--since: " + e.getMessage());
+        }
+        return new BriefingComposer.Limits(maxStories, perSection, defaults.executiveItems(), groupStories, window, watch);
     }
 }

@@ -14,9 +14,34 @@ import java.util.Objects;
  * @param executiveSummary the top stories in one sentence each, most important first
  * @param sections the stories by section, sections in order of their best story
  * @param keyNames the names that matter most across the edition
+ * @param leftOut the stories and reports the edition does not carry, each with the reason
  */
 public record Briefing(String title, LocalDate date, ZonedDateTime generatedAt, List<Highlight> executiveSummary,
-        List<Section> sections, List<String> keyNames) {
+        List<Section> sections, List<String> keyNames, List<LeftOut> leftOut) {
+
+    /**
+     * A story or report read but not carried.
+     *
+     * @param headline its headline
+     * @param origin where it was read from (for a story, its first report's)
+     * @param reason why it was left out, such as "over the cap of 40 stories"
+     */
+    public record LeftOut(String headline, String origin, String reason) {}
+
+    /**
+     * A briefing that left nothing out.
+     *
+     * @param title the edition's title
+     * @param date the day it covers
+     * @param generatedAt when it was made
+     * @param executiveSummary the top stories in one sentence each
+     * @param sections the stories by section
+     * @param keyNames the names that matter most
+     */
+    public Briefing(String title, LocalDate date, ZonedDateTime generatedAt, List<Highlight> executiveSummary,
+            List<Section> sections, List<String> keyNames) {
+        this(title, date, generatedAt, executiveSummary, sections, keyNames, List.of());
+    }
 
     /**
      * One line of the executive summary.
@@ -33,6 +58,7 @@ public record Briefing(String title, LocalDate date, ZonedDateTime generatedAt, 
         executiveSummary = List.copyOf(executiveSummary);
         sections = List.copyOf(sections);
         keyNames = List.copyOf(keyNames);
+        leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
     }
 
     /**
@@ -43,7 +69,7 @@ public record Briefing(String title, LocalDate date, ZonedDateTime generatedAt, 
     public Briefing rewritten(java.util.Map<Story, Story> replacements, List<Highlight> executive) {
         List<Section> rewritten = sections.stream().map(section -> new Section(section.name(), section.stories().stream()
                 .map(story -> replacements.getOrDefault(story, story)).toList())).toList();
-        return new Briefing(title, date, generatedAt, executive, rewritten, keyNames);
+        return new Briefing(title, date, generatedAt, executive, rewritten, keyNames, leftOut);
     }
 
     /** @return every story, section by section */

@@ -37,13 +37,52 @@ public final class BriefingComposer {
      * @param maxPerSection stories in one section
      * @param executiveItems lines of the executive summary, 3 to 5
      * @param groupStories whether reports of one event from several outlets become one story
+     * @param window how old an article may be, counted back from the edition, or {@code null} for
+     *     any age; articles without a date are kept
+     * @param watch terms that make a story matter more when it mentions them
      */
-    public record Limits(int maxStories, int maxPerSection, int executiveItems, boolean groupStories) {
+    public record Limits(int maxStories, int maxPerSection, int executiveItems, boolean groupStories,
+            java.time.Duration window, List<String> watch) {
 
         public Limits {
             if (maxStories < 1 || maxPerSection < 1 || executiveItems < 1) {
                 throw new IllegalArgumentException("story limits must be at least 1");
             }
+            if (window != null && (window.isNegative() || window.isZero())) {
+                throw new IllegalArgumentException("the window must be longer than zero, was " + window);
+            }
+            watch = watch == null ? List.of() : watch.stream().map(String::strip).filter(term -> !term.isEmpty()).toList();
+        }
+
+        /**
+         * Limits without a window or a watchlist.
+         *
+         * @param maxStories stories in the whole briefing
+         * @param maxPerSection stories in one section
+         * @param executiveItems lines of the executive summary
+         * @param groupStories whether reports of one event become one story
+         */
+        public Limits(int maxStories, int maxPerSection, int executiveItems, boolean groupStories) {
+            this(maxStories, maxPerSection, executiveItems, groupStories, null, List.of());
+        }
+
+        /**
+         * @param text an age such as {@code 24h}, {@code 2d}, {@code 1w} or {@code 90m}
+         * @return the duration
+         * @throws IllegalArgumentException when the text is not such an age
+         */
+        public static java.time.Duration age(String text) {
+            java.util.regex.Matcher matcher = AGE.matcher(text.toLowerCase(java.util.Locale.ROOT));
+            if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+                throw new IllegalArgumentException("'" + text + "' is not an age such as 24h, 2d, 1w or 90m");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "m" -> java.time.Duration.ofMinutes(amount);
+                case "h" -> java.time.Duration.ofHours(amount);
+                case "d" -> java.time.Duration.ofDays(amount);
+                default -> java.time.Duration.ofDays(7 * amount);
+            };
         }
 
         /** @return 40 stories, 10 a section, 5 in the executive summary, reports of one event grouped */
@@ -53,10 +92,20 @@ public final class BriefingComposer {
 
         /** @return these limits with story grouping on or off */
         public Limits withGroupedStories(boolean grouped) {
-            return new Limits(maxStories, maxPerSection, executiveItems, grouped);
+            return new Limits(maxStories, maxPerSection, executiveItems, grouped, window, watch);
+        }
+
+        /**
+         * @param window how old an article may be, or {@code null}
+         * @param watch the watched terms
+         * @return these limits with that window and watchlist
+         */
+        public Limits with(java.time.Duration window, List<String> watch) {
+            return new Limits(maxStories, maxPerSection, executiveItems, groupStories, window, watch);
         }
     }
 
+    private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*([mhdw])\\s*");
     private static final int HEADLINE_WORDS = 12;
     /** More than any story's coverage, so a repeat ranks after every new story. */
     private static final double REPEAT_PENALTY = 1000;
@@ -146,44 +195,123 @@ public final class BriefingComposer {
     public Composition composition(String title, LocalDate date, List<AnalyzedArticle> articles,
             java.util.function.Function<Article, LocalDate> coveredOn, boolean dropRepeats) {
         Objects.requireNonNull(coveredOn, "coveredOn");
+        List<Briefing.LeftOut> leftOut = new ArrayList<>();
+        List<AnalyzedArticle> recent = withinWindow(articles, date, leftOut);
+        StoryClustering.Grouping grouping = StoryClustering.group(recent, StoryClustering.Settings.DEFAULT,
+                limits.groupStories());
         Map<Story, List<AnalyzedArticle>> reports = new IdentityHashMap<>();
         List<Story> stories = new ArrayList<>();
-        Map<Story, Double> importance = new IdentityHashMap<>();
-        List<List<AnalyzedArticle>> clusters = limits.groupStories() ? StoryClustering.cluster(articles)
-                : articles.stream().map(List::of).toList();
-        for (List<AnalyzedArticle> cluster : clusters) {
+        for (List<AnalyzedArticle> cluster : grouping.stories()) {
             LocalDate repeatOf = repeatOf(cluster, coveredOn);
+            Story story = story(cluster, repeatOf);
             if (repeatOf != null && dropRepeats) {
+                leftOut.add(new Briefing.LeftOut(story.headline(), cluster.get(0).source().origin(),
+                        "carried by the edition of " + repeatOf));
                 continue;
             }
-            Story story = story(cluster, repeatOf);
+            Story.Ranking ranking = Importance.of(cluster, story, date, limits.watch());
+            if (repeatOf != null) {
+                List<String> why = new ArrayList<>(ranking.why());
+                why.add("carried by the edition of " + repeatOf);
+                ranking = new Story.Ranking(0, ranking.score() - REPEAT_PENALTY, why);
+            }
+            story = story.ranked(ranking);
             stories.add(story);
             reports.put(story, cluster);
-            importance.put(story, importance(cluster, story.date(), date) - (repeatOf == null ? 0 : REPEAT_PENALTY));
         }
-        stories.sort(Comparator.comparingDouble((Story story) -> -importance.get(story))
+        stories.sort(Comparator.comparingDouble((Story story) -> -story.ranking().score())
                 .thenComparing(Story::date, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Story::headline));
+                .thenComparing(Story::id));
 
         Map<String, List<Story>> bySection = new LinkedHashMap<>();
-        int kept = 0;
+        Map<Story, List<AnalyzedArticle>> kept = new IdentityHashMap<>();
         for (Story story : stories) {
             List<Story> section = bySection.computeIfAbsent(story.section(), name -> new ArrayList<>());
-            if (kept < limits.maxStories() && section.size() < limits.maxPerSection()) {
-                section.add(story);
-                kept++;
+            if (kept.size() >= limits.maxStories()) {
+                leftOut.add(new Briefing.LeftOut(story.headline(), reports.get(story).get(0).source().origin(),
+                        "over the cap of " + limits.maxStories() + " stories"));
+            } else if (section.size() >= limits.maxPerSection()) {
+                leftOut.add(new Briefing.LeftOut(story.headline(), reports.get(story).get(0).source().origin(),
+                        "over the cap of " + limits.maxPerSection() + " stories in " + story.section()));
+            } else {
+                Story ranked = story.ranked(new Story.Ranking(kept.size() + 1, story.ranking().score(), story.ranking().why()));
+                section.add(ranked);
+                kept.put(ranked, reports.get(story));
             }
         }
         List<Section> sections = bySection.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
                 .map(entry -> new Section(entry.getKey(), entry.getValue())).toList();
-        List<Briefing.Highlight> highlights = sections.stream().flatMap(section -> section.stories().stream())
-                .sorted(Comparator.comparingInt(stories::indexOf))
-                .filter(story -> !story.summary().isEmpty() && story.coveredOn() == null)
-                .limit(limits.executiveItems())
-                .map(story -> new Briefing.Highlight(story, story.summary().get(0)))
-                .toList();
+        List<Briefing.Highlight> highlights = executive(sections, kept, grouping);
         return new Composition(new Briefing(title, date, ZonedDateTime.now(clock), highlights, sections,
-                KeyNames.of(articles, EDITION_NAMES)), reports);
+                KeyNames.of(recent, EDITION_NAMES), leftOut), kept);
+    }
+
+    /**
+     * The executive summary: the most important new stories, one line each, no two of which may
+     * tell of one event (two stories whose closest reports are alike enough to have started one
+     * story), and no second story from a section while another section has one to offer.
+     */
+    private List<Briefing.Highlight> executive(List<Section> sections, Map<Story, List<AnalyzedArticle>> reports,
+            StoryClustering.Grouping grouping) {
+        List<Story> ranked = sections.stream().flatMap(section -> section.stories().stream())
+                .filter(story -> !story.summary().isEmpty() && story.coveredOn() == null)
+                .sorted(Comparator.comparingInt(story -> story.ranking().rank()))
+                .toList();
+        List<Story> chosen = new ArrayList<>();
+        Set<String> sectionsUsed = new HashSet<>();
+        for (int pass = 0; pass < 2 && chosen.size() < limits.executiveItems(); pass++) {
+            for (Story story : ranked) {
+                if (chosen.size() >= limits.executiveItems()) {
+                    break;
+                }
+                if (chosen.contains(story) || pass == 0 && sectionsUsed.contains(story.section())) {
+                    continue;
+                }
+                boolean sameEvent = chosen.stream().anyMatch(other ->
+                        grouping.strongest(reports.get(story), reports.get(other)) >= StoryClustering.SEED);
+                if (!sameEvent) {
+                    chosen.add(story);
+                    sectionsUsed.add(story.section());
+                }
+            }
+        }
+        chosen.sort(Comparator.comparingInt(story -> story.ranking().rank()));
+        return chosen.stream().map(story -> new Briefing.Highlight(story, story.summary().get(0))).toList();
+    }
+
+    /** The articles the window admits; each older one is noted as left out. */
+    private List<AnalyzedArticle> withinWindow(List<AnalyzedArticle> articles, LocalDate edition,
+            List<Briefing.LeftOut> leftOut) {
+        if (limits.window() == null) {
+            return articles;
+        }
+        java.time.ZonedDateTime now = ZonedDateTime.now(clock);
+        java.time.ZonedDateTime endOfEdition = edition.plusDays(1).atStartOfDay(clock.getZone());
+        java.time.ZonedDateTime reference = now.isBefore(endOfEdition) ? now : endOfEdition;
+        // Articles carry a day, not a time: one is too old only when its whole day lies before the window.
+        LocalDate oldest = reference.minus(limits.window()).toLocalDate();
+        List<AnalyzedArticle> kept = new ArrayList<>();
+        for (AnalyzedArticle article : articles) {
+            LocalDate day = article.source().date();
+            if (day != null && day.isBefore(oldest)) {
+                leftOut.add(new Briefing.LeftOut(headline(article), article.source().origin(),
+                        "too old: published " + day + ", before the window of " + window(limits.window())));
+            } else {
+                kept.add(article);
+            }
+        }
+        return kept;
+    }
+
+    /** "24h", "7d", "90m": a window as the user gives it. */
+    static String window(java.time.Duration window) {
+        if (window.toDays() > 0 && window.equals(java.time.Duration.ofDays(window.toDays()))) {
+            return window.toDays() + "d";
+        }
+        if (window.toHours() > 0 && window.equals(java.time.Duration.ofHours(window.toHours()))) {
+            return window.toHours() + "h";
+        }
+        return window.toMinutes() + "m";
     }
 
     /**
@@ -194,22 +322,6 @@ public final class BriefingComposer {
      */
     public static List<List<AnalyzedArticle>> group(List<AnalyzedArticle> articles) {
         return StoryClustering.cluster(articles);
-    }
-
-    /**
-     * Coverage counts most: each outlet that reported the story adds its weight from the sources
-     * file (1 by default; reports of an unnamed outlet count apart). Recency adds less than one
-     * outlet does, so among equal coverage the more recent story comes first.
-     */
-    static double importance(List<AnalyzedArticle> cluster, LocalDate storyDate, LocalDate edition) {
-        Map<String, Double> outlets = new HashMap<>();
-        for (AnalyzedArticle article : cluster) {
-            String outlet = article.source().source().isEmpty() ? "\0" + article.source().id() : article.source().source();
-            outlets.merge(outlet, article.source().weight(), Math::max);
-        }
-        double coverage = outlets.values().stream().mapToDouble(Double::doubleValue).sum();
-        double recency = storyDate == null ? 0 : 1.0 / (1 + Math.abs(ChronoUnit.DAYS.between(storyDate, edition)));
-        return coverage + recency;
     }
 
     /**
@@ -234,10 +346,17 @@ public final class BriefingComposer {
         AnalyzedArticle joined = cluster.size() == 1 ? first
                 : AnalyzedArticle.combine(new Article("story:" + first.source().id(), "", "", null, "", "", first.source().origin()),
                         cluster);
-        List<String> summary = summarizer.summarize(joined, length).sentences().stream()
+        List<Sentence> chosen = summarizer.summarize(joined, length).sentences().stream()
                 .sorted(Comparator.comparingInt((Sentence sentence) -> joined.positionInDocument(sentence.index()))
                         .thenComparingInt(sentence -> joined.documentOf(sentence.index())))
-                .map(Sentence::text).toList();
+                .toList();
+        List<String> summary = chosen.stream().map(Sentence::text).toList();
+        List<Story.Quote> sources = new ArrayList<>();
+        for (Sentence sentence : chosen) {
+            int report = joined.documentOf(sentence.index());
+            Sentence own = cluster.get(report).sentences().get(joined.positionInDocument(sentence.index()));
+            sources.add(new Story.Quote(report, own.start(), own.end()));
+        }
         List<Story.Outlet> outlets = cluster.stream()
                 .map(article -> new Story.Outlet(article.source().source(), article.source().url(), headline(article)))
                 .toList();
@@ -245,7 +364,19 @@ public final class BriefingComposer {
                 .max(Comparator.naturalOrder()).orElse(null);
         return new Story(bestHeadline(cluster), summary, outlets, date, section(cluster),
                 cluster.stream().anyMatch(article -> !article.sentences().isEmpty()) ? KeyNames.of(cluster, STORY_NAMES) : List.of(),
-                first.language(), repeatOf);
+                first.language(), repeatOf, Story.Authorship.EXTRACTED, id(cluster), Story.Ranking.NONE, sources);
+    }
+
+    /** The same reports give the same id, in whatever order they were read. */
+    static String id(List<AnalyzedArticle> cluster) {
+        List<String> keys = cluster.stream().map(article -> article.source().key()).sorted().toList();
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest(String.join("\n", keys).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** The section most of the reports were filed under, or else the topic their words point to. */

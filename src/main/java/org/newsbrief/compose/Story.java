@@ -18,9 +18,40 @@ import java.util.Objects;
  *     or {@code null} when the story is new
  * @param authorship who wrote the summary: quoted from the reports, or written by a model and
  *     checked against them
+ * @param id a stable identifier: the same reports always give the same id, whatever their order
+ * @param ranking where the story stands among the day's and why
+ * @param sources where each summary sentence was quoted from, in summary order; empty when the
+ *     summary was written rather than quoted
  */
 public record Story(String headline, List<String> summary, List<Outlet> outlets, LocalDate date, String section,
-        List<String> keyNames, String language, LocalDate coveredOn, Authorship authorship) {
+        List<String> keyNames, String language, LocalDate coveredOn, Authorship authorship, String id,
+        Ranking ranking, List<Quote> sources) {
+
+    /**
+     * Where a story stands.
+     *
+     * @param rank 1 for the most important story of the edition, 0 before ranking
+     * @param score the importance it was ranked by
+     * @param why the reasons, in words, such as "reported by 3 outlets" or "mentions ECB (watchlist)"
+     */
+    public record Ranking(int rank, double score, List<String> why) {
+
+        /** Not ranked yet. */
+        public static final Ranking NONE = new Ranking(0, 0, List.of());
+
+        public Ranking {
+            why = List.copyOf(why);
+        }
+    }
+
+    /**
+     * Where one summary sentence comes from.
+     *
+     * @param report the index of the report in {@link #outlets()}
+     * @param start the sentence's first character in that report's text
+     * @param end one past its last character
+     */
+    public record Quote(int report, int start, int end) {}
 
     /**
      * How a story's summary was made.
@@ -75,6 +106,37 @@ public record Story(String headline, List<String> summary, List<Outlet> outlets,
         keyNames = List.copyOf(keyNames);
         Objects.requireNonNull(language, "language");
         authorship = authorship == null ? Authorship.EXTRACTED : authorship;
+        id = id == null ? "" : id;
+        ranking = ranking == null ? Ranking.NONE : ranking;
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /**
+     * A story as made before ranking.
+     *
+     * @param headline the most informative of the articles' titles
+     * @param summary the summary's sentences
+     * @param outlets who reported it
+     * @param date the latest publication date, or {@code null}
+     * @param section the briefing section
+     * @param keyNames the names it mentions
+     * @param language ISO 639-3 code
+     * @param coveredOn the day of the earlier edition that carried it, or {@code null}
+     * @param authorship how the summary was made
+     */
+    public Story(String headline, List<String> summary, List<Outlet> outlets, LocalDate date, String section,
+            List<String> keyNames, String language, LocalDate coveredOn, Authorship authorship) {
+        this(headline, summary, outlets, date, section, keyNames, language, coveredOn, authorship, "", Ranking.NONE,
+                List.of());
+    }
+
+    /**
+     * @param ranking where it stands
+     * @return this story with that ranking
+     */
+    public Story ranked(Ranking ranking) {
+        return new Story(headline, summary, outlets, date, section, keyNames, language, coveredOn, authorship, id, ranking,
+                sources);
     }
 
     /**
@@ -101,7 +163,9 @@ public record Story(String headline, List<String> summary, List<Outlet> outlets,
      * @return this story told anew, everything else kept
      */
     public Story rewritten(String headline, List<String> summary, Authorship authorship) {
-        return new Story(headline, summary, outlets, date, section, keyNames, language, coveredOn, authorship);
+        boolean quoted = summary.equals(this.summary);
+        return new Story(headline, summary, outlets, date, section, keyNames, language, coveredOn, authorship, id, ranking,
+                quoted ? sources : List.of());
     }
 
     /**

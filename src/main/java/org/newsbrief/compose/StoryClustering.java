@@ -79,17 +79,55 @@ final class StoryClustering {
     }
 
     static List<List<AnalyzedArticle>> cluster(List<AnalyzedArticle> articles, Settings settings) {
-        int n = articles.size();
-        if (n == 0) {
-            return List.of();
+        return group(articles, settings, true).stories();
+    }
+
+    /**
+     * The day's stories and what compares them.
+     *
+     * @param stories each story's articles, in input order, stories in order of their first article
+     * @param vectors the articles' vectors
+     * @param index each article's place in the day, by identity
+     */
+    record Grouping(List<List<AnalyzedArticle>> stories, Vectors vectors, Map<AnalyzedArticle, Integer> index) {
+
+        /**
+         * @return the similarity of the most alike pair of reports of two stories: at {@value
+         *     #SEED} or more, they may well tell of one event that the grouping kept apart
+         */
+        double strongest(List<AnalyzedArticle> a, List<AnalyzedArticle> b) {
+            double strongest = 0;
+            for (AnalyzedArticle x : a) {
+                for (AnalyzedArticle y : b) {
+                    strongest = Math.max(strongest, vectors.similarity(index.get(x), index.get(y)));
+                }
+            }
+            return strongest;
         }
+    }
+
+    /**
+     * @param articles the day's articles
+     * @param settings how they are compared
+     * @param join whether reports of one event become one story, or each article stays its own
+     * @return the stories with what compares them
+     */
+    static Grouping group(List<AnalyzedArticle> articles, Settings settings, boolean join) {
+        int n = articles.size();
         Vectors vectors = Vectors.of(articles, settings);
-        int[] group = link(vectors, candidates(vectors, settings.keyTerms()), settings.threshold(), SEED);
+        Map<AnalyzedArticle, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < n; i++) {
+            index.put(articles.get(i), i);
+        }
+        if (!join) {
+            return new Grouping(articles.stream().map(List::of).toList(), vectors, index);
+        }
+        int[] group = n == 0 ? new int[0] : link(vectors, candidates(vectors, settings.keyTerms()), settings.threshold(), SEED);
         Map<Integer, List<AnalyzedArticle>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             groups.computeIfAbsent(group[i], root -> new ArrayList<>()).add(articles.get(i));
         }
-        return new ArrayList<>(groups.values());
+        return new Grouping(new ArrayList<>(groups.values()), vectors, index);
     }
 
     /**

@@ -65,10 +65,10 @@ public final class ConfigLoader {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("id", "title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
                     "store", "formats", "paper", "stories", "repeats", "schedule", "recipients", "lists", "mail", "fetch",
-                    "summarizer", "llm", "analysis"),
+                    "summarizer", "llm", "analysis", "window", "watch"),
             "analysis", Set.of("article_timeout", "run_timeout"),
             "summary", Set.of("algorithm", "sentences", "words", "bytes", "ratio"),
-            "stories", Set.of("group", "max", "per_section"),
+            "stories", Set.of("group", "max", "per_section", "window", "watch"),
             "schedule", Set.of("cron", "catch_up"),
             "mail", Set.of("host", "port", "security", "username", "password", "from", "subject", "timeout", "attempts",
                     "backoff", "breaker_threshold"),
@@ -283,7 +283,7 @@ public final class ConfigLoader {
             if (!paper.equalsIgnoreCase("A4") && !paper.equalsIgnoreCase("letter")) {
                 problem("paper", "must be A4 or letter");
             }
-            BriefingComposer.Limits limits = limits(object(root, "stories"));
+            BriefingComposer.Limits limits = limits(object(root, "stories"), root);
             NewsbriefConfig.Repeats repeats = NewsbriefConfig.Repeats.MARK;
             String repeatsName = text(root, "repeats", "mark");
             try {
@@ -364,12 +364,25 @@ public final class ConfigLoader {
             }
         }
 
-        private BriefingComposer.Limits limits(JsonNode stories) {
+        private BriefingComposer.Limits limits(JsonNode stories, JsonNode root) {
             BriefingComposer.Limits defaults = BriefingComposer.Limits.defaults();
             int max = integer(stories, "stories.max", "max", defaults.maxStories(), 1);
             int perSection = integer(stories, "stories.per_section", "per_section", defaults.maxPerSection(), 1);
             boolean group = bool(stories, "stories.group", "group", defaults.groupStories());
-            return new BriefingComposer.Limits(max, perSection, defaults.executiveItems(), group);
+            // window and watch may sit at the top or under stories:
+            JsonNode holder = stories.has("window") || stories.has("watch") ? stories : root;
+            String prefix = holder == stories ? "stories." : "";
+            String age = text(holder, prefix + "window", "window", "");
+            java.time.Duration window = null;
+            if (!age.isBlank()) {
+                try {
+                    window = BriefingComposer.Limits.age(age);
+                } catch (IllegalArgumentException e) {
+                    problem(prefix + "window", e.getMessage());
+                }
+            }
+            List<String> watch = strings(holder, prefix + "watch", "watch");
+            return new BriefingComposer.Limits(max, perSection, defaults.executiveItems(), group, window, watch);
         }
 
         private NewsbriefConfig.Schedule schedule(JsonNode root) {
