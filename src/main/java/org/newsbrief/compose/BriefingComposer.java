@@ -201,7 +201,11 @@ public final class BriefingComposer {
                 limits.groupStories());
         Map<Story, List<AnalyzedArticle>> reports = new IdentityHashMap<>();
         List<Story> stories = new ArrayList<>();
-        for (List<AnalyzedArticle> cluster : grouping.stories()) {
+        for (List<AnalyzedArticle> group : grouping.stories()) {
+            // reports in an order of their own, so the order they were read in changes nothing
+            List<AnalyzedArticle> cluster = group.stream().sorted(Comparator.comparing((AnalyzedArticle article) ->
+                    article.source().date(), Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(article -> article.source().key())).toList();
             LocalDate repeatOf = repeatOf(cluster, coveredOn);
             Story story = story(cluster, repeatOf);
             if (repeatOf != null && dropRepeats) {

@@ -24,7 +24,7 @@ import org.newsbrief.nlp.Sentence;
  *   <li><b>salience</b>: what the title and opening say: deaths, disasters, attacks and other hard
  *       news (0.4 a kind, at most 1.2), figures (0.1 each, at most 0.3) and names (0.05 each, at
  *       most 0.25);
- *   <li><b>watchlist</b>: 1.5 for each watched term it mentions.
+ *   <li><b>watchlist</b>: 3 for each watched term it mentions, more than a second outlet adds.
  * </ul>
  *
  * Alphabetical order plays no part: equal scores are settled by date and then by the story's id,
@@ -32,7 +32,7 @@ import org.newsbrief.nlp.Sentence;
  */
 final class Importance {
 
-    static final double WATCH_BOOST = 1.5;
+    static final double WATCH_BOOST = 3;
 
     /** Stems of words that make hard news, matched at the start of a word in the title and opening. */
     private static final Map<String, String> HARD_NEWS = new HashMap<>();
