@@ -389,9 +389,8 @@ public final class Newsbrief {
                     threads, threads == 1 ? "thread" : "threads"));
         }
         List<Parallel.Outcome<AnalyzedArticle>> outcomes = Parallel.map(articles, threads, article -> {
-            AnalyzedArticle analyzed = analyzer.analyze(article);
-            analyzed.partsOfSpeech();
-            return analyzed;
+            // parts of speech are found later, only for the articles of the stories an edition keeps
+            return analyzer.analyze(article);
         }, bounds, done -> {
             if (large && (done % PROGRESS_STEP == 0 || done == articles.size())) {
                 progress.accept(String.format(java.util.Locale.ROOT, "analyzed %,d of %,d articles", done, articles.size()));

@@ -107,6 +107,10 @@ public final class BriefingComposer {
 
     private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*([mhdw])\\s*");
     private static final int HEADLINE_WORDS = 12;
+    /** Reports a story's summary and names are drawn from, at most. */
+    static final int TOLD_FROM = 10;
+    /** Reports a story's names are drawn from, at most. */
+    static final int NAMED_FROM = 4;
     /** More than any story's coverage, so a repeat ranks after every new story. */
     private static final double REPEAT_PENALTY = 1000;
     private static final int STORY_NAMES = 5;
@@ -207,7 +211,7 @@ public final class BriefingComposer {
                     article.source().date(), Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(article -> article.source().key())).toList();
             LocalDate repeatOf = repeatOf(cluster, coveredOn);
-            Story story = story(cluster, repeatOf);
+            Story story = draft(cluster, repeatOf);
             if (repeatOf != null && dropRepeats) {
                 leftOut.add(new Briefing.LeftOut(story.headline(), cluster.get(0).source().origin(),
                         "carried by the edition of " + repeatOf));
@@ -227,27 +231,42 @@ public final class BriefingComposer {
                 .thenComparing(Story::date, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Story::id));
 
-        Map<String, List<Story>> bySection = new LinkedHashMap<>();
-        Map<Story, List<AnalyzedArticle>> kept = new IdentityHashMap<>();
+        Map<String, Integer> perSection = new HashMap<>();
+        List<Story> chosen = new ArrayList<>();
         for (Story story : stories) {
-            List<Story> section = bySection.computeIfAbsent(story.section(), name -> new ArrayList<>());
-            if (kept.size() >= limits.maxStories()) {
+            int inSection = perSection.getOrDefault(story.section(), 0);
+            if (chosen.size() >= limits.maxStories()) {
                 leftOut.add(new Briefing.LeftOut(story.headline(), reports.get(story).get(0).source().origin(),
                         "over the cap of " + limits.maxStories() + " stories"));
-            } else if (section.size() >= limits.maxPerSection()) {
+            } else if (inSection >= limits.maxPerSection()) {
                 leftOut.add(new Briefing.LeftOut(story.headline(), reports.get(story).get(0).source().origin(),
                         "over the cap of " + limits.maxPerSection() + " stories in " + story.section()));
             } else {
-                Story ranked = story.ranked(new Story.Ranking(kept.size() + 1, story.ranking().score(), story.ranking().why()));
-                section.add(ranked);
-                kept.put(ranked, reports.get(story));
+                perSection.put(story.section(), inSection + 1);
+                chosen.add(story);
             }
+        }
+        // Summaries and names (names need parts of speech, the slowest analysis there is) are made
+        // only for the stories kept, on all processors.
+        List<Story> told = java.util.stream.IntStream.range(0, chosen.size()).parallel()
+                .mapToObj(i -> told(chosen.get(i), reports.get(chosen.get(i)), grouping)).toList();
+        Map<String, List<Story>> bySection = new LinkedHashMap<>();
+        Map<Story, List<AnalyzedArticle>> kept = new IdentityHashMap<>();
+        for (int i = 0; i < told.size(); i++) {
+            Story story = told.get(i);
+            Story ranked = story.ranked(new Story.Ranking(i + 1, story.ranking().score(), story.ranking().why()));
+            bySection.computeIfAbsent(story.section(), name -> new ArrayList<>()).add(ranked);
+            kept.put(ranked, reports.get(chosen.get(i)));
         }
         List<Section> sections = bySection.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
                 .map(entry -> new Section(entry.getKey(), entry.getValue())).toList();
         List<Briefing.Highlight> highlights = executive(sections, kept, grouping);
         return new Composition(new Briefing(title, date, ZonedDateTime.now(clock), highlights, sections,
-                KeyNames.of(recent, EDITION_NAMES), leftOut), kept);
+                KeyNames.of(kept.values().stream().flatMap(cluster -> {
+                    List<AnalyzedArticle> core = core(cluster, grouping);
+                    return core.subList(0, Math.min(NAMED_FROM, core.size())).stream();
+                }).toList(), EDITION_NAMES),
+                leftOut), kept);
     }
 
     /**
@@ -345,11 +364,29 @@ public final class BriefingComposer {
         return latest;
     }
 
-    private Story story(List<AnalyzedArticle> cluster, LocalDate repeatOf) {
-        AnalyzedArticle first = cluster.get(0);
-        AnalyzedArticle joined = cluster.size() == 1 ? first
+    /** A story's headline, reports, date, section and id: all that ranking needs, before it is told. */
+    private Story draft(List<AnalyzedArticle> cluster, LocalDate repeatOf) {
+        List<Story.Outlet> outlets = cluster.stream()
+                .map(article -> new Story.Outlet(article.source().source(), article.source().url(), headline(article)))
+                .toList();
+        LocalDate date = cluster.stream().map(article -> article.source().date()).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new Story(bestHeadline(cluster), List.of(), outlets, date, section(cluster), List.of(),
+                cluster.get(0).language(), repeatOf, Story.Authorship.EXTRACTED, id(cluster), Story.Ranking.NONE, List.of());
+    }
+
+    /**
+     * The story told: its summary, quoted from its reports, and the names it mentions. A story of
+     * more than {@value #TOLD_FROM} reports is told from the {@value #TOLD_FROM} most like the rest,
+     * which say what the others say; all of them stay listed.
+     */
+    private Story told(Story draft, List<AnalyzedArticle> cluster, StoryClustering.Grouping grouping) {
+        List<AnalyzedArticle> core = core(cluster, grouping);
+        AnalyzedArticle first = core.get(0);
+        List<AnalyzedArticle> told = core;
+        AnalyzedArticle joined = told.size() == 1 ? first
                 : AnalyzedArticle.combine(new Article("story:" + first.source().id(), "", "", null, "", "", first.source().origin()),
-                        cluster);
+                        told);
         List<Sentence> chosen = summarizer.summarize(joined, length).sentences().stream()
                 .sorted(Comparator.comparingInt((Sentence sentence) -> joined.positionInDocument(sentence.index()))
                         .thenComparingInt(sentence -> joined.documentOf(sentence.index())))
@@ -357,18 +394,43 @@ public final class BriefingComposer {
         List<String> summary = chosen.stream().map(Sentence::text).toList();
         List<Story.Quote> sources = new ArrayList<>();
         for (Sentence sentence : chosen) {
-            int report = joined.documentOf(sentence.index());
-            Sentence own = cluster.get(report).sentences().get(joined.positionInDocument(sentence.index()));
-            sources.add(new Story.Quote(report, own.start(), own.end()));
+            AnalyzedArticle report = told.get(joined.documentOf(sentence.index()));
+            Sentence own = report.sentences().get(joined.positionInDocument(sentence.index()));
+            sources.add(new Story.Quote(indexOf(cluster, report), own.start(), own.end()));
         }
-        List<Story.Outlet> outlets = cluster.stream()
-                .map(article -> new Story.Outlet(article.source().source(), article.source().url(), headline(article)))
-                .toList();
-        LocalDate date = cluster.stream().map(article -> article.source().date()).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
-        return new Story(bestHeadline(cluster), summary, outlets, date, section(cluster),
-                cluster.stream().anyMatch(article -> !article.sentences().isEmpty()) ? KeyNames.of(cluster, STORY_NAMES) : List.of(),
-                first.language(), repeatOf, Story.Authorship.EXTRACTED, id(cluster), Story.Ranking.NONE, sources);
+        List<AnalyzedArticle> named = told.subList(0, Math.min(NAMED_FROM, told.size()));
+        List<String> names = named.stream().anyMatch(article -> !article.sentences().isEmpty())
+                ? KeyNames.of(named, STORY_NAMES) : List.of();
+        return new Story(draft.headline(), summary, draft.outlets(), draft.date(), draft.section(), names, draft.language(),
+                draft.coveredOn(), draft.authorship(), draft.id(), draft.ranking(), sources);
+    }
+
+    /** The reports a story is told from: all, or the {@value #TOLD_FROM} most like the rest, in the story's order. */
+    private static List<AnalyzedArticle> core(List<AnalyzedArticle> cluster, StoryClustering.Grouping grouping) {
+        if (cluster.size() <= TOLD_FROM) {
+            return cluster;
+        }
+        Map<AnalyzedArticle, Double> centrality = new IdentityHashMap<>();
+        for (AnalyzedArticle article : cluster) {
+            double sum = 0;
+            for (AnalyzedArticle other : cluster) {
+                sum += other == article ? 0 : grouping.strongest(List.of(article), List.of(other));
+            }
+            centrality.put(article, sum);
+        }
+        Set<AnalyzedArticle> central = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        cluster.stream().sorted(Comparator.comparingDouble((AnalyzedArticle article) -> -centrality.get(article))
+                .thenComparing(article -> article.source().key())).limit(TOLD_FROM).forEach(central::add);
+        return cluster.stream().filter(central::contains).toList();
+    }
+
+    private static int indexOf(List<AnalyzedArticle> cluster, AnalyzedArticle report) {
+        for (int i = 0; i < cluster.size(); i++) {
+            if (cluster.get(i) == report) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a report of the story");
     }
 
     /** The same reports give the same id, in whatever order they were read. */

@@ -131,6 +131,15 @@ public record Story(String headline, List<String> summary, List<Outlet> outlets,
     }
 
     /**
+     * @param keyNames the names it mentions
+     * @return this story with those names
+     */
+    public Story named(List<String> keyNames) {
+        return new Story(headline, summary, outlets, date, section, keyNames, language, coveredOn, authorship, id, ranking,
+                sources);
+    }
+
+    /**
      * @param ranking where it stands
      * @return this story with that ranking
      */

@@ -49,6 +49,8 @@ final class StoryClustering {
     static final int KEY_TERMS = 40;
     /** The similarity of the strongest pair that any join needs, besides the mean. */
     static final double SEED = 0.12;
+    /** A key term held by more articles than this names a subject, not an event, and finds no candidates. */
+    static final int POSTINGS = 100;
 
     /**
      * How articles are compared and joined.
@@ -279,7 +281,11 @@ final class StoryClustering {
         List<List<Pair>> found = java.util.stream.IntStream.range(0, n).parallel().mapToObj(i -> {
             java.util.BitSet shared = new java.util.BitSet(n);
             for (int term : keys[i]) {
-                for (int j : postings.get(term)) {
+                List<Integer> holders = postings.get(term);
+                if (holders.size() > POSTINGS) {
+                    continue;
+                }
+                for (int j : holders) {
                     if (j > i) {
                         shared.set(j);
                     }

@@ -28,32 +28,59 @@ public final class NearDuplicates {
      */
     public static List<List<Article>> groups(List<Article> articles) {
         int n = articles.size();
-        List<Set<Integer>> shingles = new ArrayList<>(n);
-        Map<Integer, List<Integer>> index = new HashMap<>();
+        // shingles become numbers, each article a list of them and each number a list of articles
+        Map<Integer, Integer> ids = new HashMap<>();
+        int[][] shingles = new int[n][];
         for (int i = 0; i < n; i++) {
             Set<Integer> set = shingles(articles.get(i).text());
-            shingles.add(set);
+            int[] numbers = new int[set.size()];
+            int k = 0;
             for (int shingle : set) {
-                index.computeIfAbsent(shingle, key -> new ArrayList<>()).add(i);
+                Integer id = ids.get(shingle);
+                if (id == null) {
+                    id = ids.size();
+                    ids.put(shingle, id);
+                }
+                numbers[k++] = id;
+            }
+            shingles[i] = numbers;
+        }
+        int[] holders = new int[ids.size()];
+        for (int[] numbers : shingles) {
+            for (int id : numbers) {
+                holders[id]++;
+            }
+        }
+        int[][] index = new int[ids.size()][];
+        for (int id = 0; id < index.length; id++) {
+            index[id] = new int[holders[id]];
+            holders[id] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int id : shingles[i]) {
+                index[id][holders[id]++] = i;
             }
         }
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
+        int[] shared = new int[n]; // shingles in common with article i, by article
+        int[] touched = new int[n];
         for (int i = 0; i < n; i++) {
-            Map<Integer, Integer> shared = new HashMap<>();
-            for (int shingle : shingles.get(i)) {
-                for (int j : index.get(shingle)) {
-                    if (j > i) {
-                        shared.merge(j, 1, Integer::sum);
+            int count = 0;
+            for (int shingle : shingles[i]) {
+                for (int j : index[shingle]) {
+                    if (j > i && shared[j]++ == 0) {
+                        touched[count++] = j;
                     }
                 }
             }
-            for (Map.Entry<Integer, Integer> pair : shared.entrySet()) {
-                int j = pair.getKey();
-                int common = pair.getValue();
-                double jaccard = (double) common / (shingles.get(i).size() + shingles.get(j).size() - common);
+            for (int t = 0; t < count; t++) {
+                int j = touched[t];
+                int common = shared[j];
+                shared[j] = 0;
+                double jaccard = (double) common / (shingles[i].length + shingles[j].length - common);
                 if (jaccard >= THRESHOLD) {
                     parent[find(parent, j)] = find(parent, i);
                 }
