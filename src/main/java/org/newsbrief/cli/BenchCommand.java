@@ -59,6 +59,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also time rendering a briefing of N stories to PDF, once warm; 0 skips it (default: ${DEFAULT-VALUE}).")
     private int renderStories;
 
+    @Option(names = "--grouping", paramLabel = "N", split = ",",
+            description = "Also time story grouping alone on the first N articles of the grouping data sets, for each N "
+                    + "given, to show how its cost grows (for example --grouping 1000,4000).")
+    private List<Integer> groupingSizes = new ArrayList<>();
+
+    @Option(names = "--grouping-dataset", paramLabel = "FILE.jsonl",
+            description = "Articles to group, read in turn; repeat for several (default: the BBC set, then "
+                    + "../shared/datasets/agnews-train.jsonl).")
+    private List<Path> groupingDatasets = new ArrayList<>();
+
     @Mixin
     private SummaryOptions options;
 
@@ -114,11 +124,58 @@ final class BenchCommand implements Callable<Integer> {
             if (renderStories > 0) {
                 renderBench(out, analyzed.subList(0, Math.min(renderStories, analyzed.size())), summarizer, length);
             }
+            if (!groupingSizes.isEmpty()) {
+                groupingBench(out, threads);
+            }
             out.printf("%npeak heap %d MB; Java %s on %s %s, %d processors%n", peakHeapBytes() / (1024 * 1024),
                     System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
                     Runtime.getRuntime().availableProcessors());
             out.flush();
             return CommandLine.ExitCode.OK;
+        }
+    }
+
+    /**
+     * Times grouping alone on growing slices of the grouping data sets: articles analyzed first,
+     * then one warm-up and the median of three runs per size.
+     */
+    private void groupingBench(PrintWriter out, int threads) throws IOException {
+        List<Path> files = groupingDatasets.isEmpty() ? List.of(dataset, Path.of("../shared/datasets/agnews-train.jsonl"))
+                : groupingDatasets;
+        int largest = groupingSizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (groupingSizes.stream().anyMatch(size -> size < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--grouping sizes must be at least 1");
+        }
+        List<Record> records = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new IngestException(file + ": no such file (give grouping data with --grouping-dataset)");
+            }
+            int number = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                number++;
+                if (records.size() < largest && !line.isBlank()) {
+                    String where = file + ":" + number;
+                    records.add(new Record(JsonArticles.readLine(line, where), where));
+                }
+            }
+        }
+        List<AnalyzedArticle> analyzed = Parallel.mapAll(records, threads, this::preprocess);
+        out.printf("%ngrouping alone (reports of one event into stories), %d thread(s)%n", threads);
+        out.printf("%-9s %9s %12s %9s%n", "articles", "seconds", "articles/s", "stories");
+        for (int size : groupingSizes.stream().sorted().toList()) {
+            List<AnalyzedArticle> slice = analyzed.subList(0, Math.min(size, analyzed.size()));
+            BriefingComposer.group(slice);
+            long[] times = new long[3];
+            int stories = 0;
+            for (int run = 0; run < times.length; run++) {
+                long started = System.nanoTime();
+                stories = BriefingComposer.group(slice).size();
+                times[run] = System.nanoTime() - started;
+            }
+            java.util.Arrays.sort(times);
+            double seconds = times[1] / 1e9;
+            out.printf("%-9d %9.2f %12.0f %9d%n", slice.size(), seconds, slice.size() / seconds, stories);
         }
     }
 
