@@ -358,7 +358,8 @@ public final class BriefingComposer {
             sources.add(new Story.Quote(report, own.start(), own.end()));
         }
         List<Story.Outlet> outlets = cluster.stream()
-                .map(article -> new Story.Outlet(article.source().source(), article.source().url(), headline(article)))
+                .map(article -> new Story.Outlet(article.source().source(), article.source().url(), headline(article),
+                        article.source().origin()))
                 .toList();
         LocalDate date = cluster.stream().map(article -> article.source().date()).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
