@@ -353,6 +353,12 @@ public final class BriefingComposer {
         List<String> summary = chosen.stream().map(Sentence::text).toList();
         List<Story.Quote> sources = new ArrayList<>();
         for (Sentence sentence : chosen) {
+            if (joined == first) {
+                // A lone report may itself be joined from pieces (as batch records are), so its own
+                // document numbers say nothing about the cluster: its sentences are its own already.
+                sources.add(new Story.Quote(0, sentence.start(), sentence.end()));
+                continue;
+            }
             int report = joined.documentOf(sentence.index());
             Sentence own = cluster.get(report).sentences().get(joined.positionInDocument(sentence.index()));
             sources.add(new Story.Quote(report, own.start(), own.end()));
