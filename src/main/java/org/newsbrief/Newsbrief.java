@@ -30,6 +30,7 @@ import org.newsbrief.nlp.OpenNlpTextAnalyzer;
 import org.newsbrief.nlp.TextAnalyzer;
 import org.newsbrief.render.HtmlRenderer;
 import org.newsbrief.render.HtmlWriter;
+import org.newsbrief.render.JsonRenderer;
 import org.newsbrief.render.PdfRenderer;
 import org.newsbrief.render.PlainTextRenderer;
 import org.newsbrief.render.RenderException;
@@ -56,7 +57,7 @@ public final class Newsbrief {
      * @param length how long each summary may be
      * @param templates where templates are read from
      * @param threads how many articles are analyzed at once
-     * @param formats which of pdf, html, md and txt to write
+     * @param formats which of pdf, html, md, txt and json to write
      * @param paper the PDF's page size, {@code A4} or {@code letter}
      * @param limits how stories are formed and how many the edition holds
      */
@@ -65,7 +66,7 @@ public final class Newsbrief {
             java.util.Set<String> formats, String paper, BriefingComposer.Limits limits) {
 
         /** The output formats newsbrief writes. */
-        public static final List<String> FORMATS = List.of("pdf", "html", "md", "txt");
+        public static final List<String> FORMATS = List.of("pdf", "html", "md", "txt", "json");
 
         /**
          * A request for the PDF and the HTML copy on A4.
@@ -350,6 +351,7 @@ public final class Newsbrief {
                     case "html" -> writeAtomically(file, out -> out.write(HtmlWriter.write(page).getBytes(StandardCharsets.UTF_8)));
                     case "md" -> writeAtomically(file,
                             out -> out.write(PlainTextRenderer.markdown(briefing).getBytes(StandardCharsets.UTF_8)));
+                    case "json" -> writeAtomically(file, out -> JsonRenderer.write(briefing, out));
                     default -> writeAtomically(file,
                             out -> out.write(PlainTextRenderer.text(briefing).getBytes(StandardCharsets.UTF_8)));
                 }

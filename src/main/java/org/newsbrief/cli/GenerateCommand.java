@@ -46,7 +46,7 @@ final class GenerateCommand implements Callable<Integer> {
     private Path report;
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "pdf,html", split = ",",
-            description = "Outputs to write, any of pdf, html, md, txt (default: ${DEFAULT-VALUE}).")
+            description = "Outputs to write, any of pdf, html, md, txt, json (default: ${DEFAULT-VALUE}).")
     private java.util.Set<String> formats;
 
     @Mixin
@@ -149,7 +149,8 @@ final class GenerateCommand implements Callable<Integer> {
             String name = format.strip().toLowerCase(java.util.Locale.ROOT);
             if (!Newsbrief.GenerateRequest.FORMATS.contains(name)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--format: unknown format '" + format + "' (known: pdf, html, md, txt)");
+                        "--format: unknown format '" + format + "' (known: "
+                        + String.join(", ", Newsbrief.GenerateRequest.FORMATS) + ")");
             }
             chosen.add(name);
         }

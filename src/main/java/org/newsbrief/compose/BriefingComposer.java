@@ -367,7 +367,8 @@ public final class BriefingComposer {
     /** A story's headline, reports, date, section and id: all that ranking needs, before it is told. */
     private Story draft(List<AnalyzedArticle> cluster, LocalDate repeatOf) {
         List<Story.Outlet> outlets = cluster.stream()
-                .map(article -> new Story.Outlet(article.source().source(), article.source().url(), headline(article)))
+                .map(article -> new Story.Outlet(article.source().source(), article.source().url(), headline(article),
+                        article.source().origin()))
                 .toList();
         LocalDate date = cluster.stream().map(article -> article.source().date()).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
@@ -394,6 +395,12 @@ public final class BriefingComposer {
         List<String> summary = chosen.stream().map(Sentence::text).toList();
         List<Story.Quote> sources = new ArrayList<>();
         for (Sentence sentence : chosen) {
+            if (joined == first) {
+                // A lone report may itself be joined from pieces (as batch records are), so its own
+                // document numbers say nothing about the story: its sentences are its own already.
+                sources.add(new Story.Quote(indexOf(cluster, first), sentence.start(), sentence.end()));
+                continue;
+            }
             AnalyzedArticle report = told.get(joined.documentOf(sentence.index()));
             Sentence own = report.sentences().get(joined.positionInDocument(sentence.index()));
             sources.add(new Story.Quote(indexOf(cluster, report), own.start(), own.end()));

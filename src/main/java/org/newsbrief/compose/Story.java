@@ -88,13 +88,26 @@ public record Story(String headline, List<String> summary, List<Outlet> outlets,
      * @param name the outlet, or an empty string when unknown
      * @param url the report's address, or an empty string
      * @param title the report's own headline
+     * @param origin where the report was read from (file, feed item or URL), or an empty string
      */
-    public record Outlet(String name, String url, String title) {
+    public record Outlet(String name, String url, String title, String origin) {
 
         public Outlet {
             name = name == null ? "" : name;
             url = url == null ? "" : url;
             title = title == null ? "" : title;
+            origin = origin == null ? "" : origin;
+        }
+
+        /**
+         * A report whose origin is not known.
+         *
+         * @param name the outlet, or an empty string when unknown
+         * @param url the report's address, or an empty string
+         * @param title the report's own headline
+         */
+        public Outlet(String name, String url, String title) {
+            this(name, url, title, "");
         }
     }
 

@@ -60,7 +60,7 @@ public final class ConfigLoader {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
-    private static final Set<String> FORMATS = Set.of("pdf", "html", "md", "txt");
+    private static final Set<String> FORMATS = Set.of("pdf", "html", "md", "txt", "json");
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("id", "title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
@@ -276,7 +276,7 @@ public final class ConfigLoader {
             formats.add("pdf");
             for (String format : formats) {
                 if (!FORMATS.contains(format)) {
-                    problem("formats", "unknown format '" + format + "' (known: html, md, pdf, txt)");
+                    problem("formats", "unknown format '" + format + "' (known: html, json, md, pdf, txt)");
                 }
             }
             String paper = text(root, "paper", "A4");

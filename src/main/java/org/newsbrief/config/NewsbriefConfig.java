@@ -33,7 +33,7 @@ import org.newsbrief.summarize.SummaryLength;
  * @param archive where editions are kept, as {@code <id>/YYYY/MM/DD/briefing-<date>.<format>}
  * @param outbox where messages go as {@code <id>/<date>/<address>.eml} files when no mail server is set
  * @param storeUrl the JDBC address of the store
- * @param formats which of pdf, html, md and txt each edition is made in
+ * @param formats which of pdf, html, md, txt and json each edition is made in
  * @param paper {@code A4} or {@code letter}
  * @param limits how stories are formed and how many an edition holds
  * @param repeats what to do with stories an earlier edition already covered

@@ -68,7 +68,7 @@ public final class EditionStore implements AutoCloseable {
     /**
      * A file an edition was archived as.
      *
-     * @param format pdf, html, md or txt
+     * @param format pdf, html, md, txt or json
      * @param path where it is
      * @param sha256 its digest, hex
      * @param bytes its size

@@ -192,8 +192,8 @@ class MainTest {
 
         assertThat(code).as(err.toString()).isZero();
         String pdfText = TestFiles.pdfText(outDir.resolve("briefing-2026-11-25.pdf"));
-        assertThat(pdfText).contains("10 stories", "Reported by Meridian Post, The Harbour Times and Northern Ledger",
-                "Reported by Continental Wire, Meridian Post and Coastline Daily",
+        assertThat(pdfText).contains("10 stories", "Reported by The Harbour Times, Meridian Post and Northern Ledger",
+                "Reported by Coastline Daily, Continental Wire and Meridian Post",
                 "Reported by Coastline Daily and Pacific Dispatch");
         assertThat(Files.readString(outDir.resolve("briefing-2026-11-25.md"))).startsWith("# Daily Briefing")
                 .contains("## Executive summary", "### ");

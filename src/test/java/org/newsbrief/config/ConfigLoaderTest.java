@@ -39,6 +39,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void jsonIsAFormatAnEditionCanBeMadeIn() throws IOException {
+        Path file = write("""
+                title: Briefing
+                sources:
+                  - file: a.txt
+                formats: [html, json]
+                """);
+
+        assertThat(new ConfigLoader(Map.of()).load(file).formats()).containsExactlyInAnyOrder("pdf", "html", "json");
+    }
+
+    @Test
     void fetchAllowHostsAreReadAndABadEntryIsNamedWithItsLine() throws IOException {
         Path good = write("""
                 title: Briefing

@@ -59,7 +59,7 @@ class GenerateWithLlmTest {
         }
         assertThat(marked).isEqualTo(10);
         assertThat(severalSources).isEqualTo(3);
-        assertThat(text).contains("Reported by Meridian Post, The Harbour Times and Northern Ledger");
+        assertThat(text).contains("Reported by The Harbour Times, Meridian Post and Northern Ledger");
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             long links = 0;
             for (PDPage page : document.getPages()) {
