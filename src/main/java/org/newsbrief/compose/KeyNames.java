@@ -96,14 +96,6 @@ final class KeyNames {
 
     private static final Pattern INITIALS_WITHOUT_LAST_STOP = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}");
 
-    /** A possessive ending, which closes a name: "Ukraine’s Black Sea ports" names two things. */
-    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
-    /**
-     * A plural's possessive, which closes a name ("The Producers' Nathan Lane") unless the noun of
-     * a body follows: "Rotterdam Terminal Employers’ Association".
-     */
-    private static final Pattern PLURAL_POSSESSIVE = Pattern.compile("(?<=s)['’]$");
-
     /** Small words that may join two capitalized words into one name. */
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "&");
 
@@ -118,6 +110,16 @@ final class KeyNames {
      * lower case to count as a name: "Bush" and "China" are, now and then, a shrub and porcelain.
      */
     private static final int NAME_TO_COMMON_RATIO = 4;
+
+    /**
+     * How many times more often a single word may be mentioned than a longer name it ends or
+     * begins and still stand for it: news gives a full name once and the surname after, but
+     * "England" is not short for "Tudor England".
+     */
+    private static final int SURNAME_RATIO = 20;
+
+    /** How many times more often a name's part may be mentioned than it and still be its short form. */
+    private static final int SHORT_FORM_RATIO = 3;
 
     private KeyNames() {}
 
@@ -144,7 +146,7 @@ final class KeyNames {
                 names.computeIfAbsent(key(form), k -> new Name(name.size(), names.size())).add(form);
             }
         }
-        return merge(names, word -> !evidence.isCommon(word)).stream()
+        return merge(names, evidence).stream()
                 .sorted((a, b) -> a.count != b.count ? Integer.compare(b.count, a.count) : Integer.compare(a.order, b.order))
                 .map(Name::form)
                 .limit(limit)
@@ -158,59 +160,108 @@ final class KeyNames {
 
     /**
      * Each name goes into the longest one it ends ("Netanyahu" into "Benjamin Netanyahu") or begins
-     * ("Reserve Bank" into "Reserve Bank of New Zealand"). A single word goes into a name it begins
-     * only if that is mentioned at least as often and the word is no common one: "Fannie" into
-     * "Fannie Mae", but not "Bill" into "Bill Becker". An end must begin before an "of", so
+     * ("Reserve Bank" into "Reserve Bank of New Zealand", "Fannie" into "Fannie Mae"), when the
+     * longer one's other words look like given names or qualify it with "of": not common words,
+     * acronyms, titles or nouns of bodies, nor a name mentioned on its own more often. So "Wales"
+     * stays apart from "BBC Radio Wales", "Britain" from "Little Britain" and "Tory" from "London
+     * Tory", two names that a missing comma glued.
+     *
+     * <p>An acronym stands alone: "US" is not short for "US Capitol". A name of several words goes
+     * into one it ends only if that is mentioned at least as often ("Michael Howard" is not short
+     * for a stray "BBC Michael Howard"), and a single word only if it is not mentioned many times
+     * more ("England" is not short for "Tudor England", nor "London" for "London Brent"). An end must begin before an "of", so
      * "Society of London" goes into "Zoological Society of London" but "New Zealand" stays apart
      * from "Reserve Bank of New Zealand".
      *
      * <p>The longer names' ends and beginnings are indexed, so this takes time in proportion to the
      * names, not to their square: an edition of thousands of articles has tens of thousands.
      */
-    private static List<Name> merge(Map<String, Name> names, java.util.function.Predicate<String> mayStandAlone) {
+    private static List<Name> merge(Map<String, Name> names, Evidence evidence) {
         List<Map.Entry<String, Name>> longestFirst = new ArrayList<>(names.entrySet());
         longestFirst.sort((a, b) -> a.getValue().words != b.getValue().words
                 ? Integer.compare(b.getValue().words, a.getValue().words)
                 : Integer.compare(b.getValue().count, a.getValue().count));
         Map<String, Name> ends = new HashMap<>();
         Map<String, Name> starts = new HashMap<>();
+        Map<String, Name> qualified = new HashMap<>();
         List<Name> merged = new ArrayList<>();
         for (Map.Entry<String, Name> entry : longestFirst) {
             Name name = entry.getValue();
-            Name into = ends.get(entry.getKey());
-            if (into == null) {
+            boolean acronym = name.words == 1 && evidence.isAcronym(entry.getKey());
+            Name into = acronym ? null : ends.get(entry.getKey());
+            if (into != null && (name.words == 1 ? into.count * SURNAME_RATIO < name.count : into.count < name.count)) {
+                into = null;
+            }
+            if (into == null && !acronym) {
                 into = starts.get(entry.getKey());
-                if (into != null && name.words == 1 && (into.count < name.count || !mayStandAlone.test(entry.getKey()))) {
-                    into = null; // "Swissair" is not short for the rarer "Swissair MD-11", nor "Bill" for "Bill Becker"
+                if (into != null && name.words == 1 && into.count * SURNAME_RATIO < name.count) {
+                    into = null;
                 }
+            }
+            if (into == null) {
+                into = qualified.get(entry.getKey());
             }
             if (into != null) {
                 into.absorb(name);
                 continue;
             }
             merged.add(name);
-            String[] words = entry.getKey().split(" ");
-            int head = words.length;
-            for (int w = 1; w < words.length; w++) {
-                if (words[w].equals("of")) {
-                    head = w;
-                    break;
-                }
-            }
+            List<String> words = List.of(entry.getKey().split(" "));
+            int qualifier = words.indexOf("of");
+            int head = qualifier > 0 ? qualifier : words.size();
             for (int from = 1; from < head; from++) {
-                ends.merge(String.join(" ", java.util.Arrays.asList(words).subList(from, head)), name, KeyNames::likelier);
-                if (head < words.length) {
-                    ends.merge(String.join(" ", java.util.Arrays.asList(words).subList(from, words.length)), name,
-                            KeyNames::likelier);
+                List<String> given = words.subList(0, from);
+                for (String end : head < words.size()
+                        ? List.of(String.join(" ", words.subList(from, head)), String.join(" ", words.subList(from, words.size())))
+                        : List.of(String.join(" ", words.subList(from, head)))) {
+                    if (mayStandFor(given, name, names.get(end), names, evidence)) {
+                        ends.merge(end, name, KeyNames::likelier);
+                    }
                 }
             }
-            for (int to = 1; to < words.length; to++) {
-                if (!PARTICLES.contains(words[to - 1])) {
-                    starts.merge(String.join(" ", java.util.Arrays.asList(words).subList(0, to)), name, KeyNames::likelier);
+            for (int to = 1; to < words.size(); to++) {
+                String start = String.join(" ", words.subList(0, to));
+                if (to == qualifier) {
+                    qualified.merge(start, name, KeyNames::likelier);
+                } else if (!PARTICLES.contains(words.get(to - 1))
+                        && mayStandFor(words.subList(to, words.size()), name, names.get(start), names, evidence)) {
+                    starts.merge(start, name, KeyNames::likelier);
                 }
             }
         }
         return merged;
+    }
+
+    /**
+     * Whether a name without these words of it is still the same name: they look like given
+     * names ("Benjamin" before "Netanyahu", "Mae" after "Fannie"), and are no name mentioned on
+     * their own more often than the whole ("London" before "Tory"). Common words and nouns of
+     * bodies are allowed when the whole is mentioned at least a third as often as the part: the
+     * part is then its short form ("Georges" for "Hurricane Georges", "Everest" for "Mount
+     * Everest"), not a name of its own that a rarer one contains ("Christmas" in "Father
+     * Christmas").
+     */
+    private static boolean mayStandFor(List<String> rest, Name whole, Name part, Map<String, Name> names,
+            Evidence evidence) {
+        Name alone = names.get(String.join(" ", rest));
+        if (part == null || alone != null && alone.count > whole.count) {
+            return false;
+        }
+        boolean shortForm = whole.count * SHORT_FORM_RATIO >= part.count;
+        for (String word : rest) {
+            if (PARTICLES.contains(word)) {
+                continue;
+            }
+            if (evidence.isAcronym(word) || isTitle(word) || PLACE_ADJECTIVES.contains(capitalized(word))
+                    || Terms.isStopWord(word) || !shortForm && (evidence.isCommon(word) || HEADS.contains(word))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String capitalized(String lower) {
+        return lower.isEmpty() ? lower : lower.substring(0, 1).toUpperCase(Locale.ROOT) + lower.substring(1);
     }
 
     /** Of two longer names a short one may stand for, the one mentioned more; the longer if even. */
@@ -249,7 +300,7 @@ final class KeyNames {
      * A sentence's words and tags, with "al-Sudani" one word, and which words stand where any word
      * would be capitalized: first in the sentence or inside quotation marks.
      */
-    private record Words(List<String> words, List<String> tags, boolean[] opening) {
+    private record Words(List<String> words, List<String> tags, boolean[] opening, String[] bare, String[] lower) {
 
         /**
          * "al-Sudani" is one word to a reader but three tokens to the tokenizer; parts that touch
@@ -273,6 +324,8 @@ final class KeyNames {
                 wordTags.add(tag);
             }
             boolean[] opening = new boolean[words.size()];
+            String[] bare = new String[words.size()];
+            String[] lower = new String[words.size()];
             boolean next = true;
             for (int w = 0; w < words.size(); w++) {
                 String word = words.get(w);
@@ -282,8 +335,20 @@ final class KeyNames {
                 } else if (OPENERS.contains(word)) {
                     next = true;
                 }
+                bare[w] = KeyNames.bare(word);
+                lower[w] = bare[w].toLowerCase(Locale.ROOT);
             }
-            return new Words(words, wordTags, opening);
+            return new Words(words, wordTags, opening, bare, lower);
+        }
+
+        /** @return the word without a possessive ending */
+        String bare(int w) {
+            return bare[w];
+        }
+
+        /** @return the word without a possessive ending, lower-cased */
+        String lower(int w) {
+            return lower[w];
         }
 
         int size() {
@@ -320,16 +385,24 @@ final class KeyNames {
      */
     private static final class Evidence {
         private final Map<String, int[]> counts = new HashMap<>();
+        private final Set<String> acronyms = new java.util.HashSet<>();
+        private final Set<String> pairs = new java.util.HashSet<>();
 
         void add(Words words) {
             for (int w = 0; w < words.size(); w++) {
-                String word = bare(words.word(w));
+                String word = words.bare(w);
                 if (word.isEmpty() || !Character.isLetter(word.codePointAt(0))) {
                     continue;
                 }
                 boolean lower = !isCapitalizedWord(word);
                 if (lower || !words.opening()[w]) {
                     counts.computeIfAbsent(key(word), k -> new int[2])[lower ? 0 : 1]++;
+                }
+                if (isAllCaps(word) || isAcronymPlural(word)) {
+                    acronyms.add(key(word));
+                }
+                if (!lower && !words.opening()[w] && w + 1 < words.size() && isCapitalizedWord(words.bare(w + 1))) {
+                    pairs.add(words.lower(w) + " " + words.lower(w + 1));
                 }
             }
         }
@@ -344,6 +417,16 @@ final class KeyNames {
         int capitalized(String word) {
             int[] count = counts.get(key(word));
             return count == null ? 0 : count[1];
+        }
+
+        /** @return whether the texts write the word as an acronym: "BBC", "TV", "MPs" */
+        boolean isAcronym(String word) {
+            return acronyms.contains(key(word));
+        }
+
+        /** @return whether the texts write these two words capitalized one after the other inside a sentence */
+        boolean isPairInside(String first, String second) {
+            return pairs.contains(first + " " + second);
         }
 
         /** A word the texts write in lower case too: "bank", "shares". */
@@ -380,8 +463,8 @@ final class KeyNames {
             for (int w = 0; w <= words.size(); w++) {
                 if (w < words.size()) {
                     String token = words.word(w);
-                    boolean possessive = POSSESSIVE.matcher(token).find() || PLURAL_POSSESSIVE.matcher(token).find()
-                            && !(w + 1 < words.size() && nameWord[w + 1] && HEADS.contains(lowerWord(w + 1)));
+                    boolean possessive = token.length() != words.bare(w).length() || isPluralPossessive(token)
+                            && !(w + 1 < words.size() && nameWord[w + 1] && HEADS.contains(words.lower(w + 1)));
                     if (nameWord[w] || !run.isEmpty() && joins(run, w)) {
                         run.add(w);
                         if (!possessive) {
@@ -407,9 +490,9 @@ final class KeyNames {
             int size = words.size();
             boolean[] capital = new boolean[size];
             for (int w = 0; w < size; w++) {
-                String word = bare(words.word(w));
+                String word = words.bare(w);
                 String tag = words.tag(w);
-                capital[w] = !workTitle[w] && isCapitalizedWord(word) && (tag.equals("PROPN") || afterTitle(w)
+                capital[w] = !workTitle[w] && isCapitalizedWord(word) && !isDerived(word) && (tag.equals("PROPN") || afterTitle(w)
                         || !words.opening()[w] && (tag.equals("NOUN") || tag.equals("ADJ")));
             }
             boolean[] name = new boolean[size];
@@ -431,7 +514,7 @@ final class KeyNames {
             if (previous > 0 && words.word(previous).equals(".")) {
                 previous--;
             }
-            return previous >= 0 && isTitle(lowerWord(previous));
+            return previous >= 0 && isTitle(words.lower(previous));
         }
 
         /**
@@ -454,13 +537,15 @@ final class KeyNames {
             }
             int previous = run.get(run.size() - 1);
             if (word.equals("for")) {
-                return HEADS.contains(lowerWord(previous));
+                return HEADS.contains(words.lower(previous));
             }
             if (word.equals("and") || word.equals("&")) {
-                // a common noun: "Food and Agriculture Organization", not "Canadian and United States"
+                // after a common noun ("Food and Agriculture Organization") or a body's first word
+                // ("Securities and Exchange Commission"), not after "Canadian" in "Canadian and United States"
                 String tag = words.tag(previous);
-                boolean common = tag.equals("NOUN") || tag.equals("PROPN") && evidence.isCommon(bare(words.word(previous)));
-                return common && (endsInHead(next) || bodyWithQualifier(run));
+                boolean common = tag.equals("NOUN") || tag.equals("PROPN") && evidence.isCommon(words.bare(previous));
+                return common && (endsInHead(next) || bodyWithQualifier(run))
+                        || tag.equals("PROPN") && run.size() == 1 && endsInHead(next);
             }
             return false;
         }
@@ -471,14 +556,14 @@ final class KeyNames {
             while (last + 1 < words.size() && nameWord[last + 1]) {
                 last++;
             }
-            return HEADS.contains(lowerWord(last));
+            return HEADS.contains(words.lower(last));
         }
 
         /** "Department of Health", "Organisation for Economic Co-operation": a body named for its field. */
         private boolean bodyWithQualifier(List<Integer> run) {
             for (int i = 0; i + 1 < run.size(); i++) {
                 String next = words.word(run.get(i + 1));
-                if (HEADS.contains(lowerWord(run.get(i))) && (next.equals("of") || next.equals("for"))) {
+                if (HEADS.contains(words.lower(run.get(i))) && (next.equals("of") || next.equals("for"))) {
                     return true;
                 }
             }
@@ -492,10 +577,10 @@ final class KeyNames {
             boolean afterTitle = false;
             for (int i = 0; i < run.size(); i++) {
                 int w = run.get(i);
-                String lower = bare(words.word(w)).toLowerCase(Locale.ROOT);
-                if (lower.equals("of") && !part.isEmpty() && !HEADS.contains(lowerWord(part.get(part.size() - 1)))) {
+                String lower = words.lower(w);
+                if (lower.equals("of") && !part.isEmpty() && !HEADS.contains(words.lower(part.get(part.size() - 1)))) {
                     // "Benjamin Netanyahu of Israel" names a man and a country
-                    afterTitle = isTitle(lowerWord(part.get(part.size() - 1)));
+                    afterTitle = isTitle(words.lower(part.get(part.size() - 1)));
                     parts.add(part);
                     part = new ArrayList<>();
                     continue;
@@ -504,6 +589,12 @@ final class KeyNames {
                     continue; // "Secretary of State Madeleine Albright": "of State" is the title's
                 }
                 afterTitle = false;
+                if (!part.isEmpty() && HEADS.contains(words.lower(part.get(part.size() - 1))) && i + 1 < run.size()
+                        && givenName(w) && givenName(run.get(i + 1))) {
+                    // "the Environmental Audit Committee Peter Ainsworth MP": a comma went missing
+                    parts.add(part);
+                    part = new ArrayList<>();
+                }
                 if (i > 0 && i + 1 < run.size() && TITLES.contains(withoutStop(lower)) && !part.isEmpty()) {
                     // "San Juan Mayor Sila Calderon": a place, then a person; "Housing Secretary" belongs to neither
                     while (!part.isEmpty() && modifiesTitle(part.get(part.size() - 1))) {
@@ -523,9 +614,16 @@ final class KeyNames {
             }
         }
 
+        /** A word that may be part of a person's name: no common word, noun of a body or acronym. */
+        private boolean givenName(int w) {
+            String word = words.bare(w);
+            return words.tag(w).equals("PROPN") && !evidence.isCommon(word) && !HEADS.contains(words.lower(w))
+                    && !isAllCaps(word) && !isTitle(words.lower(w));
+        }
+
         /** A word between a place and a title that belongs to the title: "Housing" in "Housing Secretary". */
         private boolean modifiesTitle(int w) {
-            String word = bare(words.word(w));
+            String word = words.bare(w);
             return !words.tag(w).equals("PROPN") || evidence.isCommon(word) || isTitle(word.toLowerCase(Locale.ROOT));
         }
 
@@ -535,20 +633,20 @@ final class KeyNames {
             while (changed && !kept.isEmpty()) {
                 changed = false;
                 int first = kept.get(0);
-                String lower = lowerWord(first);
-                if (isCalendar(words.word(first)) || PARTICLES.contains(words.word(first)) || TITLES.contains(withoutStop(lower))
-                        || isTitleAbbreviation(bare(words.word(first)))
+                String lower = words.lower(first);
+                if (isCalendar(words.bare(first)) || PARTICLES.contains(words.word(first)) || TITLES.contains(withoutStop(lower))
+                        || isTitleAbbreviation(words.bare(first))
                         || TITLES_BEFORE_FULL_NAMES.contains(lower) && kept.size() > 2
-                        || words.opening()[first] && kept.size() > 1 && opensOnly(first)
+                        || words.opening()[first] && kept.size() > 1 && opensOnly(first, kept.get(1))
                         || leadingModifier(kept)) {
                     kept.remove(0);
                     changed = true;
                     continue;
                 }
                 int last = kept.get(kept.size() - 1);
-                if (isCalendar(words.word(last)) || PARTICLES.contains(words.word(last))
+                if (isCalendar(words.bare(last)) || PARTICLES.contains(words.word(last))
                         || kept.size() > 1 && last + 1 < words.size() && words.tag(last + 1).equals("NUM")
-                                && evidence.isCommon(bare(words.word(last)))) {
+                                && evidence.isCommon(words.bare(last))) {
                     // "Wye River Memorandum Oct.", "Swissair Flight 111": a date or a number label is no part of it
                     kept.remove(kept.size() - 1);
                     changed = true;
@@ -556,12 +654,18 @@ final class KeyNames {
             }
             List<String> name = new ArrayList<>(kept.size());
             for (int w : kept) {
-                String word = bare(words.word(w));
-                if (w == kept.get(kept.size() - 1)) {
-                    word = PLURAL_POSSESSIVE.matcher(word).replaceFirst("");
+                String word = words.bare(w);
+                if (w == kept.get(kept.size() - 1) && isPluralPossessive(word)) {
+                    word = word.substring(0, word.length() - 1);
                 }
-                // the tokenizer takes the last full stop of "U.N." at the end of a sentence for the sentence's
-                name.add(INITIALS_WITHOUT_LAST_STOP.matcher(word).matches() ? word + "." : word);
+                // the tokenizer takes the last full stop of "U.N." at the end of a sentence for the sentence's,
+                // and leaves the sentence's on "LA."
+                if (INITIALS_WITHOUT_LAST_STOP.matcher(word).matches()) {
+                    word = word + ".";
+                } else if (word.endsWith(".") && word.indexOf('.') == word.length() - 1 && isAllCaps(word)) {
+                    word = word.substring(0, word.length() - 1);
+                }
+                name.add(word);
             }
             return name;
         }
@@ -569,11 +673,13 @@ final class KeyNames {
         /**
          * A sentence's first word that the texts also write in lower case, at least about as often
          * as with a capital inside a sentence ("Police" in "Police Chief Ian Blair said"), or a
-         * function word.
+         * function word; unless they write it capitalized with the same next word inside a
+         * sentence too ("on behalf of Region Norrbotten").
          */
-        private boolean opensOnly(int first) {
-            String word = bare(words.word(first));
-            return evidence.isMostlyCommon(word) || Terms.isStopWord(word.toLowerCase(Locale.ROOT));
+        private boolean opensOnly(int first, int second) {
+            String word = words.bare(first);
+            return (evidence.isMostlyCommon(word) || Terms.isStopWord(words.lower(first)))
+                    && !evidence.isPairInside(words.lower(first), words.lower(second));
         }
 
         /**
@@ -584,14 +690,14 @@ final class KeyNames {
         private boolean leadingModifier(List<Integer> kept) {
             int first = kept.get(0);
             if (!words.tag(first).equals("ADJ") || afterTitle(first)
-                    || PLACE_ADJECTIVES.contains(bare(words.word(first))) && kept.size() > 1) {
+                    || PLACE_ADJECTIVES.contains(words.bare(first)) && kept.size() > 1) {
                 return false;
             }
             if (kept.size() == 1) {
                 return true;
             }
             for (int i = 1; i < kept.size(); i++) {
-                String lower = lowerWord(kept.get(i));
+                String lower = words.lower(kept.get(i));
                 if (isTitle(lower)) {
                     return true;
                 }
@@ -600,12 +706,14 @@ final class KeyNames {
                 }
             }
             int next = kept.get(1);
-            return words.tag(next).equals("PROPN") && !evidence.isCommon(lowerWord(next));
+            return words.tag(next).equals("PROPN") && !evidence.isCommon(words.lower(next));
         }
 
         private boolean isName(List<String> name) {
             if (name.size() > 1) {
-                return !name.stream().allMatch(KeyNames::isAllCaps); // "PREVIOUS INSTRUCTIONS" shouts
+                // "PREVIOUS INSTRUCTIONS" shouts; "Chief Executive" is a title without a name
+                return !name.stream().allMatch(KeyNames::isAllCaps)
+                        && !name.stream().allMatch(word -> isTitle(word.toLowerCase(Locale.ROOT)));
             }
             String word = name.get(0);
             String lower = word.toLowerCase(Locale.ROOT);
@@ -613,16 +721,13 @@ final class KeyNames {
                 return true; // "ECB", "US": capitals that no sentence start explains, and no common word
             }
             if (letters(word) < 2 || Terms.isStopWord(lower) || isTitle(lower) || HEADS.contains(lower)
-                    || word.endsWith("s") && isAllCaps(word.substring(0, word.length() - 1))) {
+                    || PLACE_ABBREVIATIONS.contains(withoutStop(lower)) || isAcronymPlural(word)) {
                 return false; // "PCs" are computers, not a company
             }
             // a name is capitalized inside a sentence somewhere, and seldom written in lower case
             return evidence.capitalized(word) > 0 && !evidence.isMostlyCommon(word);
         }
 
-        private String lowerWord(int w) {
-            return bare(words.word(w)).toLowerCase(Locale.ROOT);
-        }
 
         /**
          * Words inside the title of a song, book or film: a function word capitalized in
@@ -658,9 +763,24 @@ final class KeyNames {
         }
     }
 
-    /** The word without a possessive ending. */
+    /** The word without a possessive ending, which closes a name: "Ukraine’s Black Sea ports" names two things. */
     private static String bare(String word) {
-        return POSSESSIVE.matcher(word).replaceFirst("");
+        int length = word.length();
+        boolean possessive = length > 2 && word.charAt(length - 1) == 's' && isApostrophe(word.charAt(length - 2));
+        return possessive ? word.substring(0, length - 2) : word;
+    }
+
+    /**
+     * A plural's possessive, which closes a name ("The Producers' Nathan Lane") unless the noun of
+     * a body follows: "Rotterdam Terminal Employers’ Association".
+     */
+    private static boolean isPluralPossessive(String word) {
+        int length = word.length();
+        return length > 2 && isApostrophe(word.charAt(length - 1)) && word.charAt(length - 2) == 's';
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '’';
     }
 
     private static boolean isTitle(String lower) {
@@ -690,6 +810,17 @@ final class KeyNames {
         return CALENDAR.contains(plain) || CALENDAR_SHORT.contains(plain) || stop && CALENDAR_SHORT_WITH_STOP.contains(plain);
     }
 
+    /** "PCs", "MPs": more than one of a thing an acronym names. */
+    private static boolean isAcronymPlural(String word) {
+        return word.length() > 2 && word.endsWith("s") && isAllCaps(word.substring(0, word.length() - 1));
+    }
+
+    /** "New York-based", "Paris-born": an adjective made of a name. */
+    private static boolean isDerived(String word) {
+        int hyphen = word.lastIndexOf('-');
+        return hyphen > 0 && hyphen + 1 < word.length() && Character.isLowerCase(word.charAt(hyphen + 1));
+    }
+
     /** "Exxon", "NATO", and "al-Sudani", whose article is written small. */
     private static boolean isCapitalizedWord(String word) {
         return !word.isEmpty() && (Character.isUpperCase(word.codePointAt(0))
@@ -698,10 +829,26 @@ final class KeyNames {
 
     /** Two letters or more, none of them small: "NATO", "PREVIOUS". */
     private static boolean isAllCaps(String word) {
-        return letters(word) >= 2 && word.codePoints().noneMatch(Character::isLowerCase);
+        int letters = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return letters >= 2;
     }
 
     private static int letters(String word) {
-        return (int) word.codePoints().filter(Character::isLetter).count();
+        int letters = 0;
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isLetter(word.charAt(i))) {
+                letters++;
+            }
+        }
+        return letters;
     }
 }
