@@ -137,4 +137,18 @@ class KeyNamesTest {
         assertThat(names).contains("Royal Navy", "Gulf of Aden", "France")
                 .noneMatch(name -> name.matches(".*(Jane|Smith|Boris|Johnson|Theresa|May|Acme|Twitter).*"));
     }
+
+    @Test
+    void aNameIsShortOnlyForALongerOneItUsuallyStandsFor() {
+        List<AnalyzedArticle> articles = java.util.stream.Stream.of(
+                "Wales beat England in Cardiff, and fans across Wales celebrated. BBC Radio Wales carried the match.",
+                "Ministers in Britain met in London. The comedy Little Britain was repeated on Sunday.",
+                "The US Senate met in the US Capitol. Officials in the US said the vote was close.",
+                "Hurricane Georges hit Haiti on Monday. Aid reached Haiti after Georges passed.")
+                .map(text -> analyzer.analyze(Article.of("t", "", text))).toList();
+
+        List<String> names = KeyNames.of(articles, 20);
+
+        assertThat(names).contains("Wales", "Britain", "US", "Hurricane Georges", "Haiti").doesNotContain("Georges");
+    }
 }
