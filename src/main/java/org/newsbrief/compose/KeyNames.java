@@ -50,7 +50,8 @@ final class KeyNames {
             "president", "prime", "minister", "chancellor", "governor", "gov", "secretary", "senator", "sen", "rep",
             "representative", "congressman", "congresswoman", "mayor", "deputy", "vice", "chairman", "chairwoman",
             "commissioner", "ambassador", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "cmdr", "rev",
-            "reverend", "insp", "supt");
+            "reverend", "insp", "supt", "admiral", "colonel", "lieutenant", "sergeant", "commander", "brigadier",
+            "corporal", "marshal");
 
     /**
      * Words that are titles before a name ("King Abdullah", "General Sir Mike Jackson") but also
@@ -58,7 +59,8 @@ final class KeyNames {
      * when at least two words follow.
      */
     private static final Set<String> TITLES_BEFORE_FULL_NAMES = Set.of("general", "chief", "executive", "king",
-            "queen", "lord", "lady", "pope", "judge", "sir", "dame", "premier", "prince", "princess", "miss");
+            "queen", "lord", "lady", "pope", "judge", "sir", "dame", "premier", "prince", "princess", "miss", "captain",
+            "major");
 
     /** Lower-case words inside names: "Bank of England", "Route du Rhum", "Ursula von der Leyen". */
     private static final Set<String> PARTICLES = Set.of("of", "du", "de", "des", "der", "van", "von", "la", "le", "da",
@@ -482,9 +484,10 @@ final class KeyNames {
 
         /**
          * Capitalized words the tagger calls proper nouns and, inside a sentence, capitalized nouns
-         * ("in Brussels", which it may take for one) and capitalized adjectives next to another
-         * capitalized word ("European Union", "Supreme Court") or joined to one ("Department of
-         * Health", "Securities and Exchange Commission"); a lone one is a nationality.
+         * ("in Brussels", which it may take for one) and capitalized adjectives and verbs next to
+         * another capitalized word ("European Union", "Supreme Court", "Sir Ben Key", whose name it
+         * takes for a verb) or joined to one ("Department of Health", "Securities and Exchange
+         * Commission"); a lone adjective is a nationality.
          */
         private boolean[] nameWords() {
             int size = words.size();
@@ -493,7 +496,7 @@ final class KeyNames {
                 String word = words.bare(w);
                 String tag = words.tag(w);
                 capital[w] = !workTitle[w] && isCapitalizedWord(word) && !isDerived(word) && (tag.equals("PROPN") || afterTitle(w)
-                        || !words.opening()[w] && (tag.equals("NOUN") || tag.equals("ADJ")));
+                        || !words.opening()[w] && (tag.equals("NOUN") || tag.equals("ADJ") || tag.equals("VERB")));
             }
             boolean[] name = new boolean[size];
             for (int w = 0; w < size; w++) {
