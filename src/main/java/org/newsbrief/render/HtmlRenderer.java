@@ -114,7 +114,7 @@ public final class HtmlRenderer {
         for (Section section : briefing.sections()) {
             List<Map<String, Object>> sectionStories = new ArrayList<>();
             for (Story story : section.stories()) {
-                Map<String, Object> view = view(story, stories.size() + 1);
+                Map<String, Object> view = view(story, stories.size() + 1, briefing.date());
                 stories.put(story, view);
                 sectionStories.add(view);
             }
@@ -153,7 +153,10 @@ public final class HtmlRenderer {
         return view;
     }
 
-    private static Map<String, Object> view(Story story, int number) {
+    /** A story older than this many days before its edition says so beside its date. */
+    static final int OLD_DAYS = 2;
+
+    private static Map<String, Object> view(Story story, int number, java.time.LocalDate edition) {
         List<Map<String, Object>> outlets = new ArrayList<>();
         for (Story.Outlet outlet : story.outlets()) {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -182,6 +185,15 @@ public final class HtmlRenderer {
         view.put("coveredText", story.coveredOn() == null ? "" : "Already in the " + SHORT_DAY.format(story.coveredOn()) + " edition");
         view.put("aiWritten", story.authorship().method() == Story.Authorship.Method.MODEL_WRITTEN);
         view.put("authorshipText", authorshipText(story.authorship()));
+        long days = story.date() == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(story.date(), edition);
+        view.put("old", days > OLD_DAYS);
+        view.put("ageText", days > OLD_DAYS ? days + " days before this edition" : "");
+        List<String> watched = story.ranking().why().stream().filter(reason -> reason.startsWith("watchlist: "))
+                .map(reason -> reason.substring("watchlist: ".length())).toList();
+        view.put("watched", !watched.isEmpty());
+        view.put("watchText", watched.isEmpty() ? "" : "On your watchlist: " + String.join(", ", watched));
+        view.put("rank", story.ranking().rank());
+        view.put("why", story.ranking().why());
         return view;
     }
 
