@@ -154,6 +154,26 @@ class EditorialJudgementTest {
         assertThat(briefing.leftOut()).hasSize(3).allSatisfy(left -> assertThat(left.reason()).isEqualTo("over the cap of 3 stories"));
     }
 
+    @Test
+    void onRealNewswireTheExecutiveSummaryTellsFiveDifferentEvents() throws IOException {
+        Path duc = TestFiles.shared("datasets/duc2003.jsonl");
+        List<org.newsbrief.evaluate.StoryGrouping.Report> reports = org.newsbrief.evaluate.StoryGrouping.read(duc,
+                new OpenNlpTextAnalyzer(TestFiles.MODELS), 2, skip -> { });
+        Map<AnalyzedArticle, String> events = new java.util.IdentityHashMap<>();
+        reports.forEach(report -> events.put(report.article(), report.event()));
+        BriefingComposer.Composition composition = composer(BriefingComposer.Limits.defaults())
+                .composition("Day", EDITION, reports.stream().map(org.newsbrief.evaluate.StoryGrouping.Report::article).toList(),
+                        article -> null, false);
+
+        List<Briefing.Highlight> executive = composition.briefing().executiveSummary();
+        assertThat(executive).hasSize(5);
+        // each line's story is mostly one event, and no event has two lines
+        List<String> eventOfLine = executive.stream().map(line -> composition.reports().get(line.story()).stream()
+                .collect(Collectors.groupingBy(events::get, Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey()).toList();
+        assertThat(eventOfLine).doesNotHaveDuplicates();
+    }
+
     private static Story find(Briefing briefing, String event) {
         return briefing.stories().stream().filter(story -> events(story).contains(event)).findFirst().orElseThrow();
     }
