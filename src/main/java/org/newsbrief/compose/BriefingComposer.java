@@ -262,7 +262,7 @@ public final class BriefingComposer {
                 .map(entry -> new Section(entry.getKey(), entry.getValue())).toList();
         List<Briefing.Highlight> highlights = executive(sections, kept, grouping);
         return new Composition(new Briefing(title, date, ZonedDateTime.now(clock), highlights, sections,
-                KeyNames.of(kept.values().stream().flatMap(cluster -> {
+                KeyNames.of(chosen.stream().map(reports::get).flatMap(cluster -> {
                     List<AnalyzedArticle> core = core(cluster, grouping);
                     return core.subList(0, Math.min(NAMED_FROM, core.size())).stream();
                 }).toList(), EDITION_NAMES),
