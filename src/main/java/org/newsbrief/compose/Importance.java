@@ -34,30 +34,30 @@ final class Importance {
 
     static final double WATCH_BOOST = 3;
 
-    /** Stems of words that make hard news, matched at the start of a word in the title and opening. */
+    /** Words that make hard news, whole and lower-cased, each with its kind. */
     private static final Map<String, String> HARD_NEWS = new HashMap<>();
 
     static {
-        for (String word : List.of("kill", "dead", "death", "die", "dies", "died", "fatal")) {
-            HARD_NEWS.put(word, "deaths");
-        }
-        for (String word : List.of("injur", "wound", "casualt", "hurt")) {
-            HARD_NEWS.put(word, "injuries");
-        }
-        for (String word : List.of("fire", "blaze", "explos", "blast", "earthquake", "quake", "flood", "storm", "hurrican",
-                "cyclone", "typhoon", "tsunami", "landslide", "eruption", "drought", "famine", "epidemic", "outbreak")) {
-            HARD_NEWS.put(word, "disaster");
-        }
-        for (String word : List.of("attack", "bomb", "shoot", "gunm", "terror", "war", "invasion", "missile", "airstrike",
-                "hostage", "massacre", "clash", "coup", "riot")) {
-            HARD_NEWS.put(word, "violence");
-        }
-        for (String word : List.of("crash", "derail", "sank", "sink", "collaps", "evacuat", "emergency", "rescue")) {
-            HARD_NEWS.put(word, "emergency");
+        kind("deaths", "kill", "kills", "killed", "killing", "killings", "dead", "death", "deaths", "die", "dies", "died",
+                "dying", "fatal", "fatalities", "toll");
+        kind("injuries", "injured", "injuries", "injuring", "wounded", "wounding", "casualties");
+        kind("disaster", "fire", "fires", "blaze", "wildfire", "explosion", "explosions", "blast", "earthquake", "quake",
+                "flood", "floods", "flooding", "storm", "hurricane", "cyclone", "typhoon", "tsunami", "landslide", "eruption",
+                "drought", "famine", "epidemic", "outbreak");
+        kind("violence", "attack", "attacks", "attacked", "bomb", "bombs", "bombing", "bomber", "shooting", "gunman", "gunmen",
+                "terror", "terrorist", "terrorists", "war", "invasion", "missile", "missiles", "airstrike", "airstrikes",
+                "hostage", "hostages", "massacre", "clashes", "coup", "riot", "riots");
+        kind("emergency", "crash", "crashed", "derailed", "sank", "sinking", "collapse", "collapsed", "evacuated",
+                "evacuation", "emergency", "rescue", "rescuers");
+    }
+
+    private static void kind(String kind, String... words) {
+        for (String word : words) {
+            HARD_NEWS.put(word, kind);
         }
     }
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
     private static final Pattern FIGURE = Pattern.compile("\\d[\\d,.]*");
     private static final int OPENING_SENTENCES = 2;
 
@@ -101,13 +101,9 @@ final class Importance {
         Set<String> kinds = new LinkedHashSet<>();
         var words = WORD.matcher(lower);
         while (words.find()) {
-            String word = words.group();
-            for (int end = Math.min(word.length(), 10); end >= 3; end--) {
-                String kind = HARD_NEWS.get(word.substring(0, end));
-                if (kind != null) {
-                    kinds.add(kind);
-                    break;
-                }
+            String kind = HARD_NEWS.get(words.group());
+            if (kind != null) {
+                kinds.add(kind);
             }
         }
         if (!kinds.isEmpty()) {
