@@ -146,13 +146,12 @@ final class StoryClustering {
 
         static Vectors of(List<AnalyzedArticle> articles, Settings settings) {
             int n = articles.size();
-            Map<String, Integer> ids = new HashMap<>();
-            List<String> vocabulary = new ArrayList<>();
-            List<Map<Integer, Double>> counts = new ArrayList<>(n);
-            PorterStemmer stemmer = new PorterStemmer();
-            Map<String, String> known = new HashMap<>();
-            for (AnalyzedArticle article : articles) {
-                Map<Integer, Double> count = new HashMap<>();
+            // each article's weighted stem counts, on all processors; then stems become numbers
+            List<Map<String, Double>> stemCounts = java.util.stream.IntStream.range(0, n).parallel().mapToObj(i -> {
+                AnalyzedArticle article = articles.get(i);
+                PorterStemmer stemmer = new PorterStemmer();
+                Map<String, String> known = new HashMap<>();
+                Map<String, Double> count = new HashMap<>();
                 List<Sentence> sentences = article.sentences();
                 for (int s = 0; s < sentences.size(); s++) {
                     String text = sentences.get(s).text();
@@ -160,11 +159,19 @@ final class StoryClustering {
                     double position = s < settings.leadSentences() ? settings.leadWeight() : 1;
                     DocumentFrequencies.stems(text, stemmer, known, (stem, capitalized, offset) -> {
                         boolean name = capitalized && offset > 0 && !shouting;
-                        count.merge(id(ids, vocabulary, stem), position * (name ? settings.nameWeight() : 1), Double::sum);
+                        count.merge(stem, position * (name ? settings.nameWeight() : 1), Double::sum);
                     });
                 }
                 DocumentFrequencies.stems(article.title(), stemmer, known, (stem, capitalized, offset) ->
-                        count.merge(id(ids, vocabulary, stem), settings.titleWeight(), Double::sum));
+                        count.merge(stem, settings.titleWeight(), Double::sum));
+                return count;
+            }).toList();
+            Map<String, Integer> ids = new HashMap<>();
+            List<String> vocabulary = new ArrayList<>();
+            List<Map<Integer, Double>> counts = new ArrayList<>(n);
+            for (Map<String, Double> stems : stemCounts) {
+                Map<Integer, Double> count = new HashMap<>();
+                stems.forEach((stem, weight) -> count.put(id(ids, vocabulary, stem), weight));
                 counts.add(count);
             }
             DocumentFrequencies background = settings.background();

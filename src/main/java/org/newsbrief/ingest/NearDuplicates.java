@@ -31,8 +31,11 @@ public final class NearDuplicates {
         // shingles become numbers, each article a list of them and each number a list of articles
         Map<Integer, Integer> ids = new HashMap<>();
         int[][] shingles = new int[n][];
+        // shingling is most of the work, and each article's is its own: on all processors
+        List<Set<Integer>> sets = java.util.stream.IntStream.range(0, n).parallel()
+                .mapToObj(i -> shingles(articles.get(i).text())).toList();
         for (int i = 0; i < n; i++) {
-            Set<Integer> set = shingles(articles.get(i).text());
+            Set<Integer> set = sets.get(i);
             int[] numbers = new int[set.size()];
             int k = 0;
             for (int shingle : set) {
