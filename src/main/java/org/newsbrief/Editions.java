@@ -171,6 +171,8 @@ public final class Editions {
             prepared = prepared.with(briefing);
             read = prepared.read();
             read.skipped().forEach(skip -> log.accept("skipped " + skip));
+            briefing.leftOut().forEach(left -> log.accept("left out " + left.origin() + " \"" + left.headline() + "\": "
+                    + left.reason()));
             log.accept(read.summary());
             Newsbrief.GenerateReport written = newsbrief.write(generate, prepared, warning -> log.accept("warning: " + warning));
             files = new ArrayList<>(written.written());
