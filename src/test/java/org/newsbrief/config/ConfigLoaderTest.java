@@ -51,6 +51,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aWindowAndAWatchlistAreReadAtTheTopOrUnderStories() throws IOException {
+        Path top = write("""
+                title: Briefing
+                sources:
+                  - file: a.txt
+                window: 36h
+                watch: [ECB, Rotterdam]
+                """);
+        assertThat(new ConfigLoader(Map.of()).load(top).limits().window()).isEqualTo(Duration.ofHours(36));
+        assertThat(new ConfigLoader(Map.of()).load(top).limits().watch()).containsExactly("ECB", "Rotterdam");
+
+        Path nested = write("""
+                title: Briefing
+                sources:
+                  - file: a.txt
+                stories:
+                  max: 20
+                  window: 2d
+                  watch: [Maersk]
+                """);
+        assertThat(new ConfigLoader(Map.of()).load(nested).limits().window()).isEqualTo(Duration.ofDays(2));
+        assertThat(new ConfigLoader(Map.of()).load(nested).limits().watch()).containsExactly("Maersk");
+
+        Path bad = write("""
+                title: Briefing
+                sources:
+                  - file: a.txt
+                window: yesterday
+                """);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad)).hasMessageContaining("window")
+                .hasMessageContaining("'yesterday' is not an age");
+    }
+
+    @Test
     void fetchAllowHostsAreReadAndABadEntryIsNamedWithItsLine() throws IOException {
         Path good = write("""
                 title: Briefing
