@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Turns a day's news into a short briefing.",
         subcommands = {SummarizeCommand.class, GenerateCommand.class, ExtractCommand.class, EvalCommand.class,
-            EvalStoriesCommand.class,
+            EvalStoriesCommand.class, EvalSectionsCommand.class,
             BenchCommand.class, TrainCommand.class, CheckTemplatesCommand.class, PreviewCommand.class, RunCommand.class, ScheduleCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -111,6 +111,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, extract, run, schedule, preview, check-templates, eval, eval-stories, train or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: summarize, generate, extract, run, schedule, preview, check-templates, eval, eval-stories, eval-sections, train or bench");
     }
 }

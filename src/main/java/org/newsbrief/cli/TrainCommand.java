@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = "Trains a learned model from data with references; the shipped models are rebuilt byte for byte.",
-        subcommands = {TrainScorerCommand.class, TrainFrequenciesCommand.class})
+        description = "Trains a learned model from public data; the shipped models are rebuilt byte for byte.",
+        subcommands = {TrainScorerCommand.class, TrainFrequenciesCommand.class, TrainSectionsCommand.class})
 final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -17,6 +17,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a model to train is needed: scorer or frequencies");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a model to train is needed: scorer, frequencies or sections");
     }
 }

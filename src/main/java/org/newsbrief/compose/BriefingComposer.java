@@ -462,7 +462,7 @@ public final class BriefingComposer {
         }
         return votes.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .map(Map.Entry::getKey).orElseGet(() -> Topics.of(cluster));
+                .map(Map.Entry::getKey).orElseGet(() -> SectionClassifier.shipped().section(cluster));
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param url the article's address, or an empty string when unknown
  * @param text the body as plain text: paragraphs and headings separated by blank lines
  * @param origin where it was read from (file, feed item or URL), for messages
- * @param section the section of the briefing it belongs in, from the sources file, or empty
+ * @param section the section of the briefing it belongs in, as the sources file or the input
+ *     itself names it (see {@link SectionNames#displayName}), or empty
  * @param notes what readers should know about how it was read, such as "feed teaser only"
  * @param weight how much the source's word counts when stories are ranked (the sources file's
  *     {@code weight}); 1 by default
@@ -32,7 +33,7 @@ public record Article(String id, String title, String source, LocalDate date, St
         source = source == null ? "" : TextDecoding.withoutControls(source).strip();
         url = url == null ? "" : TextDecoding.withoutControls(url).strip();
         origin = origin == null ? id : origin;
-        section = section == null ? "" : TextDecoding.withoutControls(section).strip();
+        section = section == null ? "" : SectionNames.displayName(TextDecoding.withoutControls(section));
         notes = notes == null ? List.of() : List.copyOf(notes);
         if (!(weight >= 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("weight must be a finite number of at least 0: " + weight);
@@ -73,13 +74,16 @@ public record Article(String id, String title, String source, LocalDate date, St
     }
 
     /**
+     * What a sources file entry says about its articles. Its section wins over the one an article
+     * names itself, since whoever wrote the sources file chose where that source's stories go.
+     *
      * @param outlet the outlet's name to use when the article names none
-     * @param section the briefing section
+     * @param section the briefing section, or empty to keep the article's own
      * @return this article with those filled in
      */
     public Article withDefaults(String outlet, String section) {
         return new Article(id, title, source.isEmpty() && outlet != null ? outlet : source, date, url, text, origin,
-                this.section.isEmpty() && section != null ? section : this.section, notes, weight);
+                section == null || section.isBlank() ? this.section : section, notes, weight);
     }
 
     /**

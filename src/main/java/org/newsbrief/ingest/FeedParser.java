@@ -18,7 +18,8 @@ import org.jsoup.Jsoup;
 
 /**
  * RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom feeds, with ROME. Each item becomes an article; its HTML
- * content or description is reduced to paragraphs. A document with a DOCTYPE is refused before
+ * content or description is reduced to paragraphs, and its first category (RSS {@code <category>},
+ * Atom {@code <category term="...">}) names its section. A document with a DOCTYPE is refused before
  * any parsing, which rules out external entities and entity-expansion bombs.
  */
 final class FeedParser {
@@ -88,13 +89,14 @@ final class FeedParser {
         Date published = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         LocalDate date = published == null ? null : published.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
         String id = entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri().strip() : link.isEmpty() ? where : link;
+        String section = entry.getCategories().isEmpty() ? "" : clean(entry.getCategories().get(0).getName());
         int words = body.isBlank() ? 0 : body.strip().split("\\s+").length;
         List<String> notes = new ArrayList<>();
         if (words < TEASER_WORDS) {
             if (fullText != null && !link.isEmpty()) {
                 Article page = fullText.apply(link);
                 return new Article(id, title.isEmpty() ? page.title() : title, outlet,
-                        date != null ? date : page.date(), link, page.text(), where, "", page.notes());
+                        date != null ? date : page.date(), link, page.text(), where, section, page.notes());
             }
             if (body.isBlank()) {
                 throw new IngestException(where + ": the item has no text" + (link.isEmpty() ? "" : " (its link: " + link
@@ -102,7 +104,7 @@ final class FeedParser {
             }
             notes.add(TEASER_NOTE);
         }
-        return new Article(id, title, outlet, date, link, body, where, "", notes);
+        return new Article(id, title, outlet, date, link, body, where, section, notes);
     }
 
     private static String content(SyndEntry entry) {

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Articles as JSON: one object, an array of objects, or JSON Lines (one object a line). An object
  * needs {@code text} (or {@code body}, {@code content}); {@code id}, {@code title}, {@code source},
- * {@code date} and {@code url} are optional, and other fields are ignored.
+ * {@code date}, {@code url} and {@code section} (or {@code category}, a name or a list whose first
+ * name counts) are optional, and other fields are ignored.
  */
 public final class JsonArticles implements ArticleParser {
 
@@ -158,7 +159,21 @@ public final class JsonArticles implements ArticleParser {
         String idText = id == null || id.isNull() ? fallbackId : id.asText();
         return new Article(idText, TextDecoding.clean(firstText(node, "title", "headline")),
                 firstText(node, "source", "outlet"), DateParsing.parse(firstText(node, "date", "published")),
-                firstText(node, "url", "link"), TextDecoding.clean(text), where);
+                firstText(node, "url", "link"), TextDecoding.clean(text), where, section(node), List.of());
+    }
+
+    /** The record's section: {@code section}, else {@code category}; of a list, its first name. */
+    private static String section(JsonNode node) {
+        for (String name : List.of("section", "category")) {
+            JsonNode value = node.get(name);
+            if (value != null && value.isArray() && !value.isEmpty()) {
+                value = value.get(0);
+            }
+            if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
+                return value.asText();
+            }
+        }
+        return "";
     }
 
     /** {@code ":12"} for the line the parser stopped on, or nothing when it does not say. */

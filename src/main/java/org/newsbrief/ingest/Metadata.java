@@ -2,6 +2,7 @@ package org.newsbrief.ingest;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,7 @@ final class Metadata {
     Article toArticle(String location, String body) {
         LocalDate date = DateParsing.parse(first("date", "published"));
         return new Article(location, first("title", "headline"), first("source", "outlet", "publisher"),
-                date, first("url", "link"), body, location);
+                date, first("url", "link"), body, location, first("section", "category"), List.of());
     }
 
     private static String unquote(String value) {

@@ -1,0 +1,207 @@
+package org.newsbrief.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.newsbrief.Editions;
+import org.newsbrief.NewsbriefException;
+import org.newsbrief.compose.SectionClassifier;
+import org.newsbrief.compose.SectionModel;
+import org.newsbrief.evaluate.SectionData;
+import org.newsbrief.evaluate.SectionEvaluation;
+import org.newsbrief.evaluate.SectionTraining;
+import org.newsbrief.ingest.IngestException;
+import org.newsbrief.ingest.SkippedInput;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newsbrief eval-sections}: how often the section classifier gives labelled news items the
+ * section their labels name, with a confusion table; or, with {@code --folds}, a cross-validation
+ * of its training on the data set.
+ */
+@Command(
+        name = "eval-sections",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measures the shipped section classifier on labelled news: accuracy, and a confusion table of true against "
+                    + "chosen sections.",
+            "Records are JSON Lines {\"id\", \"title\", \"text\", \"label\"}; the label may also stand in \"section\" or "
+                    + "\"category\", or be the id's part before a slash (\"sport/042\"). Labels map onto sections as "
+                    + "inputs' sections do (Sports is Sport, Sci/Tech and tech are Science and technology, "
+                    + "entertainment is Culture and entertainment). A bad record is reported with its file and line, "
+                    + "and skipped.",
+            "When the labels name only some of the model's sections (AG News has no Politics and no Culture and "
+                    + "entertainment), each record's section is chosen among the sections the labels name, since the "
+                    + "labels cannot judge a choice outside them; the accuracy when choosing among all the model's "
+                    + "sections, as a briefing does, is printed too."
+        })
+final class EvalSectionsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "FILE.jsonl", required = true, description = "The labelled data set.")
+    private Path dataset;
+
+    @Option(names = "--folds", paramLabel = "K", description = "Instead of measuring the shipped model, cross-validate: "
+            + "record i is in fold i mod K, and each fold is measured by a model trained on the other folds and on "
+            + "the --extra data.")
+    private int folds;
+
+    @Option(names = "--extra", paramLabel = "FILE.jsonl", description = "With --folds: labelled data every fold's model "
+            + "is also trained on; repeat for several. Default: the shipped model's other training files, when they "
+            + "lie beside --dataset.")
+    private List<Path> extra;
+
+    @Override
+    public Integer call() throws IOException {
+        if (folds == 1 || folds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2, was " + folds);
+        }
+        if (extra != null && folds == 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--extra needs --folds");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SectionModel shipped = SectionModel.shipped();
+        List<SkippedInput> skipped = new ArrayList<>();
+        List<SectionData.Item> items = read(dataset, shipped.sections(), skipped, err);
+        if (items.isEmpty()) {
+            throw new NewsbriefException(dataset + ": no usable record" + (skipped.isEmpty() ? "" : " (" + skipped.size()
+                    + " skipped)"));
+        }
+        List<String> own = SectionData.sections(items);
+        String header = String.format(Locale.ROOT, "%s: %,d records%s", dataset.getFileName(), items.size(),
+                skipped.isEmpty() ? "" : String.format(Locale.ROOT, " (%,d lines skipped)", skipped.size()));
+        if (folds == 0) {
+            SectionEvaluation.Outcome outcome = SectionEvaluation.evaluate(new SectionClassifier(shipped), items);
+            out.printf("Sections of %s, by the shipped model%n", header);
+            printOutcome(out, outcome, own, shipped.sections());
+        } else {
+            if (folds > items.size()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), dataset + " has " + items.size()
+                        + " usable records, fewer than --folds " + folds);
+            }
+            List<Path> extraFiles = extra != null ? extra : shippedTrainingFiles(shipped, err);
+            List<SectionData.Item> extraItems = new ArrayList<>();
+            List<String> extraNames = new ArrayList<>();
+            for (Path file : extraFiles) {
+                List<SectionData.Item> read = read(file, shipped.sections(), new ArrayList<>(), err);
+                extraItems.addAll(read);
+                extraNames.add(String.format(Locale.ROOT, "%s (%,d records)", file.getFileName(), read.size()));
+            }
+            SectionEvaluation.CrossValidation result = SectionEvaluation.crossValidate(items, extraItems, folds,
+                    line -> err.println("newsbrief: " + line));
+            out.printf("%d-fold cross-validation on %s; record i is in fold i mod %d, and each fold is measured by a"
+                    + " model trained on the other folds%s%n", folds, header, folds,
+                    extraNames.isEmpty() ? "" : " and on " + String.join(" and ", extraNames));
+            printFolds(out, result, own, shipped.sections());
+            printOutcome(out, result.pooled(), own, shipped.sections());
+        }
+        out.flush();
+        return CommandLine.ExitCode.OK;
+    }
+
+    private static List<SectionData.Item> read(Path file, List<String> sections, List<SkippedInput> skipped,
+            PrintWriter err) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IngestException(file + ": no such file");
+        }
+        return SectionData.read(file, sections, skip -> {
+            skipped.add(skip);
+            err.println("newsbrief: skipped " + skip);
+        });
+    }
+
+    /** The files the shipped model was trained on, found beside the data set, less the data set itself. */
+    private List<Path> shippedTrainingFiles(SectionModel shipped, PrintWriter err) throws IOException {
+        String own = Editions.sha256(dataset);
+        Path folder = dataset.toAbsolutePath().getParent();
+        List<Path> files = new ArrayList<>();
+        for (SectionTraining.Source source : SectionTraining.sources(shipped)) {
+            if (source.sha256().equals(own)) {
+                continue;
+            }
+            Path file = folder == null ? null : folder.resolve(source.name());
+            if (file != null && Files.isRegularFile(file) && Editions.sha256(file).equals(source.sha256())) {
+                files.add(dataset.getParent() == null ? Path.of(source.name()) : dataset.getParent().resolve(source.name()));
+            } else {
+                err.println("newsbrief: the shipped model is also trained on " + source.name() + ", which is not beside "
+                        + dataset + "; the folds are trained without it (name it with --extra)");
+            }
+        }
+        return files;
+    }
+
+    private void printOutcome(PrintWriter out, SectionEvaluation.Outcome outcome, List<String> own, List<String> all) {
+        SectionEvaluation.Confusion restricted = outcome.restricted();
+        SectionEvaluation.Confusion unrestricted = outcome.unrestricted();
+        boolean partial = own.size() < all.size();
+        if (partial) {
+            out.printf("The labels name %d of the model's %d sections, so each record's section is chosen among those %d:"
+                    + " %s.%n", own.size(), all.size(), own.size(), String.join(", ", own));
+        }
+        out.println();
+        String among = "accuracy among all " + all.size() + " sections";
+        int width = partial ? among.length() : "accuracy".length();
+        out.printf(Locale.ROOT, "%-" + width + "s  %.4f (%,d of %,d)%n", "accuracy", restricted.accuracy(),
+                restricted.correct(), restricted.total());
+        if (partial) {
+            out.printf(Locale.ROOT, "%s  %.4f (%,d of %,d)%n", among, unrestricted.accuracy(), unrestricted.correct(),
+                    unrestricted.total());
+        }
+        out.println();
+        out.println("Rows: true section; columns: the section chosen" + (partial ? " among the labels' sections" : "") + ".");
+        printTable(out, restricted);
+        if (partial) {
+            out.println();
+            out.println("Rows: true section; columns: the section chosen among all the model's sections.");
+            printTable(out, unrestricted);
+        }
+    }
+
+    private void printFolds(PrintWriter out, SectionEvaluation.CrossValidation result, List<String> own, List<String> all) {
+        boolean partial = own.size() < all.size();
+        out.println();
+        out.printf("%-8s %8s %9s%s%n", "fold", "records", "accuracy", partial ? "  among all " + all.size() : "");
+        for (int f = 0; f < result.folds().size(); f++) {
+            SectionEvaluation.Outcome fold = result.folds().get(f);
+            out.printf(Locale.ROOT, "%-8d %,8d %9.4f%s%n", f + 1, fold.restricted().total(), fold.restricted().accuracy(),
+                    partial ? String.format(Locale.ROOT, "  %11.4f", fold.unrestricted().accuracy()) : "");
+        }
+        out.printf(Locale.ROOT, "%-8s %8s %9.4f%s%n", "mean", "", result.meanRestricted(),
+                partial ? String.format(Locale.ROOT, "  %11.4f", result.meanUnrestricted()) : "");
+        out.printf(Locale.ROOT, "%-8s %,8d %9.4f%s%n", "overall", result.pooled().restricted().total(),
+                result.pooled().restricted().accuracy(),
+                partial ? String.format(Locale.ROOT, "  %11.4f", result.pooled().unrestricted().accuracy()) : "");
+        out.println();
+        out.println("Over all folds together:");
+    }
+
+    /** Rows named in full, columns by the first word of each section's name. */
+    private static void printTable(PrintWriter out, SectionEvaluation.Confusion confusion) {
+        int rowWidth = confusion.truths().stream().mapToInt(String::length).max().orElse(0);
+        List<String> columns = confusion.chosen().stream().map(section -> section.split(" ")[0]).toList();
+        int[][] counts = confusion.counts();
+        StringBuilder line = new StringBuilder(" ".repeat(rowWidth));
+        for (String column : columns) {
+            line.append(String.format(Locale.ROOT, " %8s", column));
+        }
+        out.println(line.toString().stripTrailing());
+        for (int r = 0; r < counts.length; r++) {
+            line = new StringBuilder(String.format(Locale.ROOT, "%-" + rowWidth + "s", confusion.truths().get(r)));
+            for (int count : counts[r]) {
+                line.append(String.format(Locale.ROOT, " %8d", count));
+            }
+            out.println(line);
+        }
+    }
+}
