@@ -248,8 +248,9 @@ public final class BriefingComposer {
         }
         // Summaries and names (names need parts of speech, the slowest analysis there is) are made
         // only for the stories kept, on all processors.
+        List<List<AnalyzedArticle>> cores = chosen.stream().map(story -> core(reports.get(story), grouping)).toList();
         List<Story> told = java.util.stream.IntStream.range(0, chosen.size()).parallel()
-                .mapToObj(i -> told(chosen.get(i), reports.get(chosen.get(i)), grouping)).toList();
+                .mapToObj(i -> told(chosen.get(i), reports.get(chosen.get(i)), cores.get(i))).toList();
         Map<String, List<Story>> bySection = new LinkedHashMap<>();
         Map<Story, List<AnalyzedArticle>> kept = new IdentityHashMap<>();
         for (int i = 0; i < told.size(); i++) {
@@ -262,10 +263,8 @@ public final class BriefingComposer {
                 .map(entry -> new Section(entry.getKey(), entry.getValue())).toList();
         List<Briefing.Highlight> highlights = executive(sections, kept, grouping);
         return new Composition(new Briefing(title, date, ZonedDateTime.now(clock), highlights, sections,
-                KeyNames.of(chosen.stream().map(reports::get).flatMap(cluster -> {
-                    List<AnalyzedArticle> core = core(cluster, grouping);
-                    return core.subList(0, Math.min(NAMED_FROM, core.size())).stream();
-                }).toList(), EDITION_NAMES),
+                KeyNames.of(cores.stream().flatMap(core -> core.subList(0, Math.min(NAMED_FROM, core.size())).stream())
+                        .toList(), EDITION_NAMES),
                 leftOut), kept);
     }
 
@@ -377,12 +376,10 @@ public final class BriefingComposer {
     }
 
     /**
-     * The story told: its summary, quoted from its reports, and the names it mentions. A story of
-     * more than {@value #TOLD_FROM} reports is told from the {@value #TOLD_FROM} most like the rest,
-     * which say what the others say; all of them stay listed.
+     * The story told: its summary, quoted from its core reports (see {@link #core}), and the names
+     * its first {@value #NAMED_FROM} core reports mention.
      */
-    private Story told(Story draft, List<AnalyzedArticle> cluster, StoryClustering.Grouping grouping) {
-        List<AnalyzedArticle> core = core(cluster, grouping);
+    private Story told(Story draft, List<AnalyzedArticle> cluster, List<AnalyzedArticle> core) {
         AnalyzedArticle first = core.get(0);
         List<AnalyzedArticle> told = core;
         AnalyzedArticle joined = told.size() == 1 ? first
@@ -412,7 +409,11 @@ public final class BriefingComposer {
                 draft.coveredOn(), draft.authorship(), draft.id(), draft.ranking(), sources);
     }
 
-    /** The reports a story is told from: all, or the {@value #TOLD_FROM} most like the rest, in the story's order. */
+    /**
+     * The reports a story is told from: all of them, or for a story of more than {@value
+     * #TOLD_FROM} the {@value #TOLD_FROM} most like the rest, which say what the others say; all
+     * stay listed. In the story's order.
+     */
     private static List<AnalyzedArticle> core(List<AnalyzedArticle> cluster, StoryClustering.Grouping grouping) {
         if (cluster.size() <= TOLD_FROM) {
             return cluster;
@@ -421,7 +422,7 @@ public final class BriefingComposer {
         for (AnalyzedArticle article : cluster) {
             double sum = 0;
             for (AnalyzedArticle other : cluster) {
-                sum += other == article ? 0 : grouping.strongest(List.of(article), List.of(other));
+                sum += other == article ? 0 : grouping.similarity(article, other);
             }
             centrality.put(article, sum);
         }

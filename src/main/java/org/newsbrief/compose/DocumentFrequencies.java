@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import opennlp.tools.stemmer.PorterStemmer;
 import org.newsbrief.summarize.Terms;
 
@@ -197,14 +195,5 @@ public final class DocumentFrequencies {
             throw new IOException("word frequency table: no 'documents N' line");
         }
         return new DocumentFrequencies(documents, counts);
-    }
-
-    /** @return the stems in the table, for tests */
-    List<String> stems() {
-        return new ArrayList<>(new TreeMap<>(counts).keySet());
-    }
-
-    static void forEachStem(String text, Consumer<String> each) {
-        stems(text, new PorterStemmer(), new HashMap<>(), (stem, capitalized, offset) -> each.accept(stem));
     }
 }

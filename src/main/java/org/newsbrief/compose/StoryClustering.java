@@ -105,10 +105,15 @@ final class StoryClustering {
             double strongest = 0;
             for (AnalyzedArticle x : a) {
                 for (AnalyzedArticle y : b) {
-                    strongest = Math.max(strongest, vectors.similarity(index.get(x), index.get(y)));
+                    strongest = Math.max(strongest, similarity(x, y));
                 }
             }
             return strongest;
+        }
+
+        /** @return the similarity of two of the day's articles */
+        double similarity(AnalyzedArticle a, AnalyzedArticle b) {
+            return vectors.similarity(index.get(a), index.get(b));
         }
     }
 
