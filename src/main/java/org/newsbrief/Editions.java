@@ -171,6 +171,8 @@ public final class Editions {
             prepared = prepared.with(briefing);
             read = prepared.read();
             read.skipped().forEach(skip -> log.accept("skipped " + skip));
+            read.duplicateReads().forEach(copy -> log.accept("left out " + copy.origin() + " \"" + copy.title()
+                    + "\": duplicate of " + copy.sameAs()));
             briefing.leftOut().forEach(left -> log.accept("left out " + left.origin() + " \"" + left.headline() + "\": "
                     + left.reason()));
             log.accept(read.summary());

@@ -301,7 +301,7 @@ public final class Newsbrief {
         List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), request.threads(), skipped, started);
         Ingestion.Report read = new Ingestion.Report(ingested.sources(),
                 analyzed.stream().map(AnalyzedArticle::source).toList(), skipped, ingested.duplicates(),
-                ingested.nearDuplicates());
+                ingested.nearDuplicates(), ingested.duplicateReads());
         if (analyzed.isEmpty()) {
             throw new NoArticlesException(read);
         }

@@ -44,6 +44,8 @@ final class Reporting {
     static int finish(PrintWriter err, Ingestion.Report read, Path reportFile, LlmBriefingWriter.Result llm,
             List<Briefing.LeftOut> leftOut) throws IOException {
         read.skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
+        read.duplicateReads().forEach(copy -> err.println("newsbrief: left out " + copy.origin() + " \"" + copy.title()
+                + "\": duplicate of " + copy.sameAs()));
         leftOut.forEach(left -> err.println("newsbrief: left out " + left.origin() + " \"" + left.headline() + "\": "
                 + left.reason()));
         err.println("newsbrief: " + read.summary());
@@ -100,6 +102,8 @@ final class Reporting {
         ArrayNode skipped = root.putArray("skipped");
         read.skipped().forEach(skip -> skipped.addObject().put("source", skip.location()).put("reason", skip.reason()));
         ArrayNode left = root.putArray("left_out");
+        read.duplicateReads().forEach(copy -> left.addObject().put("origin", copy.origin()).put("headline", copy.title())
+                .put("reason", "duplicate of " + copy.sameAs()));
         leftOut.forEach(entry -> left.addObject().put("origin", entry.origin()).put("headline", entry.headline())
                 .put("reason", entry.reason()));
         if (llm != null) {

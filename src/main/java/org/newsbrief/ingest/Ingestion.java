@@ -31,14 +31,39 @@ public final class Ingestion {
      * @param duplicates articles dropped because they were already read
      * @param nearDuplicates groups of articles that are copies of one text from several outlets
      *     ({@link NearDuplicates}); all of them stay in {@code articles}
+     * @param duplicateReads each article dropped as a duplicate, with the one it repeats
      */
     public record Report(int sources, List<Article> articles, List<SkippedInput> skipped, int duplicates,
-            List<List<Article>> nearDuplicates) {
+            List<List<Article>> nearDuplicates, List<Duplicate> duplicateReads) {
+
+        /**
+         * An article read again: the same address, feed id or text as one read before it.
+         *
+         * @param origin where the copy was read from
+         * @param title its title
+         * @param sameAs where the article it repeats was read from
+         */
+        public record Duplicate(String origin, String title, String sameAs) {}
 
         public Report {
             articles = List.copyOf(articles);
             skipped = List.copyOf(skipped);
             nearDuplicates = nearDuplicates.stream().map(List::copyOf).toList();
+            duplicateReads = duplicateReads == null ? List.of() : List.copyOf(duplicateReads);
+        }
+
+        /**
+         * A report that does not say which articles were duplicates.
+         *
+         * @param sources how many sources were read
+         * @param articles the articles, once each
+         * @param skipped what could not be used
+         * @param duplicates how many articles were dropped because they were already read
+         * @param nearDuplicates groups of copies of one text from several outlets
+         */
+        public Report(int sources, List<Article> articles, List<SkippedInput> skipped, int duplicates,
+                List<List<Article>> nearDuplicates) {
+            this(sources, articles, skipped, duplicates, nearDuplicates, List.of());
         }
 
         /**
@@ -196,18 +221,20 @@ public final class Ingestion {
         }
         IngestResult all = IngestResult.concat(results);
         List<Article> unique = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        int duplicates = 0;
+        java.util.Map<String, Article> seen = new java.util.HashMap<>();
+        List<Report.Duplicate> duplicates = new ArrayList<>();
         for (Article article : all.articles()) {
             Set<String> keys = keys(article);
-            if (keys.stream().anyMatch(seen::contains)) {
-                duplicates++;
+            Article first = keys.stream().map(seen::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (first != null) {
+                duplicates.add(new Report.Duplicate(article.origin(), article.title(), first.origin()));
                 continue;
             }
-            seen.addAll(keys);
+            keys.forEach(key -> seen.put(key, article));
             unique.add(article);
         }
-        return new Report(sources.size(), unique, all.skipped(), duplicates, NearDuplicates.groups(unique));
+        return new Report(sources.size(), unique, all.skipped(), duplicates.size(), NearDuplicates.groups(unique),
+                duplicates);
     }
 
     /** The ways one article can be recognized when reached twice: address, feed id, text. */

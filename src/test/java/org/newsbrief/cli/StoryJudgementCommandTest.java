@@ -111,6 +111,24 @@ class StoryJudgementCommandTest {
     }
 
     @Test
+    void aDuplicateIsReportedWithTheArticleItRepeats() throws Exception {
+        Path input = Files.createDirectories(folder.resolve("in"));
+        Path sample = TestFiles.samples().resolve("gurgl-slalom-first-win-northern-ledger.txt");
+        Files.copy(sample, input.resolve("a.txt"));
+        Files.copy(sample, input.resolve("b.txt"));
+        Path report = folder.resolve("report.json");
+
+        String[] result = run("generate", input.toString(), "--out", folder.resolve("out").toString(), "--format", "html",
+                "--report", report.toString());
+
+        assertThat(result[1]).contains("left out " + input.resolve("b.txt") + " \"Norwegian outsider Tormod Lien claims first "
+                + "World Cup win in Gurgl slalom\": duplicate of " + input.resolve("a.txt")).contains("1 duplicate read once");
+        JsonNode leftOut = new ObjectMapper().readTree(report.toFile()).get("left_out");
+        assertThat(leftOut).singleElement().satisfies(entry ->
+                assertThat(entry.get("reason").asText()).isEqualTo("duplicate of " + input.resolve("a.txt")));
+    }
+
+    @Test
     void aBadAgeIsRefusedWithAClearMessage() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
