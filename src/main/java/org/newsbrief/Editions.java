@@ -1,23 +1,17 @@
 package org.newsbrief;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.newsbrief.compose.Briefing;
 import org.newsbrief.compose.Section;
 import org.newsbrief.config.NewsbriefConfig;
@@ -36,6 +30,9 @@ import org.newsbrief.render.PlainTextRenderer;
 import org.newsbrief.render.RenderException;
 import org.newsbrief.render.TemplateFolder;
 import org.newsbrief.store.EditionStore;
+import org.newsbrief.internal.Sleeper;
+import org.newsbrief.internal.Hashing;
+import org.newsbrief.events.RunLog;
 
 /**
  * One scheduled edition from start to end: read, summarize, compose, render, archive, deliver.
@@ -92,7 +89,7 @@ public final class Editions {
     private final Newsbrief newsbrief;
     private final EditionStore store;
     private final Mailer mailer;
-    private final Dispatcher.Sleeper sleeper;
+    private final Sleeper sleeper;
 
     /**
      * @param newsbrief the pipeline, on a clock in the edition's time zone
@@ -100,7 +97,7 @@ public final class Editions {
      * @param mailer hands messages over
      * @param sleeper waits between delivery attempts
      */
-    public Editions(Newsbrief newsbrief, EditionStore store, Mailer mailer, Dispatcher.Sleeper sleeper) {
+    public Editions(Newsbrief newsbrief, EditionStore store, Mailer mailer, Sleeper sleeper) {
         this.newsbrief = Objects.requireNonNull(newsbrief, "newsbrief");
         this.store = Objects.requireNonNull(store, "store");
         this.mailer = Objects.requireNonNull(mailer, "mailer");
@@ -142,7 +139,7 @@ public final class Editions {
      * @return what was done
      * @throws Newsbrief.NoArticlesException when nothing could be read; nothing is sent then
      */
-    public Report run(Request request, Consumer<String> log) {
+    public Report run(Request request, RunLog log) {
         NewsbriefConfig config = request.config();
         LocalDate date = request.date();
         Path folder = config.archive().resolve(config.id()).resolve(String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(),
@@ -156,7 +153,7 @@ public final class Editions {
             files = archived.get().files().stream().map(EditionStore.EditionFile::path).toList();
             stories = archived.get().stories();
             repeats = 0;
-            log.accept("edition of " + date + " already made at " + archived.get().madeAt() + "; sending the archived copy");
+            log.progress("edition of " + date + " already made at " + archived.get().madeAt() + "; sending the archived copy");
         } else {
             Newsbrief.GenerateRequest generate = generateRequest(config, date, folder, request.threads());
             LlmBriefingWriter writer = config.llm() == null ? null
@@ -170,22 +167,22 @@ public final class Editions {
             Briefing briefing = ordered(prepared.briefing(), config.sectionOrder());
             prepared = prepared.with(briefing);
             read = prepared.read();
-            read.skipped().forEach(skip -> log.accept("skipped " + skip));
-            read.duplicateReads().forEach(copy -> log.accept("left out " + copy.origin() + " \"" + copy.title()
+            read.skipped().forEach(skip -> log.skipped(skip.location(), skip.reason()));
+            read.duplicateReads().forEach(copy -> log.progress("left out " + copy.origin() + " \"" + copy.title()
                     + "\": duplicate of " + copy.sameAs()));
-            briefing.leftOut().forEach(left -> log.accept("left out " + left.origin() + " \"" + left.headline() + "\": "
+            briefing.leftOut().forEach(left -> log.progress("left out " + left.origin() + " \"" + left.headline() + "\": "
                     + left.reason()));
-            log.accept(read.summary());
-            Newsbrief.GenerateReport written = newsbrief.write(generate, prepared, warning -> log.accept("warning: " + warning));
+            log.progress(read.summary());
+            Newsbrief.GenerateReport written = newsbrief.write(generate, prepared, log);
             files = new ArrayList<>(written.written());
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_HTML), HtmlWriter.write(
-                    new HtmlRenderer(generate.templates(), warning -> log.accept("warning: " + warning))
+                    new HtmlRenderer(generate.templates(), log)
                             .render(briefing, HtmlRenderer.EMAIL_TEMPLATE))));
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_TEXT), PlainTextRenderer.text(briefing)));
             stories = briefing.stories().size();
             repeats = (int) briefing.stories().stream().filter(story -> story.coveredOn() != null).count();
             record(briefing, prepared, files, date);
-            log.accept("edition of " + date + ": " + stories + " stories" + (repeats > 0 ? " (" + repeats + " already covered)" : "")
+            log.progress("edition of " + date + ": " + stories + " stories" + (repeats > 0 ? " (" + repeats + " already covered)" : "")
                     + " from " + read.articles().size() + " articles, archived in " + folder);
         }
         Dispatcher.Report delivery = deliver(config, date, files, request.delivery(), log);
@@ -193,9 +190,9 @@ public final class Editions {
     }
 
     private Dispatcher.Report deliver(NewsbriefConfig config, LocalDate date, List<Path> files, Dispatcher.Mode mode,
-            Consumer<String> log) {
+            RunLog log) {
         if (config.recipients().isEmpty()) {
-            log.accept("no recipients are set; nothing to send");
+            log.progress("no recipients are set; nothing to send");
             return new Dispatcher.Report(List.of(), mailer.describe());
         }
         Path pdf = file(files, ".pdf");
@@ -217,18 +214,18 @@ public final class Editions {
     }
 
     /** The archived edition, when every one of its files is still there and unchanged. */
-    private Optional<EditionStore.Edition> intact(Optional<EditionStore.Edition> edition, Consumer<String> log) {
+    private Optional<EditionStore.Edition> intact(Optional<EditionStore.Edition> edition, RunLog log) {
         if (edition.isEmpty()) {
             return edition;
         }
         for (EditionStore.EditionFile file : edition.get().files()) {
             try {
-                if (!Files.isRegularFile(file.path()) || !sha256(file.path()).equals(file.sha256())) {
-                    log.accept("warning: archived " + file.path() + " is missing or changed; the edition is made again");
+                if (!Files.isRegularFile(file.path()) || !Hashing.sha256Hex(file.path()).equals(file.sha256())) {
+                    log.warning("archived " + file.path() + " is missing or changed; the edition is made again");
                     return Optional.empty();
                 }
             } catch (IOException e) {
-                log.accept("warning: cannot read archived " + file.path() + " (" + e.getMessage() + "); the edition is made again");
+                log.warning("cannot read archived " + file.path() + " (" + e.getMessage() + "); the edition is made again");
                 return Optional.empty();
             }
         }
@@ -241,7 +238,7 @@ public final class Editions {
             String name = file.getFileName().toString();
             String format = name.substring(("briefing-" + date + ".").length());
             try {
-                recorded.add(new EditionStore.EditionFile(format, file, sha256(file), Files.size(file)));
+                recorded.add(new EditionStore.EditionFile(format, file, Hashing.sha256Hex(file), Files.size(file)));
             } catch (IOException e) {
                 throw new RenderException("cannot read back " + file + ": " + e.getMessage(), e);
             }
@@ -298,20 +295,6 @@ public final class Editions {
             return target;
         } catch (IOException e) {
             throw new RenderException("cannot write " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * @param file a file
-     * @return its SHA-256, in lower-case hex
-     * @throws IOException when it cannot be read
-     */
-    public static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 }

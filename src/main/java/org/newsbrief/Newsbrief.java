@@ -13,7 +13,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.newsbrief.compose.Briefing;
 import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.compose.Story;
@@ -38,6 +37,8 @@ import org.newsbrief.render.TemplateFolder;
 import org.newsbrief.summarize.Algorithm;
 import org.newsbrief.summarize.SummaryLength;
 import org.w3c.dom.Document;
+import org.newsbrief.internal.Parallel;
+import org.newsbrief.events.RunLog;
 
 /**
  * The facade and composition root: builds the pipeline's parts with {@code new} and runs them.
@@ -147,7 +148,7 @@ public final class Newsbrief {
     private final TextAnalyzer analyzer;
     private final Clock clock;
     private final AnalysisSettings analysis;
-    private final Consumer<String> progress;
+    private final RunLog progress;
 
     /**
      * @param models the NLP models, loaded on first use and shared
@@ -165,11 +166,11 @@ public final class Newsbrief {
      * @param clock the clock editions are stamped with and deadlines measured on
      */
     public Newsbrief(NlpModels models, TextAnalyzer analyzer, Clock clock) {
-        this(models, analyzer, clock, AnalysisSettings.defaults(), line -> {});
+        this(models, analyzer, clock, AnalysisSettings.defaults(), RunLog.none());
     }
 
     private Newsbrief(NlpModels models, TextAnalyzer analyzer, Clock clock, AnalysisSettings analysis,
-            Consumer<String> progress) {
+            RunLog progress) {
         this.models = Objects.requireNonNull(models, "models");
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -183,7 +184,7 @@ public final class Newsbrief {
      *     {@code analyzed 1,000 of 5,000 articles}
      * @return a facade sharing this one's models and clock, with those deadlines
      */
-    public Newsbrief withAnalysis(AnalysisSettings analysis, Consumer<String> progress) {
+    public Newsbrief withAnalysis(AnalysisSettings analysis, RunLog progress) {
         return new Newsbrief(models, analyzer, clock, analysis, progress);
     }
 
@@ -210,7 +211,7 @@ public final class Newsbrief {
      * @return the files written and what was skipped
      * @throws NewsbriefException when no article could be read, or rendering or writing fails
      */
-    public GenerateReport generate(GenerateRequest request, Consumer<String> warnings) {
+    public GenerateReport generate(GenerateRequest request, RunLog warnings) {
         Prepared prepared = prepare(request);
         Briefing briefing = prepared.briefing();
         Ingestion.Report read = prepared.read();
@@ -219,7 +220,7 @@ public final class Newsbrief {
     }
 
     /**
-     * Reads, analyzes and composes as {@link #generate(GenerateRequest, Consumer)} does, then has a
+     * Reads, analyzes and composes as {@link #generate(GenerateRequest, RunLog)} does, then has a
      * language model rewrite the summaries before rendering.
      *
      * @param request what to read and where to write
@@ -228,12 +229,12 @@ public final class Newsbrief {
      * @return the files written, and what the model did
      * @throws NewsbriefException when no article could be read, a prompt is wrong, or rendering fails
      */
-    public WrittenReport generate(GenerateRequest request, LlmSettings llm, Consumer<String> log) {
+    public WrittenReport generate(GenerateRequest request, LlmSettings llm, RunLog log) {
         LlmBriefingWriter writer = LlmBriefingWriter.create(llm, analyzer, clock, log);
         Prepared prepared = prepare(request);
         LlmBriefingWriter.Result result = writer.rewrite(prepared.composition());
         Prepared rewritten = prepared.with(result.briefing());
-        return new WrittenReport(write(request, rewritten, warning -> log.accept("warning: " + warning)), result);
+        return new WrittenReport(write(request, rewritten, log), result);
     }
 
     /**
@@ -320,7 +321,7 @@ public final class Newsbrief {
      * @param warnings receives one line per problem that did not stop rendering
      * @return the files written
      */
-    public GenerateReport write(GenerateRequest request, Prepared prepared, Consumer<String> warnings) {
+    public GenerateReport write(GenerateRequest request, Prepared prepared, RunLog warnings) {
         return write(request, prepared.briefing(), prepared.read(), prepared.read().articles().size(), warnings);
     }
 
@@ -333,7 +334,7 @@ public final class Newsbrief {
     }
 
     private GenerateReport write(GenerateRequest request, Briefing briefing, Ingestion.Report read, int articles,
-            Consumer<String> warnings) {
+            RunLog warnings) {
         Document page = new HtmlRenderer(request.templates(), warnings).render(briefing);
         List<Path> written = new ArrayList<>();
         try {
@@ -387,7 +388,7 @@ public final class Newsbrief {
                 "the run timeout of " + AnalysisSettings.format(analysis.runTimeout()));
         boolean large = articles.size() >= PROGRESS_STEP;
         if (large) {
-            progress.accept(String.format(java.util.Locale.ROOT, "analyzing %,d articles on %d %s", articles.size(),
+            progress.progress(String.format(java.util.Locale.ROOT, "analyzing %,d articles on %d %s", articles.size(),
                     threads, threads == 1 ? "thread" : "threads"));
         }
         List<Parallel.Outcome<AnalyzedArticle>> outcomes = Parallel.map(articles, threads, article -> {
@@ -395,7 +396,7 @@ public final class Newsbrief {
             return analyzer.analyze(article);
         }, bounds, done -> {
             if (large && (done % PROGRESS_STEP == 0 || done == articles.size())) {
-                progress.accept(String.format(java.util.Locale.ROOT, "analyzed %,d of %,d articles", done, articles.size()));
+                progress.progress(String.format(java.util.Locale.ROOT, "analyzed %,d of %,d articles", done, articles.size()));
             }
         });
         List<AnalyzedArticle> analyzed = new ArrayList<>();

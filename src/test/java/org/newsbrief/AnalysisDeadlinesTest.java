@@ -107,7 +107,7 @@ class AnalysisDeadlinesTest {
         Files.writeString(input.resolve("slow-page.txt"), "Hanging page\n\nThis page never finishes its analysis.",
                 StandardCharsets.UTF_8);
         Newsbrief newsbrief = new Newsbrief(TestFiles.MODELS, new HangingAnalyzer(clock, hangFor), clock)
-                .withAnalysis(AnalysisSettings.defaults(), progress::add);
+                .withAnalysis(AnalysisSettings.defaults(), org.newsbrief.events.EventLines.into(progress));
         Ingestion ingestion = Ingestion.over(FetchSettings.defaults(), false, threads);
         Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(List.of(ingestion.source(input.toString())),
                 ingestion, temp.resolve("out"), LocalDate.of(2026, 11, 25), "Daily Briefing", Algorithm.defaultAlgorithm(),
@@ -150,7 +150,7 @@ class AnalysisDeadlinesTest {
         ManualClock clock = new ManualClock();
         List<String> progress = new CopyOnWriteArrayList<>();
         Newsbrief newsbrief = new Newsbrief(TestFiles.MODELS, new OpenNlpTextAnalyzer(TestFiles.MODELS), clock)
-                .withAnalysis(AnalysisSettings.defaults(), progress::add);
+                .withAnalysis(AnalysisSettings.defaults(), org.newsbrief.events.EventLines.into(progress));
         List<Article> many = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
             many.add(Article.of("a" + i, "", "Rates rose on day " + i + "."));

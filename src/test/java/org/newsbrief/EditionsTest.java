@@ -61,7 +61,7 @@ class EditionsTest {
         Newsbrief newsbrief = TestFiles.newsbrief();
         try (EditionStore store = Editions.store(config, newsbrief.clock())) {
             return new Editions(newsbrief, store, Editions.mailer(config, newsbrief), duration -> { })
-                    .run(new Editions.Request(config, date, org.newsbrief.deliver.Dispatcher.Mode.ONCE, false, 2), log::add);
+                    .run(new Editions.Request(config, date, org.newsbrief.deliver.Dispatcher.Mode.ONCE, false, 2), org.newsbrief.events.EventLines.into(log));
         }
     }
 

@@ -50,10 +50,7 @@ final class AnalysisOptions {
      */
     Newsbrief apply(Newsbrief newsbrief, AnalysisSettings configured) {
         PrintWriter err = spec.commandLine().getErr();
-        return newsbrief.withAnalysis(settings(configured), line -> {
-            err.println("newsbrief: " + line);
-            err.flush();
-        });
+        return newsbrief.withAnalysis(settings(configured), new ConsoleLog(err));
     }
 
     private Duration positive(String option, Duration given, Duration fallback) {

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.newsbrief.Newsbrief;
-import org.newsbrief.Parallel;
+import org.newsbrief.internal.Parallel;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.JsonArticles;
 import org.newsbrief.nlp.AnalyzedArticle;
@@ -33,6 +33,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.newsbrief.events.RunLog;
 
 /** {@code newsbrief bench}: how fast preprocessing and summarization run on a data set. */
 @Command(
@@ -192,14 +193,14 @@ final class BenchCommand implements Callable<Integer> {
                 new BriefingComposer.Limits(articles.size(), articles.size(), 5, false));
         Briefing briefing = composer.compose("Benchmark Briefing", LocalDate.now(newsbrief.clock()), articles);
         TemplateFolder templates = new TemplateFolder(GenerateCommand.defaultTemplates());
-        List<String> warnings = new ArrayList<>();
+        RunLog warnings = RunLog.none();
         long[] times = new long[RENDER_RUNS];
         int pages = 0;
         for (int run = -RENDER_WARM_UPS; run < RENDER_RUNS; run++) {
             long started = System.nanoTime();
-            org.w3c.dom.Document page = new HtmlRenderer(templates, warnings::add).render(briefing);
+            org.w3c.dom.Document page = new HtmlRenderer(templates, warnings).render(briefing);
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-            new PdfRenderer(templates, warnings::add).render(page, pdf);
+            new PdfRenderer(templates, warnings).render(page, pdf);
             if (run >= 0) {
                 times[run] = System.nanoTime() - started;
             }

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.newsbrief.Editions;
 import org.newsbrief.NewsbriefException;
 import org.newsbrief.compose.SectionClassifier;
 import org.newsbrief.compose.SectionModel;
@@ -99,7 +97,7 @@ final class EvalSectionsCommand implements Callable<Integer> {
                 extraNames.add(String.format(Locale.ROOT, "%s (%,d records)", file.getFileName(), read.size()));
             }
             SectionEvaluation.CrossValidation result = SectionEvaluation.crossValidate(items, extraItems, folds,
-                    line -> err.println("newsbrief: " + line));
+                    new ConsoleLog(err));
             out.printf("%d-fold cross-validation on %s; record i is in fold i mod %d, and each fold is measured by a"
                     + " model trained on the other folds%s%n", folds, header, folds,
                     extraNames.isEmpty() ? "" : " and on " + String.join(" and ", extraNames));
@@ -123,7 +121,7 @@ final class EvalSectionsCommand implements Callable<Integer> {
 
     /** The files the shipped model was trained on, found beside the data set, less the data set itself. */
     private List<Path> shippedTrainingFiles(SectionModel shipped, PrintWriter err) throws IOException {
-        String own = Editions.sha256(dataset);
+        String own = org.newsbrief.internal.Hashing.sha256Hex(dataset);
         Path folder = dataset.toAbsolutePath().getParent();
         List<Path> files = new ArrayList<>();
         for (SectionTraining.Source source : SectionTraining.sources(shipped)) {
@@ -131,7 +129,7 @@ final class EvalSectionsCommand implements Callable<Integer> {
                 continue;
             }
             Path file = folder == null ? null : folder.resolve(source.name());
-            if (file != null && Files.isRegularFile(file) && Editions.sha256(file).equals(source.sha256())) {
+            if (file != null && Files.isRegularFile(file) && org.newsbrief.internal.Hashing.sha256Hex(file).equals(source.sha256())) {
                 files.add(dataset.getParent() == null ? Path.of(source.name()) : dataset.getParent().resolve(source.name()));
             } else {
                 err.println("newsbrief: the shipped model is also trained on " + source.name() + ", which is not beside "

@@ -116,15 +116,9 @@ final class GenerateCommand implements Callable<Integer> {
         org.newsbrief.llm.LlmBriefingWriter.Result written = null;
         try {
             if (llmSettings == null) {
-                made = newsbrief.generate(request, warning -> {
-                    err.println("newsbrief: warning: " + warning);
-                    err.flush();
-                });
+                made = newsbrief.generate(request, new ConsoleLog(err));
             } else {
-                Newsbrief.WrittenReport report = newsbrief.generate(request, llmSettings, line -> {
-                    err.println("newsbrief: " + line);
-                    err.flush();
-                });
+                Newsbrief.WrittenReport report = newsbrief.generate(request, llmSettings, new ConsoleLog(err));
                 made = report.files();
                 written = report.llm();
             }

@@ -76,7 +76,7 @@ final class PreviewCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (PreviewServer server = new PreviewServer(prepared.briefing(), new TemplateFolder(folder), watched, port,
-                warning -> err.println("newsbrief: warning: " + warning))) {
+                new ConsoleLog(err))) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("newsbrief: preview of " + prepared.read().articles().size() + " articles at " + server.address()
                     + " (PDF at " + server.address() + "briefing.pdf); stop with Ctrl-C");

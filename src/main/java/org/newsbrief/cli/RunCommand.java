@@ -14,6 +14,7 @@ import org.newsbrief.store.EditionStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.newsbrief.internal.Sleeper;
 
 /** {@code newsbrief run}: one edition, from reading to delivery. */
 @Command(
@@ -69,10 +70,7 @@ final class RunCommand implements Callable<Integer> {
             Editions editions = new Editions(zoned, store, Editions.mailer(settings, zoned), sleeper());
             Editions.Report report;
             try {
-                report = editions.run(new Editions.Request(settings, day, mode(), rebuild, threads()), line -> {
-                    out.println("newsbrief: " + line);
-                    out.flush();
-                });
+                report = editions.run(new Editions.Request(settings, day, mode(), rebuild, threads()), new ConsoleLog(out));
             } catch (Newsbrief.NoArticlesException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 e.report().skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
@@ -95,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         return resend ? Dispatcher.Mode.RESEND : retryInterrupted ? Dispatcher.Mode.RETRY_INTERRUPTED : Dispatcher.Mode.ONCE;
     }
 
-    static Dispatcher.Sleeper sleeper() {
+    static Sleeper sleeper() {
         return duration -> Thread.sleep(duration.toMillis());
     }
 

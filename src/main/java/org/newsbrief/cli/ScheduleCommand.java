@@ -16,6 +16,9 @@ import org.newsbrief.store.EditionStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.List;
+import org.newsbrief.events.RunEvent;
+import org.newsbrief.events.RunLog;
 
 /** {@code newsbrief schedule}: editions on the configured schedule, in the foreground. */
 @Command(
@@ -58,18 +61,12 @@ final class ScheduleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (EditionStore store = Editions.store(settings, zoned.clock())) {
             Editions editions = new Editions(zoned, store, Editions.mailer(settings, zoned), RunCommand.sleeper());
-            java.util.function.Consumer<String> log = line -> {
-                synchronized (out) {
-                    out.println(java.time.Instant.now(zoned.clock()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                            + " newsbrief: " + line);
-                    out.flush();
-                }
-            };
+            RunLog log = new ConsoleLog(out, zoned.clock());
             EditionScheduler scheduler = new EditionScheduler(settings.schedule().cron(), settings.timeZone(),
                     settings.schedule().catchUp(), zoned.clock(), store, scheduled -> edition(editions, settings, scheduled, log),
                     log);
             Thread hook = new Thread(() -> {
-                log.accept("stopping: finishing the edition in progress, if any");
+                log.progress("stopping: finishing the edition in progress, if any");
                 scheduler.stop();
                 try {
                     scheduler.awaitFinished(GRACE);
@@ -83,19 +80,42 @@ final class ScheduleCommand implements Callable<Integer> {
         }
     }
 
-    /** One edition; its warnings, errors and skipped inputs reach the log, its progress lines do not. */
-    private static String edition(Editions editions, NewsbriefConfig settings, ZonedDateTime scheduled,
-            java.util.function.Consumer<String> log) {
+    /**
+     * One edition; its warnings, errors and skipped inputs reach the log, its progress lines do not,
+     * and the line that ends it counts them.
+     */
+    private static String edition(Editions editions, NewsbriefConfig settings, ZonedDateTime scheduled, RunLog log) {
+        RunLog.Recorder problems = new RunLog.Recorder();
         try {
             Editions.Report report = editions.run(new Editions.Request(settings, scheduled.toLocalDate(), Dispatcher.Mode.ONCE, false,
-                    Runtime.getRuntime().availableProcessors()), line -> {
-                        if (line.startsWith("warning:") || line.startsWith("error:") || line.startsWith("skipped ")) {
-                            log.accept(line);
+                    Runtime.getRuntime().availableProcessors()), event -> {
+                        if (!(event instanceof RunEvent.Progress)) {
+                            problems.accept(event);
+                            log.accept(event);
                         }
                     });
-            return "edition " + report.date() + ": " + report.stories() + " stories; " + report.delivery().summary();
+            return "edition " + report.date() + ": " + report.stories() + " stories; " + report.delivery().summary()
+                    + problemCounts(problems);
         } catch (Newsbrief.NoArticlesException e) {
             return "edition " + scheduled.toLocalDate() + " not made: " + e.getMessage();
         }
+    }
+
+    /** @return "; 2 warnings, 1 skipped" for the problems an edition met, or nothing when it met none */
+    static String problemCounts(RunLog.Recorder problems) {
+        List<String> parts = new java.util.ArrayList<>();
+        int warnings = problems.count(RunEvent.Warning.class);
+        int skipped = problems.count(RunEvent.Skipped.class);
+        int failures = problems.count(RunEvent.Failure.class);
+        if (warnings > 0) {
+            parts.add(warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        if (skipped > 0) {
+            parts.add(skipped + " skipped");
+        }
+        if (failures > 0) {
+            parts.add(failures + (failures == 1 ? " error" : " errors"));
+        }
+        return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 }

@@ -83,7 +83,7 @@ final class TrainFrequenciesCommand implements Callable<Integer> {
                     }
                 }
             }
-            comments.add("data: " + dataset.getFileName() + " sha256 " + org.newsbrief.Editions.sha256(dataset)
+            comments.add("data: " + dataset.getFileName() + " sha256 " + org.newsbrief.internal.Hashing.sha256Hex(dataset)
                     + (limit > 0 ? " (first " + limit + " records)" : ""));
         }
         comments.add("command: newsbrief train frequencies" + datasets.stream().map(d -> " --dataset " + d.getFileName())

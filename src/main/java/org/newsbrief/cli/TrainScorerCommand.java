@@ -84,7 +84,7 @@ final class TrainScorerCommand implements Callable<Integer> {
             }
             items.addAll(Evaluation.read(dataset, limit, newsbrief.analyzer(), threads,
                     skip -> err.println("newsbrief: skipped " + skip)));
-            comments.add("data: " + dataset.getFileName() + " sha256 " + org.newsbrief.Editions.sha256(dataset)
+            comments.add("data: " + dataset.getFileName() + " sha256 " + org.newsbrief.internal.Hashing.sha256Hex(dataset)
                     + (limit > 0 ? " (first " + limit + " records)" : ""));
         }
         long trainRecords = items.stream().filter(item -> train.test(item.id()) && !tune.test(item.id())).count();
@@ -96,7 +96,7 @@ final class TrainScorerCommand implements Callable<Integer> {
                 .reduce("", String::concat) + (limit > 0 ? " --limit " + limit : "") + " --train-ids '" + trainIds
                 + "' --tune-ids '" + tuneIds + "' --output " + ScorerModel.RESOURCE);
         ScorerModel model = ScorerTraining.train(newsbrief.models(), items, train, tune, comments,
-                line -> err.println("newsbrief: " + line));
+                new ConsoleLog(err));
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

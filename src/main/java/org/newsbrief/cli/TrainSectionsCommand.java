@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.newsbrief.Editions;
 import org.newsbrief.compose.SectionModel;
 import org.newsbrief.evaluate.SectionData;
 import org.newsbrief.evaluate.SectionTraining;
@@ -67,13 +66,13 @@ final class TrainSectionsCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), dataset + " has " + items.size()
                         + " usable records, fewer than --folds " + folds);
             }
-            data.add(new SectionTraining.Dataset(dataset.getFileName().toString(), Editions.sha256(dataset), items,
+            data.add(new SectionTraining.Dataset(dataset.getFileName().toString(), org.newsbrief.internal.Hashing.sha256Hex(dataset), items,
                     skipped.get()));
         }
         String command = "newsbrief train sections" + datasets.stream().map(d -> " --dataset " + d.getFileName())
                 .reduce("", String::concat) + (folds != SectionTraining.FOLDS ? " --folds " + folds : "")
                 + " --output " + SectionModel.RESOURCE;
-        SectionModel model = SectionTraining.train(data, folds, command, line -> err.println("newsbrief: " + line));
+        SectionModel model = SectionTraining.train(data, folds, command, new ConsoleLog(err));
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -3,7 +3,6 @@ package org.newsbrief.compose;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,6 +19,7 @@ import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.Sentence;
 import org.newsbrief.summarize.Summarizer;
 import org.newsbrief.summarize.SummaryLength;
+import org.newsbrief.internal.Hashing;
 
 /**
  * Builds the day's briefing: articles about one event become one story (see {@link
@@ -444,13 +444,7 @@ public final class BriefingComposer {
     /** The same reports give the same id, in whatever order they were read. */
     static String id(List<AnalyzedArticle> cluster) {
         List<String> keys = cluster.stream().map(article -> article.source().key()).sorted().toList();
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest(String.join("\n", keys).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return Hashing.sha256Hex(String.join("\n", keys), 8);
     }
 
     /** The section most of the reports were filed under, or else the topic their words point to. */

@@ -1,13 +1,9 @@
 package org.newsbrief.config;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,6 +13,7 @@ import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.ingest.SourcesFile;
 import org.newsbrief.summarize.Algorithm;
 import org.newsbrief.summarize.SummaryLength;
+import org.newsbrief.internal.Hashing;
 
 /**
  * Everything an operator sets for scheduled editions, as read from {@code newsbrief.yaml}. Paths
@@ -116,12 +113,7 @@ public record NewsbriefConfig(Path file, String title, ZoneId timeZone, List<Sou
         if (!plain.isEmpty()) {
             return plain;
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(title.getBytes(StandardCharsets.UTF_8));
-            return "briefing-" + HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return "briefing-" + Hashing.sha256Hex(title, 6);
     }
 
     /** What an edition does with a story whose every report an earlier edition already carried. */

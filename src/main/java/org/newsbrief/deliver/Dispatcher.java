@@ -1,20 +1,18 @@
 package org.newsbrief.deliver;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.newsbrief.store.EditionStore;
 import org.newsbrief.store.EditionStore.Delivery;
 import org.newsbrief.store.EditionStore.Status;
+import org.newsbrief.internal.Hashing;
+import org.newsbrief.internal.Sleeper;
+import org.newsbrief.events.RunLog;
 
 /**
  * Sends an edition to each mailbox exactly once. Every attempt is recorded in the store before
@@ -38,16 +36,6 @@ public final class Dispatcher {
         RETRY_INTERRUPTED,
         /** Everyone again, whatever happened before. */
         RESEND
-    }
-
-    /** Waits between attempts; tests pass one that does not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        /**
-         * @param duration how long to wait
-         * @throws InterruptedException when the wait is cut short
-         */
-        void sleep(Duration duration) throws InterruptedException;
     }
 
     /**
@@ -107,7 +95,7 @@ public final class Dispatcher {
     private final Duration backoff;
     private final int breakerThreshold;
     private final Sleeper sleeper;
-    private final Consumer<String> log;
+    private final RunLog log;
 
     /**
      * @param store where deliveries are recorded
@@ -120,7 +108,7 @@ public final class Dispatcher {
      * @param log receives one line per event worth an operator's eye
      */
     public Dispatcher(EditionStore store, Mailer mailer, int attempts, Duration backoff, int breakerThreshold,
-            Sleeper sleeper, Consumer<String> log) {
+            Sleeper sleeper, RunLog log) {
         this.store = Objects.requireNonNull(store, "store");
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         if (attempts < 1) {
@@ -159,7 +147,7 @@ public final class Dispatcher {
             }
         }
         if (deferred > 0) {
-            log.accept("error: " + mailer.describe() + " could not be reached for " + unreachable + " recipients in a row; "
+            log.failure("" + mailer.describe() + " could not be reached for " + unreachable + " recipients in a row; "
                     + deferred + " more were not tried in this run (the next run tries them)");
         }
         return new Report(outcomes, mailer.describe());
@@ -171,7 +159,7 @@ public final class Dispatcher {
         for (String recipient : recipients) {
             String first = mailboxes.putIfAbsent(key(recipient), recipient);
             if (first != null) {
-                log.accept("note: " + recipient + " is the same mailbox as " + first + "; it gets one copy");
+                log.progress("note: " + recipient + " is the same mailbox as " + first + "; it gets one copy");
             }
         }
         return List.copyOf(mailboxes.values());
@@ -214,7 +202,7 @@ public final class Dispatcher {
         boolean interrupted = earlier.isPresent()
                 && (earlier.get().status() == Status.SENDING || earlier.get().status() == Status.INTERRUPTED);
         if (mode == Mode.RETRY_INTERRUPTED && interrupted && !breakerOpen) {
-            log.accept("retrying the interrupted delivery to " + recipient + " as " + messageId);
+            log.progress("retrying the interrupted delivery to " + recipient + " as " + messageId);
         } else if (earlier.isPresent() && mode != Mode.RESEND && !(mode == Mode.RETRY_INTERRUPTED && interrupted)) {
             Delivery delivery = earlier.get();
             switch (delivery.status()) {
@@ -226,11 +214,11 @@ public final class Dispatcher {
                             + "); it may have arrived, so it is not sent again: run with --retry-interrupted to send it "
                             + "to this recipient alone, with the same Message-ID";
                     store.finishDelivery(mail.date(), key, Status.INTERRUPTED, detail);
-                    log.accept("warning: " + detail);
+                    log.warning("" + detail);
                     return Attempted.notTried(new Outcome(recipient, Status.INTERRUPTED, false, detail));
                 }
                 case INTERRUPTED -> {
-                    log.accept("warning: " + delivery.error());
+                    log.warning("" + delivery.error());
                     return Attempted.notTried(new Outcome(recipient, Status.INTERRUPTED, false, delivery.error()));
                 }
                 case REJECTED -> {
@@ -253,18 +241,18 @@ public final class Dispatcher {
             } catch (DeliveryException e) {
                 if (!e.retriable()) {
                     store.finishDelivery(mail.date(), key, Status.REJECTED, e.getMessage());
-                    log.accept("error: " + e.getMessage() + " (permanent; not retried)");
+                    log.failure("" + e.getMessage() + " (permanent; not retried)");
                     return new Attempted(new Outcome(recipient, Status.REJECTED, false, e.getMessage()), false, !e.unreachable(),
                             false);
                 }
                 store.finishDelivery(mail.date(), key, Status.FAILED, e.getMessage());
                 if (attempt >= attempts) {
-                    log.accept("error: " + e.getMessage() + " (gave up after " + attempt + " attempts; the next run tries again)");
+                    log.failure("" + e.getMessage() + " (gave up after " + attempt + " attempts; the next run tries again)");
                     return new Attempted(new Outcome(recipient, Status.FAILED, false, e.getMessage()), e.unreachable(),
                             !e.unreachable(), false);
                 }
                 Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 16));
-                log.accept("warning: " + e.getMessage() + " (attempt " + attempt + " of " + attempts + "; retrying in "
+                log.warning("" + e.getMessage() + " (attempt " + attempt + " of " + attempts + "; retrying in "
                         + wait.toMillis() + " ms)");
                 try {
                     sleeper.sleep(wait);
@@ -285,12 +273,7 @@ public final class Dispatcher {
     String messageId(BriefingMail mail, String recipient) {
         String domain = mail.from().replaceAll(".*@", "").replaceAll("[^A-Za-z0-9.-]", "");
         String edition = store.editionId().isEmpty() ? "briefing" : store.editionId();
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key(recipient).getBytes(StandardCharsets.UTF_8));
-            return "<" + edition + "-" + mail.date() + "." + HexFormat.of().formatHex(hash, 0, 8) + "@"
-                    + (domain.isEmpty() ? "newsbrief.invalid" : domain) + ">";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return "<" + edition + "-" + mail.date() + "." + Hashing.sha256Hex(key(recipient), 8) + "@"
+                + (domain.isEmpty() ? "newsbrief.invalid" : domain) + ">";
     }
 }

@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.newsbrief.store.EditionStore;
+import org.newsbrief.events.RunLog;
 
 /**
  * Makes editions on a cron schedule in a time zone, in the foreground, until stopped.
@@ -53,7 +53,7 @@ public final class EditionScheduler {
     private final Clock clock;
     private final EditionStore store;
     private final Function<ZonedDateTime, String> edition;
-    private final Consumer<String> log;
+    private final RunLog log;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopped;
 
@@ -67,7 +67,7 @@ public final class EditionScheduler {
      * @param log receives one line per run and per event
      */
     public EditionScheduler(String expression, ZoneId zone, boolean catchUp, Clock clock, EditionStore store,
-            Function<ZonedDateTime, String> edition, Consumer<String> log) {
+            Function<ZonedDateTime, String> edition, RunLog log) {
         this.expression = Objects.requireNonNull(expression, "expression");
         this.cron = ExecutionTime.forCron(new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX))
                 .parse(expression).validate());
@@ -130,11 +130,11 @@ public final class EditionScheduler {
     public void run(Waiter waiter) {
         try {
             Instant now = clock.instant();
-            log.accept("schedule '" + expression + "' in " + zone + "; next edition at "
+            log.progress("schedule '" + expression + "' in " + zone + "; next edition at "
                     + STAMP.format(at(nextLocal(LocalDateTime.ofInstant(now, zone)))));
             Optional<ZonedDateTime> missed = missed(now);
             if (missed.isPresent() && !stopped) {
-                log.accept("catching up the run due at " + STAMP.format(missed.get()) + ", missed while newsbrief was not running");
+                log.progress("catching up the run due at " + STAMP.format(missed.get()) + ", missed while newsbrief was not running");
                 runOnce(missed.get());
             }
             LocalDateTime cursor = LocalDateTime.ofInstant(now, zone);
@@ -163,7 +163,7 @@ public final class EditionScheduler {
             outcome = "failed: " + e.getMessage();
         }
         store.recordScheduledRun(scheduled.toInstant(), started, outcome);
-        log.accept(STAMP.format(scheduled) + ": " + outcome + " (" + Duration.between(started, clock.instant()).toMillis() / 1000.0
+        log.progress(STAMP.format(scheduled) + ": " + outcome + " (" + Duration.between(started, clock.instant()).toMillis() / 1000.0
                 + " s)");
     }
 

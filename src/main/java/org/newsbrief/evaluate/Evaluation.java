@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
 import opennlp.tools.sentdetect.SentenceDetectorME;
-import org.newsbrief.Parallel;
+import org.newsbrief.internal.Parallel;
 import org.newsbrief.ingest.FetchSettings;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.JsonArticles;

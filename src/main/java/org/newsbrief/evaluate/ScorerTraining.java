@@ -16,6 +16,7 @@ import org.newsbrief.summarize.ScorerModel;
 import org.newsbrief.summarize.ScorerModel.Form;
 import org.newsbrief.summarize.Summarizer;
 import org.newsbrief.summarize.SummaryLength;
+import org.newsbrief.events.RunLog;
 
 /**
  * Trains the {@link ScorerModel} behind {@link LearnedSummarizer}, one part per {@link Form} of
@@ -93,7 +94,7 @@ public final class ScorerTraining {
      * @throws IllegalArgumentException when no record matches {@code train}
      */
     public static ScorerModel train(NlpModels models, List<Evaluation.Item> items, Predicate<String> train,
-            Predicate<String> tune, List<String> comments, java.util.function.Consumer<String> progress) {
+            Predicate<String> tune, List<String> comments, RunLog progress) {
         Predicate<String> trainOnly = train.and(tune.negate());
         Map<Form, Examples> examples = new EnumMap<>(Form.class);
         Map<Form, ScorerModel.Part> parts = new EnumMap<>(Form.class);
@@ -149,7 +150,7 @@ public final class ScorerTraining {
                         + " sentences, ROUGE-1/2/Lsum F1: learned " + f1(bestScores) + "; lead " + f1(lead)
                         + "; newsrank " + f1(newsRank));
             }
-            progress.accept(lines.get(lines.size() - 1));
+            progress.progress(lines.get(lines.size() - 1));
         }
         return model.withComments(lines);
     }

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
-import org.newsbrief.Parallel;
+import org.newsbrief.internal.Parallel;
 import org.newsbrief.compose.SectionClassifier;
 import org.newsbrief.compose.SectionFeatures;
-import org.newsbrief.compose.SectionModel;
+import org.newsbrief.events.RunLog;
 
 /**
  * How often a section classifier chooses the section a labelled item's label names. A data set
@@ -169,7 +168,7 @@ public final class SectionEvaluation {
      * @throws IllegalArgumentException when {@code k} is below 2 or above the number of items
      */
     public static CrossValidation crossValidate(List<SectionData.Item> items, List<SectionData.Item> extra, int k,
-            Consumer<String> progress) {
+            RunLog progress) {
         return crossValidateEach(List.of(items), extra, k, progress).get(0);
     }
 
@@ -186,7 +185,7 @@ public final class SectionEvaluation {
      * @throws IllegalArgumentException when {@code k} is below 2 or above the size of some data set
      */
     public static List<CrossValidation> crossValidateEach(List<List<SectionData.Item>> datasets,
-            List<SectionData.Item> extra, int k, Consumer<String> progress) {
+            List<SectionData.Item> extra, int k, RunLog progress) {
         Objects.requireNonNull(progress, "progress");
         int smallest = datasets.stream().mapToInt(List::size).min().orElse(0);
         if (k < 2 || k > smallest) {
@@ -224,7 +223,7 @@ public final class SectionEvaluation {
                 line.append(d == 0 ? " " : "; ").append(String.format(java.util.Locale.ROOT, "%.4f (among all sections %.4f)",
                         outcome.restricted().accuracy(), outcome.unrestricted().accuracy()));
             }
-            progress.accept(line.toString());
+            progress.progress(line.toString());
             return outcomes;
         });
         List<List<Outcome>> folds = new ArrayList<>();

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.newsbrief.compose.SectionFeatures;
 import org.newsbrief.compose.SectionModel;
 import org.newsbrief.ingest.SectionNames;
+import org.newsbrief.events.RunLog;
 
 /**
  * Trains the {@link SectionModel} behind {@link org.newsbrief.compose.SectionClassifier} from
@@ -118,7 +118,7 @@ public final class SectionTraining {
      * @return the model trained on all the data
      * @throws IllegalArgumentException when there are no items, or fewer in some data set than folds
      */
-    public static SectionModel train(List<Dataset> datasets, int folds, String command, Consumer<String> progress) {
+    public static SectionModel train(List<Dataset> datasets, int folds, String command, RunLog progress) {
         List<SectionData.Item> all = new ArrayList<>();
         datasets.forEach(dataset -> all.addAll(dataset.items()));
         if (all.isEmpty()) {
@@ -165,7 +165,7 @@ public final class SectionTraining {
             }
         }
         SectionModel model = fit(all, comments);
-        progress.accept("trained on " + String.format(Locale.ROOT, "%,d", all.size()) + " items: "
+        progress.progress("trained on " + String.format(Locale.ROOT, "%,d", all.size()) + " items: "
                 + String.format(Locale.ROOT, "%,d", model.termCount()) + " terms");
         return model;
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.newsbrief.Parallel;
+import org.newsbrief.internal.Parallel;
 import org.newsbrief.ingest.Article;
 import org.newsbrief.ingest.FetchSettings;
 import org.newsbrief.ingest.IngestException;

@@ -3,6 +3,7 @@ package org.newsbrief.ingest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.newsbrief.internal.Hashing;
 
 /**
  * One article as read from its source, before any language analysis.
@@ -96,13 +97,7 @@ public record Article(String id, String title, String source, LocalDate date, St
         if (!url.isEmpty()) {
             return url;
         }
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest((title + "\n" + text.strip()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256:" + java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return "sha256:" + Hashing.sha256Hex(title + "\n" + text.strip());
     }
 
     /**

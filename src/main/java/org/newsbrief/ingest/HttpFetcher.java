@@ -14,14 +14,10 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +41,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.newsbrief.internal.Hashing;
 
 /**
  * Fetches documents over HTTP(S), defensively: only {@code http} and {@code https}; each host
@@ -442,11 +439,6 @@ public final class HttpFetcher {
     }
 
     private Path cacheFile(URI uri, String suffix) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(uri.toString().getBytes(StandardCharsets.UTF_8));
-            return settings.cacheFolder().resolve(HexFormat.of().formatHex(digest) + suffix);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return settings.cacheFolder().resolve(Hashing.sha256Hex(uri.toString()) + suffix);
     }
 }

@@ -1,20 +1,16 @@
 package org.newsbrief.ingest;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.newsbrief.Parallel;
+import org.newsbrief.internal.Parallel;
+import org.newsbrief.internal.Hashing;
 
 /**
  * Reads many sources at once on a bounded pool, keeps their order, reads an article reached
@@ -271,10 +267,6 @@ public final class Ingestion {
     }
 
     private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return Hashing.sha256Hex(text);
     }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsbrief.compose.Briefing;
@@ -26,6 +25,8 @@ import org.newsbrief.ingest.Article;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.Sentence;
 import org.newsbrief.nlp.TextAnalyzer;
+import org.newsbrief.internal.Sleeper;
+import org.newsbrief.events.RunLog;
 
 /**
  * Rewrites a composed briefing's summaries with a language model, map then reduce: each report
@@ -58,7 +59,7 @@ public final class LlmBriefingWriter {
     private final PromptTemplates prompts;
     private final LlmClient client;
     private final TextAnalyzer analyzer;
-    private final Consumer<String> log;
+    private final RunLog log;
     private final String system;
     private final AtomicInteger dropped = new AtomicInteger();
     private String day = "";
@@ -91,12 +92,12 @@ public final class LlmBriefingWriter {
      * @return the writer
      * @throws LlmException when a prompt is wrong
      */
-    public static LlmBriefingWriter create(LlmSettings settings, TextAnalyzer analyzer, Clock clock, Consumer<String> log) {
-        return create(settings, analyzer, clock, RetryPolicy.Sleeper.real(), log);
+    public static LlmBriefingWriter create(LlmSettings settings, TextAnalyzer analyzer, Clock clock, RunLog log) {
+        return create(settings, analyzer, clock, Sleeper.real(), log);
     }
 
-    static LlmBriefingWriter create(LlmSettings settings, TextAnalyzer analyzer, Clock clock, RetryPolicy.Sleeper sleeper,
-            Consumer<String> log) {
+    static LlmBriefingWriter create(LlmSettings settings, TextAnalyzer analyzer, Clock clock, Sleeper sleeper,
+            RunLog log) {
         PromptTemplates prompts = PromptTemplates.load(settings.prompts());
         AtomicInteger requests = new AtomicInteger();
         AtomicBoolean breakerOpen = new AtomicBoolean();
@@ -107,7 +108,7 @@ public final class LlmBriefingWriter {
     }
 
     LlmBriefingWriter(LlmSettings settings, PromptTemplates prompts, LlmClient client, TextAnalyzer analyzer,
-            Consumer<String> log) {
+            RunLog log) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.prompts = Objects.requireNonNull(prompts, "prompts");
         this.client = Objects.requireNonNull(client, "client");
@@ -129,7 +130,7 @@ public final class LlmBriefingWriter {
         dropped.set(0);
         List<Story> stories = briefing.stories();
         int articles = stories.stream().mapToInt(story -> reports(composition, story).size()).sum();
-        log.accept("writing summaries of " + articles + " articles in " + stories.size() + " stories with "
+        log.progress("writing summaries of " + articles + " articles in " + stories.size() + " stories with "
                 + settings.provider().id() + " model " + settings.model() + " (" + settings.concurrency() + " at a time)");
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "newsbrief-llm");
@@ -158,7 +159,7 @@ public final class LlmBriefingWriter {
             for (Story story : stories) {
                 replacements.put(story, rewriting.get(story).get());
                 if (replacements.size() % PROGRESS_EVERY == 0 && replacements.size() < stories.size()) {
-                    log.accept("LLM: " + replacements.size() + " of " + stories.size() + " stories done");
+                    log.progress("LLM: " + replacements.size() + " of " + stories.size() + " stories done");
                 }
             }
             List<Briefing.Highlight> executive = safely(() -> executive(briefing, replacements, composition),
@@ -166,7 +167,7 @@ public final class LlmBriefingWriter {
             Briefing rewritten = briefing.rewritten(replacements, executive);
             Result result = new Result(rewritten, count(replacements, Story.Authorship.Method.MODEL_WRITTEN),
                     count(replacements, Story.Authorship.Method.EXTRACTED_FALLBACK), dropped.get(), client.usage());
-            log.accept(result.summary());
+            log.progress(result.summary());
             return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -226,7 +227,7 @@ public final class LlmBriefingWriter {
         values.put("text", UntrustedText.fence(cut(article, sources)));
         LlmClient.Reply reply = ask(PromptTemplates.Kind.ARTICLE, values);
         if (!reply.ok()) {
-            log.accept("warning: LLM: " + article.source().origin() + ": " + reply.failure());
+            log.warning("LLM: " + article.source().origin() + ": " + reply.failure());
             return Draft.missing(reply);
         }
         return grounded(reply.text(), new Grounding(checked), article.source().origin());
@@ -266,7 +267,7 @@ public final class LlmBriefingWriter {
             if (reply.ok()) {
                 draft = grounded(reply.text(), grounding, "story '" + story.headline() + "'");
             } else {
-                log.accept("warning: LLM: story '" + story.headline() + "': " + reply.failure());
+                log.warning("LLM: story '" + story.headline() + "': " + reply.failure());
                 draft = Draft.missing(reply);
             }
         }
@@ -304,7 +305,7 @@ public final class LlmBriefingWriter {
                 : new Grounding.Verdict(line, false, shape);
         if (!verdict.supported()) {
             dropped.incrementAndGet();
-            log.accept("LLM: headline for '" + story.headline() + "' not used (" + verdict.reason() + "): " + line);
+            log.progress("LLM: headline for '" + story.headline() + "' not used (" + verdict.reason() + "): " + line);
             return story.headline();
         }
         return line;
@@ -373,7 +374,7 @@ public final class LlmBriefingWriter {
         try {
             return step.get();
         } catch (RuntimeException e) {
-            log.accept("warning: LLM: " + what + ": " + e + "; keeping the extractive text");
+            log.warning("LLM: " + what + ": " + e + "; keeping the extractive text");
             return otherwise.apply("failed: " + e.getMessage());
         }
     }
@@ -396,7 +397,7 @@ public final class LlmBriefingWriter {
         values.put("stories", listed.toString().strip());
         LlmClient.Reply reply = ask(PromptTemplates.Kind.EXECUTIVE, values);
         if (!reply.ok()) {
-            log.accept("warning: LLM: executive summary: " + reply.failure() + "; its lines are quoted from the stories");
+            log.warning("LLM: executive summary: " + reply.failure() + "; its lines are quoted from the stories");
             return fallback;
         }
         Map<Integer, String> lines = new HashMap<>();
@@ -441,7 +442,7 @@ public final class LlmBriefingWriter {
                 kept.add(sentence.text());
             } else {
                 dropped.incrementAndGet();
-                log.accept("LLM: " + what + ": dropped a sentence (" + verdict.reason() + "): " + sentence.text());
+                log.progress("LLM: " + what + ": dropped a sentence (" + verdict.reason() + "): " + sentence.text());
             }
         }
         if (kept.isEmpty() || kept.size() * 2 < sentences.size()) {
@@ -485,7 +486,7 @@ public final class LlmBriefingWriter {
         for (Sentence sentence : sources) {
             tokens += sentence.wordCount() * TOKENS_PER_WORD;
             if (tokens > settings.maxInputTokens() && text.length() > 0) {
-                log.accept("LLM: " + article.source().origin() + " is longer than " + settings.maxInputTokens()
+                log.progress("LLM: " + article.source().origin() + " is longer than " + settings.maxInputTokens()
                         + " tokens; the model sees its opening sentences only");
                 break;
             }

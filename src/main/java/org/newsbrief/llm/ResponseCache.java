@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import org.newsbrief.internal.Hashing;
+import org.newsbrief.events.RunLog;
 
 /**
  * Model replies on disk, one JSON file per request, named by the SHA-256 of everything that
@@ -26,13 +26,13 @@ final class ResponseCache {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
-    private final Consumer<String> warnings;
+    private final RunLog warnings;
 
     /**
      * @param folder where the files go, created on first write
      * @param warnings receives a line for a cache file that cannot be read or written
      */
-    ResponseCache(Path folder, Consumer<String> warnings) {
+    ResponseCache(Path folder, RunLog warnings) {
         this.folder = folder;
         this.warnings = warnings;
     }
@@ -41,18 +41,14 @@ final class ResponseCache {
     record Entry(String text, int inputTokens, int outputTokens) {}
 
     static String key(List<String> parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                digest.update((byte) ':');
-                digest.update(bytes);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        MessageDigest digest = Hashing.sha256();
+        for (String part : parts) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) ':');
+            digest.update(bytes);
         }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     Optional<Entry> get(String key) {
@@ -63,13 +59,13 @@ final class ResponseCache {
         try {
             JsonNode node = JSON.readTree(file.toFile());
             if (node == null || !node.path("text").isTextual()) {
-                warnings.accept("LLM cache file " + file + " is not a cached reply; asking the model again");
+                warnings.warning("LLM cache file " + file + " is not a cached reply; asking the model again");
                 return Optional.empty();
             }
             return Optional.of(new Entry(node.get("text").asText(), node.path("input_tokens").asInt(),
                     node.path("output_tokens").asInt()));
         } catch (IOException e) {
-            warnings.accept("cannot read LLM cache file " + file + " (" + e.getMessage() + "); asking the model again");
+            warnings.warning("cannot read LLM cache file " + file + " (" + e.getMessage() + "); asking the model again");
             return Optional.empty();
         }
     }
@@ -86,7 +82,7 @@ final class ResponseCache {
             Files.writeString(partial, JSON.writeValueAsString(node), StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            warnings.accept("cannot write LLM cache file " + file + ": " + e.getMessage());
+            warnings.warning("cannot write LLM cache file " + file + ": " + e.getMessage());
         }
     }
 

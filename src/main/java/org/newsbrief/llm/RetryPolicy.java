@@ -36,20 +36,4 @@ public record RetryPolicy(int retries, Duration firstWait, Duration longestWait)
     public RetryPolicy withRetries(int count) {
         return new RetryPolicy(count, firstWait, longestWait);
     }
-
-    /** Waits; tests replace it to record the waits instead. */
-    @FunctionalInterface
-    public interface Sleeper {
-
-        /**
-         * @param wait how long
-         * @throws InterruptedException when the thread is interrupted while waiting
-         */
-        void sleep(Duration wait) throws InterruptedException;
-
-        /** @return a sleeper that really waits */
-        static Sleeper real() {
-            return wait -> Thread.sleep(wait.toMillis());
-        }
-    }
 }

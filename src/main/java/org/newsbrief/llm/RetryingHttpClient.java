@@ -31,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
+import org.newsbrief.internal.Sleeper;
 
 /**
  * The HTTP client the LangChain4j chat models send through: Java's own client, with the retry
@@ -48,13 +49,13 @@ final class RetryingHttpClient implements HttpClient {
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
     private final RetryPolicy policy;
-    private final RetryPolicy.Sleeper sleeper;
+    private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Clock clock;
     private final AtomicInteger requests;
     private final BooleanSupplier givenUp;
 
-    RetryingHttpClient(java.net.http.HttpClient http, Duration readTimeout, RetryPolicy policy, RetryPolicy.Sleeper sleeper,
+    RetryingHttpClient(java.net.http.HttpClient http, Duration readTimeout, RetryPolicy policy, Sleeper sleeper,
             RandomGenerator random, Clock clock, AtomicInteger requests, BooleanSupplier givenUp) {
         this.http = Objects.requireNonNull(http, "http");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
@@ -294,7 +295,7 @@ final class RetryingHttpClient implements HttpClient {
     static final class Builder implements HttpClientBuilder {
 
         private final RetryPolicy policy;
-        private final RetryPolicy.Sleeper sleeper;
+        private final Sleeper sleeper;
         private final RandomGenerator random;
         private final Clock clock;
         private final AtomicInteger requests;
@@ -305,7 +306,7 @@ final class RetryingHttpClient implements HttpClient {
         /**
          * @param givenUp whether the provider has been given up on, so that no request is retried
          */
-        Builder(RetryPolicy policy, RetryPolicy.Sleeper sleeper, RandomGenerator random, Clock clock, AtomicInteger requests,
+        Builder(RetryPolicy policy, Sleeper sleeper, RandomGenerator random, Clock clock, AtomicInteger requests,
                 BooleanSupplier givenUp) {
             this.policy = policy;
             this.sleeper = sleeper;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.newsbrief.ingest.Article;
+import org.newsbrief.internal.Once;
 
 /**
  * An article after analysis: immutable, with every sentence and token pointing into {@link

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -26,6 +25,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.newsbrief.events.RunLog;
 
 /**
  * Fills {@code briefing.html} with a briefing and returns the result as an XHTML document, with
@@ -45,13 +45,13 @@ public final class HtmlRenderer {
 
     private final TemplateFolder templates;
     private final TemplateEngine engine;
-    private final Consumer<String> warnings;
+    private final RunLog warnings;
 
     /**
      * @param templates where templates and stylesheets are read from
      * @param warnings receives one line per problem that did not stop rendering
      */
-    public HtmlRenderer(TemplateFolder templates, Consumer<String> warnings) {
+    public HtmlRenderer(TemplateFolder templates, RunLog warnings) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         this.engine = new TemplateEngine();
@@ -266,7 +266,7 @@ public final class HtmlRenderer {
                 style.setTextContent(css.get());
                 link.getParentNode().replaceChild(style, link);
             } else {
-                warnings.accept(templates.describe(template) + ": stylesheet '" + href
+                warnings.warning(templates.describe(template) + ": stylesheet '" + href
                         + "' is not a file in the templates folder; it was not loaded");
                 link.getParentNode().removeChild(link);
             }

@@ -10,11 +10,11 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.ITextUserAgent;
+import org.newsbrief.events.RunLog;
 
 /**
  * Lays an XHTML briefing out as a PDF with Flying Saucer. Fonts come from the DejaVu families on
@@ -34,7 +34,7 @@ public final class PdfRenderer {
             PdfRenderer.class.getClassLoader().getResource("resources/css/XhtmlNamespaceHandler.css"));
 
     private final TemplateFolder templates;
-    private final Consumer<String> warnings;
+    private final RunLog warnings;
     private final List<BaseFont> fonts;
 
     /**
@@ -42,7 +42,7 @@ public final class PdfRenderer {
      * @param warnings receives one line per refused resource
      * @throws RenderException when a font cannot be loaded
      */
-    public PdfRenderer(TemplateFolder templates, Consumer<String> warnings) {
+    public PdfRenderer(TemplateFolder templates, RunLog warnings) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         this.fonts = loadFonts();
@@ -122,7 +122,7 @@ public final class PdfRenderer {
         @Override
         protected InputStream openStream(String uri) throws IOException {
             if (!isInsideTemplates(uri)) {
-                warnings.accept("PDF: refused to load " + uri + " (only files in the templates folder are used)");
+                warnings.warning("PDF: refused to load " + uri + " (only files in the templates folder are used)");
                 throw new IOException("refused: " + uri);
             }
             return super.openStream(uri);

@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.newsbrief.compose.Briefing;
 import org.w3c.dom.Document;
+import org.newsbrief.events.RunLog;
 
 /**
  * Serves a briefing on 127.0.0.1 for editors: {@code /} is the HTML page, rendered anew from the
@@ -37,7 +37,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Briefing briefing;
     private final TemplateFolder templates;
     private final List<Path> watched;
-    private final Consumer<String> warnings;
+    private final RunLog warnings;
     private final HttpServer server;
 
     /**
@@ -50,7 +50,7 @@ public final class PreviewServer implements AutoCloseable {
      * @param warnings receives rendering warnings
      * @throws IOException when the port cannot be opened
      */
-    public PreviewServer(Briefing briefing, TemplateFolder templates, List<Path> watched, int port, Consumer<String> warnings)
+    public PreviewServer(Briefing briefing, TemplateFolder templates, List<Path> watched, int port, RunLog warnings)
             throws IOException {
         this.briefing = Objects.requireNonNull(briefing, "briefing");
         this.templates = Objects.requireNonNull(templates, "templates");

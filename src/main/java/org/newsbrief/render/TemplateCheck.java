@@ -24,6 +24,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
+import org.newsbrief.events.RunEvent;
+import org.newsbrief.events.RunLog;
 
 /**
  * Checks a templates folder before a run does: every {@code .html} template must be well-formed
@@ -84,10 +86,10 @@ public final class TemplateCheck {
     /** Renders the briefing template once, so that what only Thymeleaf notices is reported too. */
     private static List<String> render(Path folder) {
         Briefing sample = HtmlRenderer.sampleBriefing();
-        List<String> warnings = new ArrayList<>();
+        RunLog.Recorder warnings = new RunLog.Recorder();
         try {
-            new HtmlRenderer(new TemplateFolder(folder), warnings::add).render(sample);
-            return warnings.stream().map(warning -> folder.resolve(HtmlRenderer.BRIEFING_TEMPLATE) + ":1:1: " + warning).toList();
+            new HtmlRenderer(new TemplateFolder(folder), warnings).render(sample);
+            return warnings.messages(RunEvent.Warning.class).stream().map(warning -> folder.resolve(HtmlRenderer.BRIEFING_TEMPLATE) + ":1:1: " + warning).toList();
         } catch (RenderException e) {
             TemplateProcessingException located = null;
             String detail = null;

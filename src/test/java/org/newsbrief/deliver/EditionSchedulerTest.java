@@ -52,7 +52,7 @@ class EditionSchedulerTest {
         EditionScheduler scheduler = new EditionScheduler(cron, BERLIN, catchUp, clock, store, scheduled -> {
             runs.add(scheduled);
             return "edition " + scheduled.toLocalDate();
-        }, log::add);
+        }, org.newsbrief.events.EventLines.into(log));
         scheduler.run(when -> {
             if (runs.size() >= count) {
                 return false;

@@ -28,6 +28,7 @@ import org.newsbrief.TestFiles;
 import org.newsbrief.config.NewsbriefConfig;
 import org.newsbrief.store.EditionStore;
 import org.newsbrief.store.EditionStore.Status;
+import org.newsbrief.internal.Sleeper;
 
 /** Delivery against a real SMTP server on loopback (GreenMail), with the faults operators meet. */
 class SmtpDeliveryTest {
@@ -57,8 +58,8 @@ class SmtpDeliveryTest {
         return EditionStore.open("jdbc:sqlite:" + dir.resolve("store.db"), TestFiles.CLOCK);
     }
 
-    private Dispatcher dispatcher(EditionStore store, Mailer mailer, Dispatcher.Sleeper sleeper) {
-        return new Dispatcher(store, mailer, 3, Duration.ofMillis(10), 3, sleeper, log::add);
+    private Dispatcher dispatcher(EditionStore store, Mailer mailer, Sleeper sleeper) {
+        return new Dispatcher(store, mailer, 3, Duration.ofMillis(10), 3, sleeper, org.newsbrief.events.EventLines.into(log));
     }
 
     @Test
@@ -262,7 +263,7 @@ class SmtpDeliveryTest {
             store.beginDelivery(DAY, "reader5@example.org", "<r5@example.org>");
             store.finishDelivery(DAY, "reader5@example.org", Status.SENT, "");
             Dispatcher dispatcher = new Dispatcher(store, new SmtpMailer(settings(closed), TestFiles.CLOCK), 3,
-                    Duration.ofMinutes(1), 2, waits::add, log::add);
+                    Duration.ofMinutes(1), 2, waits::add, org.newsbrief.events.EventLines.into(log));
 
             Dispatcher.Report report = assertTimeoutPreemptively(Duration.ofSeconds(60),
                     () -> dispatcher.deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE));
@@ -280,7 +281,7 @@ class SmtpDeliveryTest {
                     .isEqualTo(Status.SENT);
 
             Dispatcher.Report nextRun = new Dispatcher(store, new SmtpMailer(settings(greenMail.getSmtp().getPort()), TestFiles.CLOCK),
-                    3, Duration.ofMinutes(1), 2, waits::add, log::add).deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
+                    3, Duration.ofMinutes(1), 2, waits::add, org.newsbrief.events.EventLines.into(log)).deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
             assertThat(nextRun.allDelivered()).isTrue();
             assertThat(greenMail.getReceivedMessages()).hasSize(5);
         }
@@ -308,7 +309,7 @@ class SmtpDeliveryTest {
             List<Duration> waits = new ArrayList<>();
             try (EditionStore store = store()) {
                 Dispatcher dispatcher = new Dispatcher(store, new SmtpMailer(settings(busy.getLocalPort()), TestFiles.CLOCK), 3,
-                        Duration.ofMinutes(1), 2, waits::add, log::add);
+                        Duration.ofMinutes(1), 2, waits::add, org.newsbrief.events.EventLines.into(log));
 
                 Dispatcher.Report report = assertTimeoutPreemptively(Duration.ofSeconds(60),
                         () -> dispatcher.deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE));
@@ -338,7 +339,7 @@ class SmtpDeliveryTest {
             }
         };
         try (EditionStore store = store()) {
-            Dispatcher.Report report = new Dispatcher(store, refusing, 3, Duration.ZERO, 1, duration -> { }, log::add)
+            Dispatcher.Report report = new Dispatcher(store, refusing, 3, Duration.ZERO, 1, duration -> { }, org.newsbrief.events.EventLines.into(log))
                     .deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
 
             assertThat(report.outcomes()).extracting(Dispatcher.Outcome::status).containsExactly(Status.REJECTED, Status.REJECTED,

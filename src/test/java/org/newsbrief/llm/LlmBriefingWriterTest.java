@@ -64,7 +64,7 @@ class LlmBriefingWriterTest {
     }
 
     private LlmBriefingWriter.Result rewrite(LlmSettings settings, BriefingComposer.Composition composition) {
-        return LlmBriefingWriter.create(settings, NEWSBRIEF.analyzer(), TestFiles.CLOCK, waits::add, log::add)
+        return LlmBriefingWriter.create(settings, NEWSBRIEF.analyzer(), TestFiles.CLOCK, waits::add, org.newsbrief.events.EventLines.into(log))
                 .rewrite(composition);
     }
 

@@ -33,7 +33,7 @@ class LlmEditionTest {
         Newsbrief newsbrief = TestFiles.newsbrief();
         try (EditionStore store = EditionStore.open(config.storeUrl(), newsbrief.clock())) {
             return new Editions(newsbrief, store, Editions.mailer(config, newsbrief), duration -> { })
-                    .run(new Editions.Request(config, LocalDate.of(2026, 11, 25), org.newsbrief.deliver.Dispatcher.Mode.ONCE, rebuild, 2), log::add);
+                    .run(new Editions.Request(config, LocalDate.of(2026, 11, 25), org.newsbrief.deliver.Dispatcher.Mode.ONCE, rebuild, 2), org.newsbrief.events.EventLines.into(log));
         }
     }
 

@@ -79,7 +79,7 @@ class PdfRendererTest {
         String hostile = "<b>Bold</b> & <script>alert('x')</script> <img src=\"http://evil.example/x.png\"/>";
         Briefing briefing = briefing(item(hostile, List.of("[[${briefing.title}]] stays literal."), "javascript:alert(1)"));
 
-        Document page = new HtmlRenderer(templates, warnings::add).render(briefing);
+        Document page = new HtmlRenderer(templates, org.newsbrief.events.EventLines.into(warnings)).render(briefing);
         String html = HtmlWriter.write(page);
         Path pdf = render(briefing);
 
@@ -104,7 +104,7 @@ class PdfRendererTest {
                 """);
         Files.writeString(custom.resolve("own.css"), "h1 { color: #123456; }");
 
-        Document page = new HtmlRenderer(new TemplateFolder(custom), warnings::add)
+        Document page = new HtmlRenderer(new TemplateFolder(custom), org.newsbrief.events.EventLines.into(warnings))
                 .render(briefing(item("Only story", List.of("Text."), "")));
         String html = HtmlWriter.write(page);
 
@@ -117,7 +117,7 @@ class PdfRendererTest {
         Path empty = dir.resolve("empty-templates");
         Files.createDirectories(empty);
 
-        Document page = new HtmlRenderer(new TemplateFolder(empty), warnings::add)
+        Document page = new HtmlRenderer(new TemplateFolder(empty), org.newsbrief.events.EventLines.into(warnings))
                 .render(briefing(item("Fallback story", List.of("Text."), "")));
 
         assertThat(HtmlWriter.write(page)).contains("Fallback story").contains("@page");
@@ -129,7 +129,7 @@ class PdfRendererTest {
         Files.createDirectories(broken);
         Files.writeString(broken.resolve("briefing.html"), "<html><body><p>unclosed</body></html>");
 
-        assertThatThrownBy(() -> new HtmlRenderer(new TemplateFolder(broken), warnings::add)
+        assertThatThrownBy(() -> new HtmlRenderer(new TemplateFolder(broken), org.newsbrief.events.EventLines.into(warnings))
                         .render(briefing(item("x", List.of("y."), ""))))
                 .isInstanceOf(RenderException.class)
                 .hasMessageContaining(broken.resolve("briefing.html").toString())
@@ -137,10 +137,10 @@ class PdfRendererTest {
     }
 
     private Path render(Briefing briefing) throws IOException {
-        Document page = new HtmlRenderer(templates, warnings::add).render(briefing);
+        Document page = new HtmlRenderer(templates, org.newsbrief.events.EventLines.into(warnings)).render(briefing);
         Path pdf = dir.resolve("out.pdf");
         try (OutputStream out = Files.newOutputStream(pdf)) {
-            new PdfRenderer(templates, warnings::add).render(page, out);
+            new PdfRenderer(templates, org.newsbrief.events.EventLines.into(warnings)).render(page, out);
         }
         return pdf;
     }

@@ -52,7 +52,7 @@ class PreviewServerTest {
         Briefing briefing = new Briefing("Daily Briefing", LocalDate.of(2026, 11, 25), ZonedDateTime.now(TestFiles.CLOCK),
                 List.of(), List.of(new Section("News", List.of())), List.of());
         try (PreviewServer server = new PreviewServer(briefing, new TemplateFolder(TestFiles.templates()), List.of(), 0,
-                warnings::add)) {
+                org.newsbrief.events.EventLines.into(warnings))) {
             int port = Integer.parseInt(server.address().replaceAll(".*:(\\d+)/$", "$1"));
 
             for (String forged : List.of("rebound.example:" + port, "rebound.example", "127.0.0.1.rebound.example:" + port,

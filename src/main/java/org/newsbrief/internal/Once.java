@@ -1,19 +1,19 @@
-package org.newsbrief.nlp;
+package org.newsbrief.internal;
 
 import java.util.function.Supplier;
 
 /** A value computed on first request, at most once even when several threads ask at the same time. */
-final class Once<T> implements Supplier<T> {
+public final class Once<T> implements Supplier<T> {
 
     private final Supplier<T> computation;
     private volatile T value;
 
-    Once(Supplier<T> computation) {
+    public Once(Supplier<T> computation) {
         this.computation = computation;
     }
 
     /** @return whether the value was computed already */
-    boolean isDone() {
+    public boolean isDone() {
         return value != null;
     }
 

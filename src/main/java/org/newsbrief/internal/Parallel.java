@@ -1,4 +1,4 @@
-package org.newsbrief;
+package org.newsbrief.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import org.newsbrief.NewsbriefException;
 
 /** Runs one piece of work per input on a bounded pool and returns the outcomes in input order. */
 public final class Parallel {
