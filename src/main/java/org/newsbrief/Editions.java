@@ -6,61 +6,72 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.newsbrief.compose.Briefing;
-import org.newsbrief.compose.Section;
 import org.newsbrief.config.NewsbriefConfig;
 import org.newsbrief.deliver.BriefingMail;
 import org.newsbrief.deliver.Dispatcher;
+import org.newsbrief.deliver.EditionScheduler;
 import org.newsbrief.deliver.Mailer;
-import org.newsbrief.deliver.OutboxMailer;
-import org.newsbrief.deliver.SmtpMailer;
-import org.newsbrief.ingest.ArticleSource;
-import org.newsbrief.ingest.FetchSettings;
+import org.newsbrief.deliver.SmtpSettings;
+import org.newsbrief.events.RunEvent;
+import org.newsbrief.events.RunLog;
 import org.newsbrief.ingest.Ingestion;
+import org.newsbrief.internal.Hashing;
+import org.newsbrief.internal.Sleeper;
 import org.newsbrief.llm.LlmBriefingWriter;
+import org.newsbrief.render.Format;
 import org.newsbrief.render.HtmlRenderer;
 import org.newsbrief.render.HtmlWriter;
 import org.newsbrief.render.PlainTextRenderer;
 import org.newsbrief.render.RenderException;
-import org.newsbrief.render.TemplateFolder;
+import org.newsbrief.render.RenderSettings;
 import org.newsbrief.store.EditionStore;
-import org.newsbrief.internal.Sleeper;
-import org.newsbrief.internal.Hashing;
-import org.newsbrief.events.RunLog;
 
 /**
- * One scheduled edition from start to end: read, summarize, compose, render, archive, deliver.
- * An edition already archived for the day is reused as it is (the same PDF for every
- * recipient, however many runs it takes to reach them all), unless a rebuild is asked for.
- * Editions are known by the configuration's id as well as the day: each configuration has its own
- * archive folder ({@code archive/<id>/YYYY/MM/DD}), outbox folder and rows in the store.
+ * The desk that makes a configuration's editions exactly once: made, archived and recorded in the
+ * store, then delivered to each recipient it has not reached. It is opened by
+ * {@link Newsbrief#editions()}, which chose its store, mailer and sleeper, and closing it closes
+ * the store.
  */
-public final class Editions {
+public final class Editions implements AutoCloseable {
+
+    /** Who gets an edition on this run, besides the recipients it has not reached. */
+    public enum Delivery {
+        /** Only recipients it has not reached; an interrupted delivery is reported, not repeated. */
+        ONCE(Dispatcher.Mode.ONCE),
+        /** Also recipients whose delivery a stopped run interrupted, with the Message-ID of that attempt. */
+        RETRY_INTERRUPTED(Dispatcher.Mode.RETRY_INTERRUPTED),
+        /** Everyone again, whatever happened before. */
+        RESEND(Dispatcher.Mode.RESEND);
+
+        private final Dispatcher.Mode mode;
+
+        Delivery(Dispatcher.Mode mode) {
+            this.mode = mode;
+        }
+    }
 
     /**
      * What to make.
      *
-     * @param config the operator's configuration
      * @param date the day the edition covers
      * @param delivery who gets it besides the recipients it has not reached
      * @param rebuild whether an edition already archived for the day is made anew
-     * @param threads how many articles are analyzed at once
      */
-    public record Request(NewsbriefConfig config, LocalDate date, Dispatcher.Mode delivery, boolean rebuild, int threads) {
+    public record Request(LocalDate date, Delivery delivery, boolean rebuild) {
 
         public Request {
-            Objects.requireNonNull(config, "config");
             Objects.requireNonNull(date, "date");
             Objects.requireNonNull(delivery, "delivery");
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-            }
         }
     }
 
@@ -83,64 +94,59 @@ public final class Editions {
         }
     }
 
+    /** Editions made on the settings' timetable until stopped. */
+    public interface Schedule {
+
+        /** Waits for each scheduled time and makes its edition, until {@link #stop()}; returns then. */
+        void run();
+
+        /** Ends the wait and the loop; an edition in progress is finished. */
+        void stop();
+
+        /**
+         * @param timeout how long to wait
+         * @return whether the loop ended within it
+         * @throws InterruptedException when the wait is interrupted
+         */
+        boolean awaitFinished(Duration timeout) throws InterruptedException;
+    }
+
     private static final String EMAIL_HTML = "email.html";
     private static final String EMAIL_TEXT = "email.txt";
 
     private final Newsbrief newsbrief;
+    private final NewsbriefConfig config;
     private final EditionStore store;
     private final Mailer mailer;
     private final Sleeper sleeper;
 
-    /**
-     * @param newsbrief the pipeline, on a clock in the edition's time zone
-     * @param store where editions and deliveries are recorded
-     * @param mailer hands messages over
-     * @param sleeper waits between delivery attempts
-     */
-    public Editions(Newsbrief newsbrief, EditionStore store, Mailer mailer, Sleeper sleeper) {
+    Editions(Newsbrief newsbrief, EditionStore store, Mailer mailer, Sleeper sleeper) {
         this.newsbrief = Objects.requireNonNull(newsbrief, "newsbrief");
+        this.config = newsbrief.settings();
         this.store = Objects.requireNonNull(store, "store");
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
-    /**
-     * @param config the configuration
-     * @param newsbrief gives the clock
-     * @return SMTP when a mail server is set, else the configuration's own folder in the outbox
-     */
-    public static Mailer mailer(NewsbriefConfig config, Newsbrief newsbrief) {
-        return config.mail() != null ? new SmtpMailer(config.mail(), newsbrief.clock())
-                : new OutboxMailer(config.outbox().resolve(config.id()), newsbrief.clock());
+    /** @return the store the desk records in, for reading what it holds */
+    public EditionStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
     }
 
     /**
-     * Opens the configuration's store and claims its id for its file.
+     * Makes the edition of a day, or reuses the archived one, and delivers it.
      *
-     * @param config the configuration
-     * @param clock stamps the rows
-     * @return the store, speaking for the configuration's editions only
-     * @throws org.newsbrief.store.StoreException when another configuration file that still exists
-     *     already holds the id in that store
-     */
-    public static EditionStore store(NewsbriefConfig config, java.time.Clock clock) {
-        Path file = config.file().toAbsolutePath().normalize();
-        try {
-            file = file.toRealPath();
-        } catch (IOException e) {
-            // A file that cannot be resolved is still known by its absolute path.
-        }
-        return EditionStore.open(config.storeUrl(), clock, new EditionStore.Owner(config.id(), file.toString(), config.title()));
-    }
-
-    /**
      * @param request what to make
-     * @param log receives one line per step and per problem
+     * @param log receives one event per step and per problem
      * @return what was done
      * @throws Newsbrief.NoArticlesException when nothing could be read; nothing is sent then
      */
     public Report run(Request request, RunLog log) {
-        NewsbriefConfig config = request.config();
         LocalDate date = request.date();
         Path folder = config.archive().resolve(config.id()).resolve(String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(),
                 date.getDayOfMonth()));
@@ -155,17 +161,14 @@ public final class Editions {
             repeats = 0;
             log.progress("edition of " + date + " already made at " + archived.get().madeAt() + "; sending the archived copy");
         } else {
-            Newsbrief.GenerateRequest generate = generateRequest(config, date, folder, request.threads());
-            LlmBriefingWriter writer = config.llm() == null ? null
-                    : LlmBriefingWriter.create(config.llm(), newsbrief.analyzer(), newsbrief.clock(), log);
-            Newsbrief.Prepared prepared = newsbrief.prepare(generate,
+            LlmBriefingWriter writer = newsbrief.llmWriter(log);
+            Newsbrief.Prepared prepared = newsbrief.prepare(List.of(), date,
                     article -> store.coveredBefore(date, List.of(article.key())).get(article.key()),
-                    config.repeats() == NewsbriefConfig.Repeats.DROP);
+                    config.repeats() == NewsbriefConfig.Repeats.DROP, log);
             if (writer != null) {
                 prepared = prepared.with(writer.rewrite(prepared.composition()).briefing());
             }
-            Briefing briefing = ordered(prepared.briefing(), config.sectionOrder());
-            prepared = prepared.with(briefing);
+            Briefing briefing = prepared.briefing();
             read = prepared.read();
             read.skipped().forEach(skip -> log.skipped(skip.location(), skip.reason()));
             read.duplicateReads().forEach(copy -> log.progress("left out " + copy.origin() + " \"" + copy.title()
@@ -173,11 +176,11 @@ public final class Editions {
             briefing.leftOut().forEach(left -> log.progress("left out " + left.origin() + " \"" + left.headline() + "\": "
                     + left.reason()));
             log.progress(read.summary());
-            Newsbrief.GenerateReport written = newsbrief.write(generate, prepared, log);
+            // the PDF is what is mailed, so an edition always has one
+            Newsbrief.GenerateReport written = newsbrief.with(withPdf(config)).write(prepared, folder, date, log, null);
             files = new ArrayList<>(written.written());
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_HTML), HtmlWriter.write(
-                    new HtmlRenderer(generate.templates(), log)
-                            .render(briefing, HtmlRenderer.EMAIL_TEMPLATE))));
+                    new HtmlRenderer(config.render().folder(), log).render(briefing, HtmlRenderer.EMAIL_TEMPLATE))));
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_TEXT), PlainTextRenderer.text(briefing)));
             stories = briefing.stories().size();
             repeats = (int) briefing.stories().stream().filter(story -> story.coveredOn() != null).count();
@@ -185,18 +188,89 @@ public final class Editions {
             log.progress("edition of " + date + ": " + stories + " stories" + (repeats > 0 ? " (" + repeats + " already covered)" : "")
                     + " from " + read.articles().size() + " articles, archived in " + folder);
         }
-        Dispatcher.Report delivery = deliver(config, date, files, request.delivery(), log);
+        Dispatcher.Report delivery = deliver(date, files, request.delivery().mode, log);
         return new Report(date, archived.isPresent(), files, stories, repeats, read, delivery);
     }
 
-    private Dispatcher.Report deliver(NewsbriefConfig config, LocalDate date, List<Path> files, Dispatcher.Mode mode,
-            RunLog log) {
+    /**
+     * The settings' timetable: each scheduled time makes that day's edition once, counting the
+     * warnings, skipped inputs and errors it met, which reach the log as they happen; its progress does not.
+     *
+     * @param log receives the schedule's own progress and each edition's problems
+     * @return the schedule, not yet running
+     * @throws IllegalStateException when the settings have no schedule
+     */
+    public Schedule schedule(RunLog log) {
+        if (config.schedule() == null) {
+            throw new IllegalStateException("the settings have no schedule");
+        }
+        EditionScheduler scheduler = new EditionScheduler(config.schedule().cron(), newsbrief.clock().getZone(),
+                config.schedule().catchUp(), newsbrief.clock(), store, scheduled -> scheduled(scheduled, log), log);
+        return new Schedule() {
+            @Override
+            public void run() {
+                scheduler.run(scheduler.sleepingWaiter());
+            }
+
+            @Override
+            public void stop() {
+                scheduler.stop();
+            }
+
+            @Override
+            public boolean awaitFinished(Duration timeout) throws InterruptedException {
+                return scheduler.awaitFinished(timeout);
+            }
+        };
+    }
+
+    private String scheduled(ZonedDateTime scheduled, RunLog log) {
+        RunLog.Recorder problems = new RunLog.Recorder();
+        try {
+            Report report = run(new Request(scheduled.toLocalDate(), Delivery.ONCE, false), event -> {
+                if (!(event instanceof RunEvent.Progress)) {
+                    problems.accept(event);
+                    log.accept(event);
+                }
+            });
+            return "edition " + report.date() + ": " + report.stories() + " stories; " + report.delivery().summary()
+                    + problemCounts(problems);
+        } catch (Newsbrief.NoArticlesException e) {
+            return "edition " + scheduled.toLocalDate() + " not made: " + e.getMessage();
+        }
+    }
+
+    /** @return "; 2 warnings, 1 skipped" for the problems an edition met, or nothing when it met none */
+    static String problemCounts(RunLog.Recorder problems) {
+        List<String> parts = new ArrayList<>();
+        int warnings = problems.count(RunEvent.Warning.class);
+        int skipped = problems.count(RunEvent.Skipped.class);
+        int failures = problems.count(RunEvent.Failure.class);
+        if (warnings > 0) {
+            parts.add(warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        if (skipped > 0) {
+            parts.add(skipped + " skipped");
+        }
+        if (failures > 0) {
+            parts.add(failures + (failures == 1 ? " error" : " errors"));
+        }
+        return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
+    }
+
+    private static NewsbriefConfig withPdf(NewsbriefConfig config) {
+        Set<Format> formats = EnumSet.of(Format.PDF);
+        formats.addAll(config.render().formats());
+        return config.withRender(new RenderSettings(config.render().templates(), formats, config.render().paper()));
+    }
+
+    private Dispatcher.Report deliver(LocalDate date, List<Path> files, Dispatcher.Mode mode, RunLog log) {
         if (config.recipients().isEmpty()) {
             log.progress("no recipients are set; nothing to send");
             return new Dispatcher.Report(List.of(), mailer.describe());
         }
         Path pdf = file(files, ".pdf");
-        NewsbriefConfig.Mail mail = config.mail();
+        SmtpSettings mail = config.mail();
         String from = mail != null ? mail.from() : "Newsbrief <newsbrief@localhost>";
         String subject = (mail != null ? mail.subject() : "{title}: {date}").replace("{title}", config.title())
                 .replace("{date}", date.toString());
@@ -209,7 +283,7 @@ public final class Editions {
         }
         Dispatcher dispatcher = new Dispatcher(store, mailer, mail != null ? mail.attempts() : 1,
                 mail != null ? mail.backoff() : Duration.ZERO,
-                mail != null ? mail.breakerThreshold() : NewsbriefConfig.Mail.DEFAULT_BREAKER_THRESHOLD, sleeper, log);
+                mail != null ? mail.breakerThreshold() : SmtpSettings.DEFAULT_BREAKER_THRESHOLD, sleeper, log);
         return dispatcher.deliver(message, config.recipients(), mode);
     }
 
@@ -253,35 +327,6 @@ public final class Editions {
         });
         store.recordEdition(new EditionStore.Edition(date, briefing.title(), briefing.generatedAt().toInstant(),
                 briefing.stories().size(), prepared.read().articles().size(), recorded), titles, urls);
-    }
-
-    private static Newsbrief.GenerateRequest generateRequest(NewsbriefConfig config, LocalDate date, Path folder, int threads) {
-        NewsbriefConfig.Fetch fetch = config.fetch();
-        FetchSettings settings = FetchSettings.defaults().withPrivateNetwork(fetch.allowPrivateNetwork())
-                .withAllowedHosts(fetch.allowHosts()).withReadTimeout(fetch.timeout());
-        if (fetch.cache() != null) {
-            settings = settings.withCache(fetch.cache());
-        }
-        Ingestion ingestion = Ingestion.over(settings, fetch.followLinks(), threads);
-        List<ArticleSource> sources = config.sources().stream().map(ingestion::source).toList();
-        return new Newsbrief.GenerateRequest(sources, ingestion, folder, date, config.title(), config.algorithm(),
-                config.length(), new TemplateFolder(config.templates()), threads, config.formats(), config.paper(),
-                config.limits());
-    }
-
-    /** Sections in the configured order; those not named keep their ranked order after them. */
-    static Briefing ordered(Briefing briefing, List<String> order) {
-        if (order.isEmpty()) {
-            return briefing;
-        }
-        List<String> names = order.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList();
-        List<Section> sections = new ArrayList<>(briefing.sections());
-        sections.sort(java.util.Comparator.comparingInt(section -> {
-            int index = names.indexOf(section.name().toLowerCase(java.util.Locale.ROOT));
-            return index < 0 ? names.size() : index;
-        }));
-        return new Briefing(briefing.title(), briefing.date(), briefing.generatedAt(), briefing.executiveSummary(), sections,
-                briefing.keyNames(), briefing.leftOut());
     }
 
     private static Path file(List<Path> files, String suffix) {

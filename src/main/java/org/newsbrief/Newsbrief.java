@@ -1,129 +1,140 @@
 package org.newsbrief;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.newsbrief.compose.Briefing;
 import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.compose.Story;
+import org.newsbrief.config.NewsbriefConfig;
+import org.newsbrief.deliver.Mailer;
+import org.newsbrief.deliver.OutboxMailer;
+import org.newsbrief.deliver.SmtpMailer;
+import org.newsbrief.events.RunLog;
 import org.newsbrief.ingest.Article;
 import org.newsbrief.ingest.ArticleSource;
+import org.newsbrief.ingest.FileArticleSource;
+import org.newsbrief.ingest.IngestResult;
 import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.ingest.SkippedInput;
+import org.newsbrief.internal.Parallel;
+import org.newsbrief.internal.Sleeper;
 import org.newsbrief.llm.LlmBriefingWriter;
-import org.newsbrief.llm.LlmSettings;
 import org.newsbrief.nlp.AnalysisSettings;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.NlpModels;
 import org.newsbrief.nlp.OpenNlpTextAnalyzer;
 import org.newsbrief.nlp.TextAnalyzer;
+import org.newsbrief.render.Format;
 import org.newsbrief.render.HtmlRenderer;
 import org.newsbrief.render.HtmlWriter;
 import org.newsbrief.render.JsonRenderer;
 import org.newsbrief.render.PdfRenderer;
 import org.newsbrief.render.PlainTextRenderer;
+import org.newsbrief.render.PreviewServer;
 import org.newsbrief.render.RenderException;
-import org.newsbrief.render.TemplateFolder;
-import org.newsbrief.summarize.Algorithm;
-import org.newsbrief.summarize.SummaryLength;
+import org.newsbrief.render.TemplateCheck;
+import org.newsbrief.store.EditionStore;
+import org.newsbrief.summarize.Summarizer;
 import org.w3c.dom.Document;
-import org.newsbrief.internal.Parallel;
-import org.newsbrief.events.RunLog;
 
 /**
- * The facade and composition root: builds the pipeline's parts with {@code new} and runs them.
- * Everything the command line does is one call here.
+ * The facade and the one composition root. A {@code Newsbrief} is built once from its settings and
+ * a clock; it creates every part of the pipeline with {@code new} and chooses the optional ones
+ * there, and each of its operations takes values and returns values. The command line parses its
+ * options into settings and calls one operation; a job on a distributed engine calls
+ * {@link #summarize(InputStream, String, Writer, RunLog, IntConsumer)} the same way.
  */
 public final class Newsbrief {
 
     /**
-     * What to put in a briefing and where.
+     * What to put in one briefing besides what the settings name.
      *
-     * @param sources where the articles come from
-     * @param ingestion reads the sources
-     * @param outputFolder where the PDF and HTML go; created when missing
-     * @param date the day the edition covers
-     * @param title the edition's title
-     * @param algorithm how articles are summarized
-     * @param length how long each summary may be
-     * @param templates where templates are read from
-     * @param threads how many articles are analyzed at once
-     * @param formats which of pdf, html, md, txt and json to write
-     * @param paper the PDF's page size, {@code A4} or {@code letter}
-     * @param limits how stories are formed and how many the edition holds
+     * @param inputs files, folders and addresses read after the settings' sources
+     * @param date the day the edition covers, or {@code null} for today in the settings' time zone
      */
-    public record GenerateRequest(List<ArticleSource> sources, Ingestion ingestion, Path outputFolder, LocalDate date,
-            String title, Algorithm algorithm, SummaryLength length, TemplateFolder templates, int threads,
-            java.util.Set<String> formats, String paper, BriefingComposer.Limits limits) {
-
-        /** The output formats newsbrief writes. */
-        public static final List<String> FORMATS = List.of("pdf", "html", "md", "txt", "json");
-
-        /**
-         * A request for the PDF and the HTML copy on A4.
-         *
-         * @see #GenerateRequest(List, Ingestion, Path, LocalDate, String, Algorithm, SummaryLength, TemplateFolder, int,
-         *     java.util.Set, String, BriefingComposer.Limits)
-         */
-        public GenerateRequest(List<ArticleSource> sources, Ingestion ingestion, Path outputFolder, LocalDate date,
-                String title, Algorithm algorithm, SummaryLength length, TemplateFolder templates, int threads) {
-            this(sources, ingestion, outputFolder, date, title, algorithm, length, templates, threads,
-                    java.util.Set.of("pdf", "html"), "A4", BriefingComposer.Limits.defaults());
-        }
+    public record GenerateRequest(List<String> inputs, LocalDate date) {
 
         public GenerateRequest {
-            sources = List.copyOf(sources);
-            Objects.requireNonNull(ingestion, "ingestion");
-            Objects.requireNonNull(outputFolder, "outputFolder");
-            Objects.requireNonNull(date, "date");
-            Objects.requireNonNull(title, "title");
-            Objects.requireNonNull(algorithm, "algorithm");
-            Objects.requireNonNull(length, "length");
-            Objects.requireNonNull(templates, "templates");
-            Objects.requireNonNull(limits, "limits");
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-            }
-            formats = java.util.Set.copyOf(formats);
-            if (formats.isEmpty() || !FORMATS.containsAll(formats)) {
-                throw new IllegalArgumentException("formats must be some of " + String.join(", ", FORMATS) + ", was " + formats);
-            }
-            if (!paper.equalsIgnoreCase("A4") && !paper.equalsIgnoreCase("letter")) {
-                throw new IllegalArgumentException("paper must be A4 or letter, was " + paper);
-            }
+            inputs = List.copyOf(inputs);
         }
     }
 
     /**
      * What a generate run made.
      *
-     * @param pdf the PDF written
-     * @param html the HTML copy written beside it
+     * @param pdf the PDF written, or {@code null} when it was not asked for
+     * @param html the HTML copy written, or {@code null}
      * @param articles how many articles the briefing holds
      * @param read what reading the sources gave, with everything skipped there or in analysis
-     * @param written every file written, in the order of {@link GenerateRequest#FORMATS}
+     * @param written every file written, in the order of {@link Format}
      * @param briefing the briefing the files show
+     * @param llm what the language model wrote, dropped and cost, or {@code null} when summaries stayed extractive
      */
     public record GenerateReport(Path pdf, Path html, int articles, Ingestion.Report read, List<Path> written,
-            Briefing briefing) {}
+            Briefing briefing, LlmBriefingWriter.Result llm) {
+
+        public GenerateReport {
+            written = List.copyOf(written);
+        }
+    }
 
     /**
-     * What a generate run with LLM-written summaries made.
+     * What reading and analysis made of some sources.
      *
-     * @param files the files written and what was read
-     * @param llm what the model wrote, dropped and cost
+     * @param read the articles read and the inputs skipped
+     * @param articles the analyzed articles, in reading order
      */
-    public record WrittenReport(GenerateReport files, LlmBriefingWriter.Result llm) {}
+    public record Extraction(Ingestion.Report read, List<AnalyzedArticle> articles) {
+
+        public Extraction {
+            articles = List.copyOf(articles);
+        }
+    }
+
+    /**
+     * One article's summary.
+     *
+     * @param origin the file or address it came from
+     * @param sentences the summary's sentences, in the article's order; empty when it had no complete sentence
+     */
+    public record ArticleSummary(String origin, List<String> sentences) {
+
+        public ArticleSummary {
+            sentences = List.copyOf(sentences);
+        }
+    }
+
+    /**
+     * The summaries of some files.
+     *
+     * @param summaries one per article read, in reading order
+     * @param skipped the files, and articles, that could not be read or analyzed
+     * @param several whether more than one file or article was given, so each summary wants a header
+     */
+    public record FileSummaries(List<ArticleSummary> summaries, List<SkippedInput> skipped, boolean several) {
+
+        public FileSummaries {
+            summaries = List.copyOf(summaries);
+            skipped = List.copyOf(skipped);
+        }
+    }
 
     /** Nothing usable was read; the report says what was tried. */
     public static final class NoArticlesException extends NewsbriefException {
@@ -141,100 +152,290 @@ public final class Newsbrief {
         }
     }
 
+    /** A briefing served on loopback while it is open. */
+    public interface Preview extends AutoCloseable {
+
+        /** @return the page's address, such as {@code http://127.0.0.1:8080/} */
+        String address();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * The parts a facade may be given instead of building them: tests give a fixed clock, a slow
+     * analyzer or a mailer that fails on purpose; a process gives every facade the same loaded models.
+     */
+    public static final class Builder {
+
+        private final NewsbriefConfig settings;
+        private Clock clock = Clock.systemDefaultZone();
+        private NlpModels models;
+        private TextAnalyzer analyzer;
+        private Mailer mailer;
+        private Sleeper sleeper = Sleeper.real();
+
+        private Builder(NewsbriefConfig settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** @param clock stamps editions and measures deadlines; the settings' time zone, when they set one, replaces its zone */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param models loaded models to share, instead of a new set loaded on first use */
+        public Builder models(NlpModels models) {
+            this.models = Objects.requireNonNull(models, "models");
+            return this;
+        }
+
+        /** @param analyzer the analyzer, thread-safe, instead of OpenNLP over the models */
+        public Builder analyzer(TextAnalyzer analyzer) {
+            this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+            return this;
+        }
+
+        /** @param mailer hands editions' messages over, instead of SMTP or the outbox as the settings say */
+        public Builder mailer(Mailer mailer) {
+            this.mailer = Objects.requireNonNull(mailer, "mailer");
+            return this;
+        }
+
+        /** @param sleeper waits between delivery attempts */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** @return the facade */
+        public Newsbrief build() {
+            NlpModels shared = models != null ? models : new NlpModels();
+            return new Newsbrief(settings, clock, shared, analyzer != null ? analyzer : new OpenNlpTextAnalyzer(shared),
+                    mailer, sleeper);
+        }
+    }
+
     /** Runs smaller than this analyze quietly; larger ones say how far they got every this many articles. */
     static final int PROGRESS_STEP = 1_000;
 
+    private final NewsbriefConfig settings;
+    private final Clock clock;
     private final NlpModels models;
     private final TextAnalyzer analyzer;
-    private final Clock clock;
-    private final AnalysisSettings analysis;
-    private final RunLog progress;
+    private final Mailer mailer;
+    private final Sleeper sleeper;
 
-    /**
-     * @param models the NLP models, loaded on first use and shared
-     * @param clock the clock editions are stamped with
-     */
-    public Newsbrief(NlpModels models, Clock clock) {
-        this(models, new OpenNlpTextAnalyzer(models), clock);
+    private Newsbrief(NewsbriefConfig settings, Clock clock, NlpModels models, TextAnalyzer analyzer, Mailer mailer,
+            Sleeper sleeper) {
+        this.settings = settings;
+        this.clock = settings.timeZone() == null ? clock : clock.withZone(settings.timeZone());
+        this.models = models;
+        this.analyzer = analyzer;
+        this.mailer = mailer;
+        this.sleeper = sleeper;
     }
 
     /**
-     * A facade with its own analyzer, such as a slow one in a test of the deadlines.
-     *
-     * @param models the NLP models
-     * @param analyzer the analyzer; must be thread-safe
-     * @param clock the clock editions are stamped with and deadlines measured on
+     * @param settings what the facade is set up with
+     * @return a builder for a facade with those settings
      */
-    public Newsbrief(NlpModels models, TextAnalyzer analyzer, Clock clock) {
-        this(models, analyzer, clock, AnalysisSettings.defaults(), RunLog.none());
-    }
-
-    private Newsbrief(NlpModels models, TextAnalyzer analyzer, Clock clock, AnalysisSettings analysis,
-            RunLog progress) {
-        this.models = Objects.requireNonNull(models, "models");
-        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.analysis = Objects.requireNonNull(analysis, "analysis");
-        this.progress = Objects.requireNonNull(progress, "progress");
+    public static Builder builder(NewsbriefConfig settings) {
+        return new Builder(settings);
     }
 
     /**
-     * @param analysis how long analysis may take
-     * @param progress receives a line now and then while a large run is analyzed, such as
-     *     {@code analyzed 1,000 of 5,000 articles}
-     * @return a facade sharing this one's models and clock, with those deadlines
+     * @param settings what the facade is set up with
+     * @param clock stamps editions and measures deadlines
+     * @return a facade that loads its models on first use
      */
-    public Newsbrief withAnalysis(AnalysisSettings analysis, RunLog progress) {
-        return new Newsbrief(models, analyzer, clock, analysis, progress);
+    public static Newsbrief create(NewsbriefConfig settings, Clock clock) {
+        return builder(settings).clock(clock).build();
     }
 
-    /** @return the analyzer, shared and thread-safe */
-    public TextAnalyzer analyzer() {
-        return analyzer;
+    /**
+     * @param settings other settings
+     * @return a facade with those settings sharing this one's models, analyzer, clock, mailer and sleeper
+     */
+    public Newsbrief with(NewsbriefConfig settings) {
+        return new Newsbrief(Objects.requireNonNull(settings, "settings"), clock, models, analyzer, mailer, sleeper);
     }
 
-    /** @return the models behind the analyzer */
-    public NlpModels models() {
-        return models;
+    /** @return the settings */
+    public NewsbriefConfig settings() {
+        return settings;
     }
 
-    /** @return the clock */
+    /** @return the clock, in the settings' time zone when they set one */
     public Clock clock() {
         return clock;
     }
 
-    /**
-     * Reads, analyzes, summarizes and renders a briefing.
-     *
-     * @param request what to read and where to write
-     * @param warnings receives one line per problem that did not stop the run
-     * @return the files written and what was skipped
-     * @throws NewsbriefException when no article could be read, or rendering or writing fails
-     */
-    public GenerateReport generate(GenerateRequest request, RunLog warnings) {
-        Prepared prepared = prepare(request);
-        Briefing briefing = prepared.briefing();
-        Ingestion.Report read = prepared.read();
-        int articles = read.articles().size();
-        return write(request, briefing, read, articles, warnings);
+    /** @return the analyzer, shared and thread-safe, for the measurement commands */
+    public TextAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** @return the models behind the analyzer, for the measurement commands */
+    public NlpModels models() {
+        return models;
+    }
+
+    /** @return today in the settings' time zone, by the facade's clock */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**
-     * Reads, analyzes and composes as {@link #generate(GenerateRequest, RunLog)} does, then has a
-     * language model rewrite the summaries before rendering.
+     * Reads, analyzes, summarizes and composes a briefing, has it edited (by a language model when
+     * the settings name one), and writes it in the settings' formats to their output folder.
      *
-     * @param request what to read and where to write
-     * @param llm the model and its limits
-     * @param log receives progress and one line per problem that did not stop the run
-     * @return the files written, and what the model did
-     * @throws NewsbriefException when no article could be read, a prompt is wrong, or rendering fails
+     * @param request the inputs besides the settings' sources, and the day
+     * @param log receives progress and every problem that did not stop the run
+     * @return the files written and what was read and skipped
+     * @throws NewsbriefException when no article could be read, a prompt is wrong, or rendering or writing fails
      */
-    public WrittenReport generate(GenerateRequest request, LlmSettings llm, RunLog log) {
-        LlmBriefingWriter writer = LlmBriefingWriter.create(llm, analyzer, clock, log);
-        Prepared prepared = prepare(request);
-        LlmBriefingWriter.Result result = writer.rewrite(prepared.composition());
-        Prepared rewritten = prepared.with(result.briefing());
-        return new WrittenReport(write(request, rewritten, log), result);
+    public GenerateReport generate(GenerateRequest request, RunLog log) {
+        LlmBriefingWriter writer = llmWriter(log);
+        LocalDate date = request.date() != null ? request.date() : today();
+        Prepared prepared = prepare(request.inputs(), date, article -> null, false, log);
+        LlmBriefingWriter.Result written = null;
+        if (writer != null) {
+            written = writer.rewrite(prepared.composition());
+            prepared = prepared.with(written.briefing());
+        }
+        return write(prepared, settings.out(), date, log, written);
+    }
+
+    /**
+     * Reads, analyzes and composes, without editing or writing: what {@code preview} serves.
+     *
+     * @param request the inputs besides the settings' sources, and the day
+     * @param log receives progress and problems
+     * @return the briefing and the reading report
+     * @throws NoArticlesException when nothing could be read
+     */
+    public Prepared prepare(GenerateRequest request, RunLog log) {
+        return prepare(request.inputs(), request.date() != null ? request.date() : today(), article -> null, false, log);
+    }
+
+    /**
+     * Serves a composed briefing on 127.0.0.1, rendered from the settings' templates on every
+     * request, so an editor sees a change to a template, stylesheet or prompt on reload.
+     *
+     * @param prepared the briefing
+     * @param port the port, or 0 for a free one
+     * @param log receives rendering warnings
+     * @return the running preview; closing it stops the server
+     * @throws IOException when the port cannot be opened
+     */
+    public Preview preview(Prepared prepared, int port, RunLog log) throws IOException {
+        Path folder = settings.render().templates();
+        List<Path> watched = new ArrayList<>();
+        if (folder != null) {
+            watched.add(folder);
+            watched.add(folder.toAbsolutePath().getParent().resolve("prompts"));
+        }
+        PreviewServer server = new PreviewServer(prepared.briefing(), settings.render().folder(), watched, port, log);
+        return new Preview() {
+            @Override
+            public String address() {
+                return server.address();
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+
+    /**
+     * Reads and analyzes sources, and nothing more: what {@code extract} prints.
+     *
+     * @param sources files, folders and addresses
+     * @param log receives progress and problems
+     * @return the articles and what was skipped
+     */
+    public Extraction extract(List<String> sources, RunLog log) {
+        Ingestion ingestion = Ingestion.over(settings.fetch(), settings.threads());
+        Ingestion.Report ingested = ingestion.read(sources.stream().map(ingestion::source).toList());
+        List<SkippedInput> skipped = new ArrayList<>(ingested.skipped());
+        List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), skipped, clock.instant(), log);
+        return new Extraction(new Ingestion.Report(ingested.sources(), ingested.articles(), skipped, ingested.duplicates(),
+                ingested.nearDuplicates(), ingested.duplicateReads()), analyzed);
+    }
+
+    /**
+     * Summarizes article files one by one with the settings' algorithm and length.
+     *
+     * @param files article files: text, Markdown, HTML, JSON or JSON Lines
+     * @param log receives progress
+     * @return a summary per article and what was skipped
+     */
+    public FileSummaries summarize(List<Path> files, RunLog log) {
+        IngestResult ingested = new FileArticleSource(files).read();
+        List<SkippedInput> skipped = new ArrayList<>(ingested.skipped());
+        List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), skipped, clock.instant(), log);
+        Summarizer summarizer = settings.summary().summarizer();
+        List<ArticleSummary> summaries = analyzed.stream().map(article -> new ArticleSummary(article.source().origin(),
+                summarizer.summarize(article, settings.summary().length()).texts())).toList();
+        return new FileSummaries(summaries, skipped, ingested.articles().size() > 1 || files.size() > 1);
+    }
+
+    /**
+     * Summarizes JSON Lines in bulk, in input order, on the settings' threads; see
+     * {@link BatchSummarization} for the record formats.
+     *
+     * @param input the records, UTF-8
+     * @param inputName the input's name, for messages
+     * @param output where the summaries go, a JSON object a line
+     * @param log receives each skipped line as it is known
+     * @param done told the number of records done after each chunk
+     * @return counts and the skipped lines
+     * @throws IOException when reading or writing fails
+     */
+    public BatchSummarization.Report summarize(InputStream input, String inputName, Writer output, RunLog log,
+            IntConsumer done) throws IOException {
+        return new BatchSummarization(analyzer, settings.summary().summarizer(), settings.summary().length(),
+                settings.threads()).run(input, inputName, output, skip -> log.skipped(skip.location(), skip.reason()),
+                done::accept);
+    }
+
+    /**
+     * Opens the desk that makes, archives and delivers the settings' editions, over their store.
+     *
+     * @return the desk; close it to close the store
+     * @throws org.newsbrief.store.StoreException when another configuration file that still exists
+     *     already holds the settings' id in that store
+     */
+    public Editions editions() {
+        if (settings.file() == null) {
+            throw new IllegalArgumentException("editions need a configuration file: give --config FILE");
+        }
+        Path file = settings.file().toAbsolutePath().normalize();
+        try {
+            file = file.toRealPath();
+        } catch (IOException e) {
+            // A file that cannot be resolved is still known by its absolute path.
+        }
+        EditionStore store = EditionStore.open(settings.storeUrl(), clock,
+                new EditionStore.Owner(settings.id(), file.toString(), settings.title()));
+        Mailer chosen = mailer != null ? mailer : settings.mail() != null ? new SmtpMailer(settings.mail(), clock)
+                : new OutboxMailer(settings.outbox().resolve(settings.id()), clock);
+        return new Editions(this, store, chosen, sleeper);
+    }
+
+    /**
+     * Checks a templates folder as an editor would want it checked before a run.
+     *
+     * @param folder the folder
+     * @return one line per problem, {@code file:line:column: message}; empty when all is well
+     * @throws IOException when the folder cannot be read
+     */
+    public List<String> checkTemplates(Path folder) throws IOException {
+        return TemplateCheck.check(folder);
     }
 
     /**
@@ -275,130 +476,119 @@ public final class Newsbrief {
     }
 
     /**
-     * Reads, analyzes and composes, without rendering: what {@code preview} serves.
-     *
-     * @param request what to read; output settings are not used
-     * @return the briefing and the reading report
-     * @throws NoArticlesException when nothing could be read
-     */
-    public Prepared prepare(GenerateRequest request) {
-        return prepare(request, article -> null, false);
-    }
-
-    /**
      * Reads, analyzes and composes, knowing what earlier editions carried.
      *
-     * @param request what to read; output settings are not used
+     * @param inputs sources read after the settings' own
+     * @param date the day
      * @param coveredOn the day of the earlier edition that carried an article, or {@code null}
      * @param dropRepeats whether stories earlier editions carried are left out rather than marked
-     * @return the briefing and the reading report
+     * @param log receives progress
+     * @return the briefing, its sections in the settings' order, and the reading report
      * @throws NoArticlesException when nothing could be read
      */
-    public Prepared prepare(GenerateRequest request, java.util.function.Function<Article, LocalDate> coveredOn,
-            boolean dropRepeats) {
-        java.time.Instant started = clock.instant();
-        Ingestion.Report ingested = request.ingestion().read(request.sources());
+    Prepared prepare(List<String> inputs, LocalDate date, Function<Article, LocalDate> coveredOn, boolean dropRepeats,
+            RunLog log) {
+        Instant started = clock.instant();
+        Ingestion ingestion = Ingestion.over(settings.fetch(), settings.threads());
+        List<ArticleSource> sources = new ArrayList<>();
+        settings.sources().forEach(entry -> sources.add(ingestion.source(entry)));
+        inputs.forEach(input -> sources.add(ingestion.source(input)));
+        Ingestion.Report ingested = ingestion.read(sources);
         List<SkippedInput> skipped = new ArrayList<>(ingested.skipped());
-        List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), request.threads(), skipped, started);
+        List<AnalyzedArticle> analyzed = analyzeAll(ingested.articles(), skipped, started, log);
         Ingestion.Report read = new Ingestion.Report(ingested.sources(),
                 analyzed.stream().map(AnalyzedArticle::source).toList(), skipped, ingested.duplicates(),
                 ingested.nearDuplicates(), ingested.duplicateReads());
         if (analyzed.isEmpty()) {
             throw new NoArticlesException(read);
         }
-        BriefingComposer composer = new BriefingComposer(request.algorithm().create(), request.length(), clock,
-                request.limits());
-        BriefingComposer.Composition composition = composer.composition(request.title(), request.date(), analyzed,
-                coveredOn, dropRepeats);
-        return new Prepared(composition.briefing(), read, composition.reports());
+        BriefingComposer composer = new BriefingComposer(settings.summary().summarizer(), settings.summary().length(), clock,
+                settings.stories());
+        BriefingComposer.Composition composition = composer.composition(settings.title(), date, analyzed, coveredOn,
+                dropRepeats);
+        Prepared prepared = new Prepared(composition.briefing(), read, composition.reports());
+        return prepared.with(BriefingComposer.ordered(prepared.briefing(), settings.sectionOrder()));
+    }
+
+    /** The language model's writer when the settings name one; {@code null} keeps the extractive summaries. */
+    LlmBriefingWriter llmWriter(RunLog log) {
+        return settings.llm() == null ? null : LlmBriefingWriter.create(settings.llm(), analyzer, clock, log);
     }
 
     /**
-     * Renders a composed briefing to the request's formats and folder.
+     * Renders a composed briefing to the settings' formats.
      *
-     * @param request the formats, folder, paper and templates
      * @param prepared the briefing and what reading gave
-     * @param warnings receives one line per problem that did not stop rendering
+     * @param folder where the files go; created when missing
+     * @param date the day, which names the files
+     * @param log receives rendering warnings
+     * @param llm what the model did, or {@code null}
      * @return the files written
      */
-    public GenerateReport write(GenerateRequest request, Prepared prepared, RunLog warnings) {
-        return write(request, prepared.briefing(), prepared.read(), prepared.read().articles().size(), warnings);
-    }
-
-    /**
-     * @param clock the clock to stamp editions with, such as the system clock in the edition's zone
-     * @return a facade sharing this one's models, on that clock
-     */
-    public Newsbrief withClock(Clock clock) {
-        return new Newsbrief(models, analyzer, clock, analysis, progress);
-    }
-
-    private GenerateReport write(GenerateRequest request, Briefing briefing, Ingestion.Report read, int articles,
-            RunLog warnings) {
-        Document page = new HtmlRenderer(request.templates(), warnings).render(briefing);
+    GenerateReport write(Prepared prepared, Path folder, LocalDate date, RunLog log, LlmBriefingWriter.Result llm) {
+        Briefing briefing = prepared.briefing();
+        Document page = new HtmlRenderer(settings.render().folder(), log).render(briefing);
         List<Path> written = new ArrayList<>();
         try {
-            Files.createDirectories(request.outputFolder());
-            for (String format : GenerateRequest.FORMATS) {
-                if (!request.formats().contains(format)) {
+            Files.createDirectories(folder);
+            for (Format format : Format.values()) {
+                if (!settings.render().formats().contains(format)) {
                     continue;
                 }
-                Path file = request.outputFolder().resolve("briefing-" + request.date() + "." + format);
+                Path file = folder.resolve("briefing-" + date + "." + format.extension());
                 switch (format) {
-                    case "pdf" -> {
-                        PdfRenderer pdfRenderer = new PdfRenderer(request.templates(), warnings);
-                        writeAtomically(file, out -> pdfRenderer.render(page, out, request.paper()));
+                    case PDF -> {
+                        PdfRenderer pdfRenderer = new PdfRenderer(settings.render().folder(), log);
+                        writeAtomically(file, out -> pdfRenderer.render(page, out, settings.render().paper()));
                     }
-                    case "html" -> writeAtomically(file, out -> out.write(HtmlWriter.write(page).getBytes(StandardCharsets.UTF_8)));
-                    case "md" -> writeAtomically(file,
+                    case HTML -> writeAtomically(file,
+                            out -> out.write(HtmlWriter.write(page).getBytes(StandardCharsets.UTF_8)));
+                    case MD -> writeAtomically(file,
                             out -> out.write(PlainTextRenderer.markdown(briefing).getBytes(StandardCharsets.UTF_8)));
-                    case "json" -> writeAtomically(file, out -> JsonRenderer.write(briefing, out));
-                    default -> writeAtomically(file,
+                    case JSON -> writeAtomically(file, out -> JsonRenderer.write(briefing, out));
+                    case TXT -> writeAtomically(file,
                             out -> out.write(PlainTextRenderer.text(briefing).getBytes(StandardCharsets.UTF_8)));
+                    default -> throw new IllegalStateException(format.name());
                 }
                 written.add(file);
             }
         } catch (IOException e) {
-            throw new RenderException("cannot write the briefing to " + request.outputFolder() + ": " + e.getMessage(), e);
+            throw new RenderException("cannot write the briefing to " + folder + ": " + e.getMessage(), e);
         }
         Path pdf = written.stream().filter(file -> file.toString().endsWith(".pdf")).findFirst().orElse(null);
         Path html = written.stream().filter(file -> file.toString().endsWith(".html")).findFirst().orElse(null);
-        return new GenerateReport(pdf, html, articles, read, written, briefing);
+        return new GenerateReport(pdf, html, prepared.read().articles().size(), prepared.read(), written, briefing, llm);
+    }
+
+    /** As {@link #analyzeAll(List, List, Instant, RunLog)}, with the run's deadline counted from now. */
+    List<AnalyzedArticle> analyzeAll(List<Article> articles, List<SkippedInput> skipped, RunLog log) {
+        return analyzeAll(articles, skipped, clock.instant(), log);
     }
 
     /**
-     * Analyzes articles on several threads, keeping their order, and finds their parts of speech
-     * there too, since every story's names need them. An article whose analysis fails or outlives
-     * its deadline is added to {@code skipped}; so are those not analyzed when the run's deadline,
-     * counted from now, passes.
-     *
-     * @param articles the articles
-     * @param threads how many at once
-     * @param skipped receives the failures
-     * @return the analyzed articles, in input order
+     * Analyzes articles on the settings' threads, keeping their order. Parts of speech are found
+     * later, only for the articles of the stories an edition keeps. An article whose analysis fails
+     * or outlives its deadline is added to {@code skipped}; so are those not analyzed when the run's
+     * deadline, counted from {@code started}, passes.
      */
-    public List<AnalyzedArticle> analyzeAll(List<Article> articles, int threads, List<SkippedInput> skipped) {
-        return analyzeAll(articles, threads, skipped, clock.instant());
-    }
-
-    private List<AnalyzedArticle> analyzeAll(List<Article> articles, int threads, List<SkippedInput> skipped,
-            java.time.Instant started) {
+    private List<AnalyzedArticle> analyzeAll(List<Article> articles, List<SkippedInput> skipped, Instant started,
+            RunLog log) {
+        AnalysisSettings analysis = settings.analysis();
+        int threads = settings.threads();
         Parallel.Bounds bounds = new Parallel.Bounds(clock, analysis.articleTimeout(), started.plus(analysis.runTimeout()),
                 "the article timeout of " + AnalysisSettings.format(analysis.articleTimeout()),
                 "the run timeout of " + AnalysisSettings.format(analysis.runTimeout()));
         boolean large = articles.size() >= PROGRESS_STEP;
         if (large) {
-            progress.progress(String.format(java.util.Locale.ROOT, "analyzing %,d articles on %d %s", articles.size(),
-                    threads, threads == 1 ? "thread" : "threads"));
+            log.progress(String.format(Locale.ROOT, "analyzing %,d articles on %d %s", articles.size(), threads,
+                    threads == 1 ? "thread" : "threads"));
         }
-        List<Parallel.Outcome<AnalyzedArticle>> outcomes = Parallel.map(articles, threads, article -> {
-            // parts of speech are found later, only for the articles of the stories an edition keeps
-            return analyzer.analyze(article);
-        }, bounds, done -> {
-            if (large && (done % PROGRESS_STEP == 0 || done == articles.size())) {
-                progress.progress(String.format(java.util.Locale.ROOT, "analyzed %,d of %,d articles", done, articles.size()));
-            }
-        });
+        List<Parallel.Outcome<AnalyzedArticle>> outcomes = Parallel.map(articles, threads, analyzer::analyze, bounds,
+                done -> {
+                    if (large && (done % PROGRESS_STEP == 0 || done == articles.size())) {
+                        log.progress(String.format(Locale.ROOT, "analyzed %,d of %,d articles", done, articles.size()));
+                    }
+                });
         List<AnalyzedArticle> analyzed = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i).succeeded()) {

@@ -13,26 +13,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.ingest.Article;
-import org.newsbrief.ingest.FetchSettings;
-import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.ingest.SkippedInput;
 import org.newsbrief.nlp.AnalysisException;
-import org.newsbrief.nlp.AnalysisSettings;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.OpenNlpTextAnalyzer;
 import org.newsbrief.nlp.TextAnalyzer;
-import org.newsbrief.render.TemplateFolder;
-import org.newsbrief.summarize.Algorithm;
-import org.newsbrief.summarize.SummaryLength;
 
 /**
  * An article whose analysis never ends must not hold up the edition. The deadlines are measured
@@ -106,15 +98,12 @@ class AnalysisDeadlinesTest {
         }
         Files.writeString(input.resolve("slow-page.txt"), "Hanging page\n\nThis page never finishes its analysis.",
                 StandardCharsets.UTF_8);
-        Newsbrief newsbrief = new Newsbrief(TestFiles.MODELS, new HangingAnalyzer(clock, hangFor), clock)
-                .withAnalysis(AnalysisSettings.defaults(), org.newsbrief.events.EventLines.into(progress));
-        Ingestion ingestion = Ingestion.over(FetchSettings.defaults(), false, threads);
-        Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(List.of(ingestion.source(input.toString())),
-                ingestion, temp.resolve("out"), LocalDate.of(2026, 11, 25), "Daily Briefing", Algorithm.defaultAlgorithm(),
-                SummaryLength.sentences(3), new TemplateFolder(null), threads, Set.of("html"), "A4",
-                BriefingComposer.Limits.defaults());
+        Newsbrief newsbrief = Newsbrief.builder(TestFiles.settings("--format", "html", "--threads", String.valueOf(threads),
+                "--out", temp.resolve("out").toString(), "--sentences", "3")).models(TestFiles.MODELS)
+                .analyzer(new HangingAnalyzer(clock, hangFor)).clock(clock).build();
+        Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(List.of(input.toString()), LocalDate.of(2026, 11, 25));
         return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> newsbrief.generate(request, line -> {}));
+                () -> newsbrief.generate(request, org.newsbrief.events.EventLines.into(progress)));
     }
 
     @Test
@@ -149,19 +138,20 @@ class AnalysisDeadlinesTest {
     void largeRunsSayHowFarTheyGotAndSmallOnesStayQuiet() {
         ManualClock clock = new ManualClock();
         List<String> progress = new CopyOnWriteArrayList<>();
-        Newsbrief newsbrief = new Newsbrief(TestFiles.MODELS, new OpenNlpTextAnalyzer(TestFiles.MODELS), clock)
-                .withAnalysis(AnalysisSettings.defaults(), org.newsbrief.events.EventLines.into(progress));
+        Newsbrief newsbrief = Newsbrief.builder(TestFiles.settings("--threads", "2")).models(TestFiles.MODELS)
+                .clock(clock).build();
+        org.newsbrief.events.RunLog log = org.newsbrief.events.EventLines.into(progress);
         List<Article> many = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
             many.add(Article.of("a" + i, "", "Rates rose on day " + i + "."));
         }
 
-        assertThat(newsbrief.analyzeAll(many, 2, new ArrayList<>())).hasSize(2_500);
+        assertThat(newsbrief.analyzeAll(many, new ArrayList<>(), log)).hasSize(2_500);
         assertThat(progress).containsExactly("analyzing 2,500 articles on 2 threads", "analyzed 1,000 of 2,500 articles",
                 "analyzed 2,000 of 2,500 articles", "analyzed 2,500 of 2,500 articles");
 
         progress.clear();
-        newsbrief.analyzeAll(many.subList(0, 999), 2, new ArrayList<>());
+        newsbrief.analyzeAll(many.subList(0, 999), new ArrayList<>(), log);
         assertThat(progress).isEmpty();
     }
 }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.config.ConfigLoader;
 import org.newsbrief.config.NewsbriefConfig;
-import org.newsbrief.store.EditionStore;
 
 /** Whole editions from the samples: archived, mailed to a real SMTP server, and run again the next day. */
 class EditionsTest {
@@ -58,10 +57,11 @@ class EditionsTest {
     }
 
     private Editions.Report run(NewsbriefConfig config, LocalDate date) {
-        Newsbrief newsbrief = TestFiles.newsbrief();
-        try (EditionStore store = Editions.store(config, newsbrief.clock())) {
-            return new Editions(newsbrief, store, Editions.mailer(config, newsbrief), duration -> { })
-                    .run(new Editions.Request(config, date, org.newsbrief.deliver.Dispatcher.Mode.ONCE, false, 2), org.newsbrief.events.EventLines.into(log));
+        Newsbrief newsbrief = Newsbrief.builder(config).models(TestFiles.MODELS).clock(TestFiles.CLOCK)
+                .sleeper(duration -> { }).build();
+        try (Editions editions = newsbrief.editions()) {
+            return editions.run(new Editions.Request(date, Editions.Delivery.ONCE, false),
+                    org.newsbrief.events.EventLines.into(log));
         }
     }
 
@@ -109,12 +109,8 @@ class EditionsTest {
                 """);
 
         Editions.Report first = run(config, LocalDate.of(2026, 11, 25));
-        NewsbriefConfig withExtra = new NewsbriefConfig(config.file(), config.title(), config.timeZone(),
-                concat(config.sources(), new org.newsbrief.ingest.SourcesFile.Entry("Northern Ledger", "World", "file",
-                        extra.toString(), 1)),
-                config.sectionOrder(), config.algorithm(), config.length(), config.templates(), config.archive(),
-                config.outbox(), config.storeUrl(), config.formats(), config.paper(), config.limits(), config.repeats(),
-                config.schedule(), config.recipients(), config.mail(), config.fetch(), config.llm());
+        NewsbriefConfig withExtra = config.withSources(concat(config.sources(),
+                new org.newsbrief.ingest.SourcesFile.Entry("Northern Ledger", "World", "file", extra.toString(), 1)));
         Editions.Report second = run(withExtra, LocalDate.of(2026, 11, 26));
 
         assertThat(first.repeats()).isZero();

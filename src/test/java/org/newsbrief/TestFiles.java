@@ -1,5 +1,7 @@
 package org.newsbrief;
 
+import org.newsbrief.config.ConfigLoader;
+import org.newsbrief.config.NewsbriefConfig;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -48,9 +50,32 @@ public final class TestFiles {
         return file;
     }
 
-    /** @return a facade over the shared models with the fixed clock */
+    /** @return a facade with the default settings over the shared models with the fixed clock */
     public static Newsbrief newsbrief() {
-        return new Newsbrief(MODELS, CLOCK);
+        return newsbrief(NewsbriefConfig.defaults());
+    }
+
+    /**
+     * @param settings the settings
+     * @return a facade with those settings over the shared models with the fixed clock
+     */
+    public static Newsbrief newsbrief(NewsbriefConfig settings) {
+        return Newsbrief.builder(settings).models(MODELS).clock(CLOCK).build();
+    }
+
+    /**
+     * Settings as the command line makes them from flags, with no file.
+     *
+     * @param flagsAndValues flags of {@code generate} each followed by its value, such as
+     *     {@code "--format", "html", "--threads", "1"}
+     * @return the settings
+     */
+    public static NewsbriefConfig settings(String... flagsAndValues) {
+        java.util.Map<String, java.util.List<String>> given = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < flagsAndValues.length; i += 2) {
+            given.put(flagsAndValues[i], java.util.List.of(flagsAndValues[i + 1]));
+        }
+        return new ConfigLoader(java.util.Map.of()).load(null, given, ConfigLoader.Purpose.COMMAND);
     }
 
     /**

@@ -1,18 +1,15 @@
 package org.newsbrief.cli;
 
-import java.io.PrintWriter;
 import java.time.Duration;
-import org.newsbrief.Newsbrief;
 import org.newsbrief.config.ConfigLoader;
-import org.newsbrief.nlp.AnalysisSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The deadlines of analysis, shared by the commands that make editions. */
+/**
+ * The deadlines of analysis, shared by the commands that make editions. They are settings flags,
+ * read by {@link CommandSettings} as {@code analysis.article_timeout} and {@code analysis.run_timeout}.
+ */
 final class AnalysisOptions {
-
-    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
-    private CommandLine.Model.CommandSpec spec;
 
     /** Durations as the configuration file writes them: {@code 90s}, {@code 2m}, {@code 500ms}, {@code 1h}. */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
@@ -33,33 +30,4 @@ final class AnalysisOptions {
             description = "How long reading and analyzing may take before the articles left are skipped and the "
                     + "edition is made from the rest, such as 10m (default: 15m, or analysis.run_timeout).")
     private Duration runTimeout;
-
-    /**
-     * @param configured the configuration's settings, which the flags override
-     * @return the settings
-     */
-    AnalysisSettings settings(AnalysisSettings configured) {
-        return new AnalysisSettings(positive("--article-timeout", articleTimeout, configured.articleTimeout()),
-                positive("--run-timeout", runTimeout, configured.runTimeout()));
-    }
-
-    /**
-     * @param newsbrief the facade
-     * @param configured the configuration's settings, which the flags override
-     * @return the facade with these deadlines, telling its progress on standard error
-     */
-    Newsbrief apply(Newsbrief newsbrief, AnalysisSettings configured) {
-        PrintWriter err = spec.commandLine().getErr();
-        return newsbrief.withAnalysis(settings(configured), new ConsoleLog(err));
-    }
-
-    private Duration positive(String option, Duration given, Duration fallback) {
-        if (given == null) {
-            return fallback;
-        }
-        if (given.isNegative() || given.isZero()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be more than 0");
-        }
-        return given;
-    }
 }

@@ -26,7 +26,7 @@ import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.JsonArticles;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.Sentence;
-import org.newsbrief.summarize.BatchSummarization;
+import org.newsbrief.BatchSummarization;
 import org.newsbrief.summarize.Summarizer;
 import org.newsbrief.summarize.SummaryLength;
 import picocli.CommandLine;
@@ -192,7 +192,7 @@ final class BenchCommand implements Callable<Integer> {
         BriefingComposer composer = new BriefingComposer(summarizer, length, newsbrief.clock(),
                 new BriefingComposer.Limits(articles.size(), articles.size(), 5, false));
         Briefing briefing = composer.compose("Benchmark Briefing", LocalDate.now(newsbrief.clock()), articles);
-        TemplateFolder templates = new TemplateFolder(GenerateCommand.defaultTemplates());
+        TemplateFolder templates = new TemplateFolder(CommandSettings.defaultTemplates());
         RunLog warnings = RunLog.none();
         long[] times = new long[RENDER_RUNS];
         int pages = 0;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.newsbrief.render.TemplateCheck;
+import org.newsbrief.Newsbrief;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,20 +20,26 @@ import picocli.CommandLine.Parameters;
                 + "there is any.")
 final class CheckTemplatesCommand implements Callable<Integer> {
 
+    private final Newsbrief newsbrief;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "DIR", arity = "0..1", description = "The templates folder.")
     private Path folder;
 
+    CheckTemplatesCommand(Newsbrief newsbrief) {
+        this.newsbrief = java.util.Objects.requireNonNull(newsbrief, "newsbrief");
+    }
+
     @Override
     public Integer call() throws IOException {
-        Path templates = folder != null ? folder : GenerateCommand.defaultTemplates();
+        Path templates = folder != null ? folder : CommandSettings.defaultTemplates();
         if (templates == null || !Files.isDirectory(templates)) {
             throw new CommandLine.ParameterException(spec.commandLine(), (templates == null ? "templates" : templates)
                     + ": no such folder");
         }
-        List<String> problems = TemplateCheck.check(templates);
+        List<String> problems = newsbrief.checkTemplates(templates);
         PrintWriter out = spec.commandLine().getOut();
         problems.forEach(out::println);
         out.flush();

@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.newsbrief.Newsbrief;
-import org.newsbrief.ingest.ArticleSource;
-import org.newsbrief.ingest.Ingestion;
+import org.newsbrief.config.ConfigLoader;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.Block;
 import picocli.CommandLine;
@@ -59,11 +58,10 @@ final class ExtractCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be text or json");
         }
-        Ingestion ingestion = fetch.ingestion(Runtime.getRuntime().availableProcessors());
-        List<ArticleSource> list = sources.stream().map(ingestion::source).toList();
-        Ingestion.Report read = ingestion.read(list);
-        List<AnalyzedArticle> analyzed = newsbrief.analyzeAll(read.articles(), Runtime.getRuntime().availableProcessors(),
-                new ArrayList<>());
+        Newsbrief.Extraction extracted = newsbrief.with(CommandSettings.load(spec, null, ConfigLoader.Purpose.COMMAND))
+                .extract(sources, new ConsoleLog(spec.commandLine().getErr()));
+        List<AnalyzedArticle> analyzed = extracted.articles();
+        var read = extracted.read();
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

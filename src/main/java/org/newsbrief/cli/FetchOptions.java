@@ -1,19 +1,15 @@
 package org.newsbrief.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.newsbrief.ingest.FetchSettings;
-import org.newsbrief.ingest.Ingestion;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options of commands that may read from the web. */
+/**
+ * The options of commands that may read from the web. They are settings flags, read by
+ * {@link CommandSettings} as the keys under {@code fetch:} in {@code newsbrief.yaml}.
+ */
 final class FetchOptions {
-
-    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
-    private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--allow-private-network",
             description = "Also fetch from every loopback and private address, all or nothing (refused by default;"
@@ -40,21 +36,4 @@ final class FetchOptions {
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Keep fetched feeds here and ask servers whether they changed (ETag, Last-Modified).")
     private Path cache;
-
-    Ingestion ingestion(int threads) {
-        if (timeoutSeconds < 1 || maxBytes < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout and --max-bytes must be at least 1");
-        }
-        FetchSettings settings;
-        try {
-            settings = FetchSettings.defaults().withPrivateNetwork(allowPrivateNetwork).withAllowedHosts(allowHosts)
-                    .withReadTimeout(Duration.ofSeconds(timeoutSeconds)).withMaxBytes(maxBytes);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--allow-host: " + e.getMessage());
-        }
-        if (cache != null) {
-            settings = settings.withCache(cache);
-        }
-        return Ingestion.over(settings, followLinks, threads);
-    }
 }

@@ -1,7 +1,6 @@
 package org.newsbrief.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,10 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.newsbrief.Newsbrief;
-import org.newsbrief.ingest.ArticleSource;
-import org.newsbrief.ingest.Ingestion;
-import org.newsbrief.ingest.SourcesFile;
-import org.newsbrief.render.TemplateFolder;
+import org.newsbrief.config.NewsbriefConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,12 +19,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
-        description = "Reads the INPUT files, folders, feeds and pages (and those of a sources file) and writes "
-                + "briefing-<date>.pdf and briefing-<date>.html.")
+        description = "Reads the INPUT files, folders, feeds and pages (and those of a sources file or of "
+                + "--config) and writes briefing-<date>.pdf and briefing-<date>.html. Every option but --config, "
+                + "--date and --report is also a key of newsbrief.yaml; a flag wins over the file.")
 final class GenerateCommand implements Callable<Integer> {
-
-    /** Set by the launcher script to the project folder, whose templates/ is then the default. */
-    static final String HOME_PROPERTY = "newsbrief.home";
 
     private final Newsbrief newsbrief;
 
@@ -39,6 +33,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Article files and folders (read recursively), or addresses of feeds and pages.")
     private List<String> inputs = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read settings from this newsbrief.yaml (its sources, summary, stories, templates, formats, "
+                    + "fetch, analysis and llm keys); the flags given override it.")
+    private Path config;
+
     @Option(names = "--sources", paramLabel = "FILE", description = "A sources file (YAML) listing feeds, pages, folders and files.")
     private Path sourcesFile;
 
@@ -47,10 +46,15 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "pdf,html", split = ",",
             description = "Outputs to write, any of pdf, html, md, txt, json (default: ${DEFAULT-VALUE}).")
-    private java.util.Set<String> formats;
+    private List<String> formats;
 
     @Mixin
     private StoryOptions stories;
+
+    @Option(names = "--sections", paramLabel = "LIST", split = ",",
+            description = "Sections to put first, in this order, such as Business,World; the others follow by rank. "
+                    + "The page, the contents and the bookmarks follow it.")
+    private List<String> sections;
 
     @Option(names = "--paper", paramLabel = "SIZE", defaultValue = "A4",
             description = "PDF page size: A4 or letter (default: ${DEFAULT-VALUE}).")
@@ -65,6 +69,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day the edition covers (default: today).")
     private LocalDate date;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE",
+            description = "The zone whose today is the default date, such as Europe/Lisbon (default: the system's).")
+    private String timeZone;
 
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Daily Briefing",
             description = "The edition's title (default: ${DEFAULT-VALUE}).")
@@ -90,38 +98,16 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        if (inputs.isEmpty() && sourcesFile == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give INPUT files or folders, or --sources FILE");
-        }
-        if (templates != null && !Files.isDirectory(templates)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--templates " + templates + ": no such folder");
-        }
-        if (title.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--title must not be empty");
+        NewsbriefConfig settings = CommandSettings.loadWithProjectTemplates(spec, config);
+        if (inputs.isEmpty() && settings.sources().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give INPUT files or folders, --sources FILE, or --config FILE with sources");
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        org.newsbrief.llm.LlmSettings llmSettings = llm.enabled() ? llm.settings(out) : null;
-        Ingestion ingestion = fetch.ingestion(options.threads());
-        List<ArticleSource> sources = new ArrayList<>();
-        if (sourcesFile != null) {
-            SourcesFile.read(sourcesFile).forEach(entry -> sources.add(ingestion.source(entry)));
-        }
-        inputs.forEach(input -> sources.add(ingestion.source(input)));
-        Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(sources, ingestion, out,
-                date != null ? date : LocalDate.now(newsbrief.clock()), title.strip(), options.algorithm(),
-                options.length(), new TemplateFolder(templatesFolder()), options.threads(), formats(), paper, stories.limits());
-        Newsbrief newsbrief = analysis.apply(this.newsbrief, org.newsbrief.nlp.AnalysisSettings.defaults());
         Newsbrief.GenerateReport made;
-        org.newsbrief.llm.LlmBriefingWriter.Result written = null;
         try {
-            if (llmSettings == null) {
-                made = newsbrief.generate(request, new ConsoleLog(err));
-            } else {
-                Newsbrief.WrittenReport report = newsbrief.generate(request, llmSettings, new ConsoleLog(err));
-                made = report.files();
-                written = report.llm();
-            }
+            made = newsbrief.with(settings).generate(new Newsbrief.GenerateRequest(inputs, date), new ConsoleLog(err));
         } catch (Newsbrief.NoArticlesException e) {
             e.report().skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
             if (report != null) {
@@ -134,37 +120,6 @@ final class GenerateCommand implements Callable<Integer> {
         stdout.printf("%d %s from %d %s in the briefing%n", stories, stories == 1 ? "story" : "stories", made.articles(),
                 made.articles() == 1 ? "article" : "articles");
         stdout.flush();
-        return Reporting.finish(err, made.read(), report, written, made.briefing().leftOut());
-    }
-
-    private java.util.Set<String> formats() {
-        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
-        for (String format : formats) {
-            String name = format.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!Newsbrief.GenerateRequest.FORMATS.contains(name)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--format: unknown format '" + format + "' (known: "
-                        + String.join(", ", Newsbrief.GenerateRequest.FORMATS) + ")");
-            }
-            chosen.add(name);
-        }
-        if (!paper.equalsIgnoreCase("A4") && !paper.equalsIgnoreCase("letter")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--paper must be A4 or letter");
-        }
-        return chosen;
-    }
-
-    /** An explicit folder, else the project's templates/ beside the launcher, else ./templates, else built-in. */
-    private Path templatesFolder() {
-        return templates != null ? templates : defaultTemplates();
-    }
-
-    /** @return the project's templates/ beside the launcher, else ./templates, else {@code null} */
-    static Path defaultTemplates() {
-        String home = System.getProperty(HOME_PROPERTY);
-        if (home != null && Files.isDirectory(Path.of(home, "templates"))) {
-            return Path.of(home, "templates");
-        }
-        return Files.isDirectory(Path.of("templates")) ? Path.of("templates") : null;
+        return Reporting.finish(err, made.read(), report, made.llm(), made.briefing().leftOut());
     }
 }

@@ -1,28 +1,16 @@
 package org.newsbrief.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.newsbrief.llm.LlmException;
-import org.newsbrief.llm.LlmSettings;
-import org.newsbrief.llm.PromptTemplates;
-import org.newsbrief.llm.Provider;
-import org.newsbrief.llm.RetryPolicy;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The options that switch on LLM-written summaries. The provider, model and address may also come
+ * The options that switch on LLM-written summaries. They are settings flags, read by
+ * {@link CommandSettings} as {@code summarizer:} and the keys under {@code llm:}. The provider, model and address may also come
  * from {@code NEWSBRIEF_LLM_PROVIDER}, {@code NEWSBRIEF_LLM_MODEL} and {@code NEWSBRIEF_LLM_BASE_URL};
  * API keys only ever come from the environment.
  */
 final class LlmOptions {
-
-    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
-    private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--summarizer", paramLabel = "KIND", defaultValue = "extractive",
             description = "extractive (quotes the reports; the default) or llm (a language model writes the summaries, "
@@ -84,57 +72,16 @@ final class LlmOptions {
             description = "A folder of prompt files; each file there replaces the project's prompt of that name.")
     private Path prompts;
 
-    /** @return whether a language model is to write the summaries */
-    boolean enabled() {
-        String kind = summarizer.strip().toLowerCase(Locale.ROOT);
-        if (!kind.equals("extractive") && !kind.equals("llm")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--summarizer must be extractive or llm, was " + summarizer);
-        }
-        return kind.equals("llm");
-    }
+    @Option(names = "--llm-max-tokens", paramLabel = "N", defaultValue = "400",
+            description = "Longest reply, in tokens (default: ${DEFAULT-VALUE}).")
+    private int maxTokens;
 
-    /**
-     * @param out the output folder, beside which replies are cached by default
-     * @return the settings from the options and the environment
-     */
-    LlmSettings settings(Path out) {
-        Map<String, String> environment = System.getenv();
-        String url = baseUrl != null ? baseUrl : environment.get("NEWSBRIEF_LLM_BASE_URL");
-        String name = provider != null ? provider : environment.get("NEWSBRIEF_LLM_PROVIDER");
-        if (name == null || name.isBlank()) {
-            if (url == null || url.isBlank()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--summarizer llm needs a provider: give "
-                        + "--llm-provider (openai, openai-compatible, ollama, anthropic) or --llm-base-url, "
-                        + "or set NEWSBRIEF_LLM_PROVIDER");
-            }
-            name = "openai-compatible";
-        }
-        if (prompts != null && !Files.isDirectory(prompts)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--prompts " + prompts + ": no such folder");
-        }
-        if (timeout <= 0 || retries < 0 || concurrency < 1 || maxWords < 10 || budgetTokens < 0 || budgetCost < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--llm-timeout must be above 0, --llm-retries at "
-                    + "least 0, --llm-concurrency at least 1, --llm-max-words at least 10 and budgets not negative");
-        }
-        if (prices != null && prices.size() != 2) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--llm-prices takes two numbers: IN,OUT");
-        }
-        Provider chosen;
-        try {
-            chosen = Provider.named(name);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        try {
-            return LlmSettings.builder(chosen, model != null ? model : environment.get("NEWSBRIEF_LLM_MODEL"), url, environment)
-                    .timeout(Duration.ofMillis(Math.round(timeout * 1000)))
-                    .retry(RetryPolicy.defaults().withRetries(retries))
-                    .concurrency(concurrency).temperature(temperature).maxWords(maxWords).budget(budgetTokens, budgetCost)
-                    .prices(prices == null ? 0 : prices.get(0), prices == null ? 0 : prices.get(1))
-                    .cache(noCache ? null : cache != null ? cache : out.resolve("llm-cache"))
-                    .prompts(PromptTemplates.searchPath(prompts)).build();
-        } catch (LlmException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
+    @Option(names = "--llm-max-input-tokens", paramLabel = "N", defaultValue = "3000",
+            description = "Longest article sent, in tokens; a longer one is cut at a sentence (default: ${DEFAULT-VALUE}).")
+    private int maxInputTokens;
+
+    @Option(names = "--llm-breaker-threshold", paramLabel = "N", defaultValue = "3",
+            description = "After this many requests in a row fail, the rest keep their extractive summaries "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int breakerThreshold;
 }

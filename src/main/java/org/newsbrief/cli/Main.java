@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.newsbrief.Newsbrief;
-import org.newsbrief.nlp.NlpModels;
+import org.newsbrief.config.NewsbriefConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +32,7 @@ public final class Main implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        Newsbrief newsbrief = new Newsbrief(new NlpModels(), Clock.systemDefaultZone());
+        Newsbrief newsbrief = Newsbrief.create(NewsbriefConfig.defaults(), Clock.systemDefaultZone());
         CommandLine commandLine = commandLine(newsbrief);
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
@@ -77,6 +77,9 @@ public final class Main implements Runnable {
                 }
                 if (type == TrainScorerCommand.class) {
                     return type.cast(new TrainScorerCommand(newsbrief));
+                }
+                if (type == CheckTemplatesCommand.class) {
+                    return type.cast(new CheckTemplatesCommand(newsbrief));
                 }
                 if (type == BenchCommand.class) {
                     return type.cast(new BenchCommand(newsbrief));

@@ -2,17 +2,12 @@ package org.newsbrief.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.newsbrief.Newsbrief;
-import org.newsbrief.ingest.ArticleSource;
-import org.newsbrief.ingest.Ingestion;
-import org.newsbrief.render.PreviewServer;
-import org.newsbrief.render.TemplateFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,23 +55,13 @@ final class PreviewCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
         }
-        Path folder = templates != null ? templates : GenerateCommand.defaultTemplates();
-        Ingestion ingestion = fetch.ingestion(options.threads());
-        List<ArticleSource> sources = new ArrayList<>();
-        (inputs.isEmpty() ? List.of(samplesFolder()) : inputs).forEach(input -> sources.add(ingestion.source(input)));
-        Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(sources, ingestion, Path.of("."),
-                LocalDate.now(newsbrief.clock()), "Daily Briefing", options.algorithm(), options.length(),
-                new TemplateFolder(folder), options.threads(), java.util.Set.of("pdf", "html"), "A4", stories.limits());
-        Newsbrief.Prepared prepared = newsbrief.prepare(request);
+        Newsbrief preview = newsbrief.with(CommandSettings.loadWithProjectTemplates(spec, null));
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> watched = new ArrayList<>();
-        if (folder != null) {
-            watched.add(folder);
-            watched.add(folder.toAbsolutePath().getParent().resolve("prompts"));
-        }
+        ConsoleLog log = new ConsoleLog(err);
+        Newsbrief.Prepared prepared = preview.prepare(
+                new Newsbrief.GenerateRequest(inputs.isEmpty() ? List.of(samplesFolder()) : inputs, null), log);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (PreviewServer server = new PreviewServer(prepared.briefing(), new TemplateFolder(folder), watched, port,
-                new ConsoleLog(err))) {
+        try (Newsbrief.Preview server = preview.preview(prepared, port, log)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("newsbrief: preview of " + prepared.read().articles().size() + " articles at " + server.address()
                     + " (PDF at " + server.address() + "briefing.pdf); stop with Ctrl-C");
@@ -90,7 +75,7 @@ final class PreviewCommand implements Callable<Integer> {
     }
 
     private static String samplesFolder() {
-        String home = System.getProperty(GenerateCommand.HOME_PROPERTY);
+        String home = System.getProperty(CommandSettings.HOME_PROPERTY);
         return home != null ? Path.of(home, "samples").toString() : "samples";
     }
 }

@@ -8,13 +8,9 @@ import java.util.concurrent.Callable;
 import org.newsbrief.Editions;
 import org.newsbrief.Newsbrief;
 import org.newsbrief.config.ConfigLoader;
-import org.newsbrief.config.NewsbriefConfig;
-import org.newsbrief.deliver.Dispatcher;
-import org.newsbrief.store.EditionStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.newsbrief.internal.Sleeper;
 
 /** {@code newsbrief run}: one edition, from reading to delivery. */
 @Command(
@@ -61,16 +57,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NewsbriefConfig settings = new ConfigLoader().load(config);
-        Newsbrief zoned = analysis.apply(newsbrief.withClock(newsbrief.clock().withZone(settings.timeZone())),
-                settings.analysis());
+        Editions.Delivery delivery = delivery();
+        Newsbrief edition = newsbrief.with(CommandSettings.load(spec, config, ConfigLoader.Purpose.EDITION));
         PrintWriter out = spec.commandLine().getOut();
-        LocalDate day = date != null ? date : LocalDate.now(zoned.clock());
-        try (EditionStore store = Editions.store(settings, zoned.clock())) {
-            Editions editions = new Editions(zoned, store, Editions.mailer(settings, zoned), sleeper());
+        LocalDate day = date != null ? date : edition.today();
+        try (Editions editions = edition.editions()) {
             Editions.Report report;
             try {
-                report = editions.run(new Editions.Request(settings, day, mode(), rebuild, threads()), new ConsoleLog(out));
+                report = editions.run(new Editions.Request(day, delivery, rebuild), new ConsoleLog(out));
             } catch (Newsbrief.NoArticlesException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 e.report().skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
@@ -85,23 +79,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Dispatcher.Mode mode() {
+    private Editions.Delivery delivery() {
         if (resend && retryInterrupted) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--resend already sends to everyone; give it or --retry-interrupted, not both");
         }
-        return resend ? Dispatcher.Mode.RESEND : retryInterrupted ? Dispatcher.Mode.RETRY_INTERRUPTED : Dispatcher.Mode.ONCE;
-    }
-
-    static Sleeper sleeper() {
-        return duration -> Thread.sleep(duration.toMillis());
-    }
-
-    private int threads() {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
-        return n;
+        return resend ? Editions.Delivery.RESEND : retryInterrupted ? Editions.Delivery.RETRY_INTERRUPTED
+                : Editions.Delivery.ONCE;
     }
 }

@@ -1,14 +1,12 @@
 package org.newsbrief.cli;
 
-import org.newsbrief.compose.BriefingComposer;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** How stories are formed and how many an edition holds, shared by {@code generate} and {@code preview}. */
+/**
+ * How stories are formed and how many an edition holds, shared by {@code generate} and {@code preview}.
+ * They are settings flags, read by {@link CommandSettings} as the keys under {@code stories:}.
+ */
 final class StoryOptions {
-
-    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
-    private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--group-stories", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Make reports of one event from several outlets one story that lists them all "
@@ -32,21 +30,4 @@ final class StoryOptions {
             description = "Watched terms (a place, a company, an institution): stories that mention one rank higher "
                     + "and say why. Repeat or separate with commas.")
     private java.util.List<String> watch = new java.util.ArrayList<>();
-
-    BriefingComposer.Limits limits() {
-        if (maxStories < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-stories must be at least 1, was " + maxStories);
-        }
-        if (perSection < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--per-section must be at least 1, was " + perSection);
-        }
-        BriefingComposer.Limits defaults = BriefingComposer.Limits.defaults();
-        java.time.Duration window;
-        try {
-            window = since == null ? null : BriefingComposer.Limits.age(since);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--since: " + e.getMessage());
-        }
-        return new BriefingComposer.Limits(maxStories, perSection, defaults.executiveItems(), groupStories, window, watch);
-    }
 }

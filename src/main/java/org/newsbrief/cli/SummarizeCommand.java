@@ -16,14 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.newsbrief.BatchSummarization;
 import org.newsbrief.Newsbrief;
-import org.newsbrief.ingest.FileArticleSource;
-import org.newsbrief.ingest.IngestResult;
-import org.newsbrief.ingest.SkippedInput;
-import org.newsbrief.nlp.AnalyzedArticle;
-import org.newsbrief.summarize.BatchSummarization;
-import org.newsbrief.summarize.Summarizer;
-import org.newsbrief.summarize.SummaryLength;
+import org.newsbrief.NewsbriefException;
+import org.newsbrief.config.ConfigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,42 +72,32 @@ final class SummarizeCommand implements Callable<Integer> {
         if (output != null && input == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--output goes with --input");
         }
-        Summarizer summarizer = options.algorithm().create();
-        SummaryLength length = options.length();
-        int threads = options.threads();
-        return input != null ? batch(summarizer, length, threads) : files(summarizer, length, threads);
+        Newsbrief summarizing = newsbrief.with(CommandSettings.load(spec, null, ConfigLoader.Purpose.COMMAND));
+        return input != null ? batch(summarizing) : files(summarizing);
     }
 
-    private int files(Summarizer summarizer, SummaryLength length, int threads) {
+    private int files(Newsbrief summarizing) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FileArticleSource source = new FileArticleSource(files);
-        IngestResult ingested = source.read();
-        List<SkippedInput> skipped = new ArrayList<>(ingested.skipped());
-        skipped.forEach(skip -> err.println("newsbrief: " + skip));
-        List<SkippedInput> failedAnalysis = new ArrayList<>();
-        List<AnalyzedArticle> analyzed = newsbrief.analyzeAll(ingested.articles(), threads, failedAnalysis);
-        failedAnalysis.forEach(skip -> err.println("newsbrief: " + skip));
-        skipped.addAll(failedAnalysis);
-        boolean headers = ingested.articles().size() > 1 || files.size() > 1;
-        for (int i = 0; i < analyzed.size(); i++) {
-            AnalyzedArticle article = analyzed.get(i);
-            if (headers) {
-                out.println((i > 0 ? "\n" : "") + "==> " + article.source().origin() + " <==");
+        Newsbrief.FileSummaries summaries = summarizing.summarize(files, new ConsoleLog(err));
+        summaries.skipped().forEach(skip -> err.println("newsbrief: " + skip));
+        for (int i = 0; i < summaries.summaries().size(); i++) {
+            Newsbrief.ArticleSummary summary = summaries.summaries().get(i);
+            if (summaries.several()) {
+                out.println((i > 0 ? "\n" : "") + "==> " + summary.origin() + " <==");
             }
-            if (article.sentences().isEmpty()) {
-                err.println("newsbrief: warning: " + article.source().origin() + ": no complete sentences to summarize");
+            if (summary.sentences().isEmpty()) {
+                err.println("newsbrief: warning: " + summary.origin() + ": no complete sentences to summarize");
             }
-            summarizer.summarize(article, length).texts().forEach(out::println);
+            summary.sentences().forEach(out::println);
         }
         out.flush();
         err.flush();
-        return analyzed.isEmpty() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+        return summaries.summaries().isEmpty() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
     }
 
-    private int batch(Summarizer summarizer, SummaryLength length, int threads) throws IOException {
+    private int batch(Newsbrief summarizing) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        BatchSummarization batch = new BatchSummarization(newsbrief.analyzer(), summarizer, length, threads);
         long started = System.nanoTime();
         long[] lastReport = {started};
         BatchSummarization.Report report;
@@ -124,19 +110,14 @@ final class SummarizeCommand implements Callable<Integer> {
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS)) {
                 Writer target = writer != null ? writer : spec.commandLine().getOut();
-                report = batch.run(in, input, target,
-                        skip -> {
-                            err.println("newsbrief: skipped " + skip);
-                            err.flush();
-                        },
-                        done -> {
-                            long now = System.nanoTime();
-                            if (now - lastReport[0] >= PROGRESS_EVERY_NANOS) {
-                                lastReport[0] = now;
-                                err.printf("newsbrief: %d records done%n", done);
-                                err.flush();
-                            }
-                        });
+                report = summarizing.summarize(in, input, target, new ConsoleLog(err), done -> {
+                    long now = System.nanoTime();
+                    if (now - lastReport[0] >= PROGRESS_EVERY_NANOS) {
+                        lastReport[0] = now;
+                        err.printf("newsbrief: %d records done%n", done);
+                        err.flush();
+                    }
+                });
                 target.flush();
             }
         } catch (IOException | RuntimeException e) {
@@ -197,12 +178,12 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         Path file = Path.of(input);
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new org.newsbrief.ingest.IngestException(input + ": not a regular file; only regular files are read (use --input - for a pipe)");
+            throw new NewsbriefException(input + ": not a regular file; only regular files are read (use --input - for a pipe)");
         }
         try {
             return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw new org.newsbrief.ingest.IngestException(input + ": no such file", e);
+            throw new NewsbriefException(input + ": no such file", e);
         }
     }
 }

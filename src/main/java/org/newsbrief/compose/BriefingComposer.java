@@ -441,6 +441,26 @@ public final class BriefingComposer {
         throw new IllegalArgumentException("not a report of the story");
     }
 
+    /**
+     * @param briefing a briefing
+     * @param order section names in the order they should come, in any case
+     * @return the briefing with those sections first, in that order, and the others after them in
+     *     their ranked order; the same briefing when the order names none
+     */
+    public static Briefing ordered(Briefing briefing, List<String> order) {
+        if (order.isEmpty()) {
+            return briefing;
+        }
+        List<String> names = order.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList();
+        List<Section> sections = new ArrayList<>(briefing.sections());
+        sections.sort(java.util.Comparator.comparingInt(section -> {
+            int index = names.indexOf(section.name().toLowerCase(java.util.Locale.ROOT));
+            return index < 0 ? names.size() : index;
+        }));
+        return new Briefing(briefing.title(), briefing.date(), briefing.generatedAt(), briefing.executiveSummary(), sections,
+                briefing.keyNames(), briefing.leftOut());
+    }
+
     /** The same reports give the same id, in whatever order they were read. */
     static String id(List<AnalyzedArticle> cluster) {
         List<String> keys = cluster.stream().map(article -> article.source().key()).sorted().toList();

@@ -22,6 +22,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -33,23 +34,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.newsbrief.llm.LlmException;
-import org.newsbrief.llm.LlmSettings;
-import org.newsbrief.llm.PromptTemplates;
-import org.newsbrief.llm.Provider;
-import org.newsbrief.llm.RetryPolicy;
-import org.newsbrief.llm.LlmException;
-import org.newsbrief.llm.LlmSettings;
-import org.newsbrief.llm.PromptTemplates;
-import org.newsbrief.llm.Provider;
-import org.newsbrief.llm.RetryPolicy;
 import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.ingest.AllowedHosts;
-import org.newsbrief.nlp.AnalysisSettings;
+import org.newsbrief.ingest.FetchSettings;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.SourcesFile;
+import org.newsbrief.llm.LlmException;
+import org.newsbrief.llm.LlmSettings;
+import org.newsbrief.llm.PromptTemplates;
+import org.newsbrief.llm.Provider;
+import org.newsbrief.llm.RetryPolicy;
+import org.newsbrief.nlp.AnalysisSettings;
+import org.newsbrief.render.Format;
+import org.newsbrief.render.Paper;
+import org.newsbrief.render.RenderSettings;
 import org.newsbrief.summarize.Algorithm;
 import org.newsbrief.summarize.SummaryLength;
+import org.newsbrief.summarize.SummarySettings;
+import org.newsbrief.deliver.SmtpSettings;
 
 /**
  * Reads {@code newsbrief.yaml}. Every problem is reported before anything runs, each as
@@ -59,20 +61,27 @@ import org.newsbrief.summarize.SummaryLength;
 public final class ConfigLoader {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
-    private static final Set<String> FORMATS = Set.of("pdf", "html", "md", "txt", "json");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,3})?)\\s*(ms|s|m|h)?");
+
+    /** What the settings are for: an edition needs its sources in the file; a command may be given them. */
+    public enum Purpose {
+        /** {@code run} and {@code schedule}: the file must say where articles come from. */
+        EDITION,
+        /** {@code generate} and the other commands, which take inputs of their own. */
+        COMMAND
+    }
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("id", "title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
                     "store", "formats", "paper", "stories", "repeats", "schedule", "recipients", "lists", "mail", "fetch",
-                    "summarizer", "llm", "analysis", "window", "watch"),
+                    "summarizer", "llm", "analysis", "window", "watch", "out", "threads"),
             "analysis", Set.of("article_timeout", "run_timeout"),
             "summary", Set.of("algorithm", "sentences", "words", "bytes", "ratio"),
             "stories", Set.of("group", "max", "per_section", "window", "watch"),
             "schedule", Set.of("cron", "catch_up"),
             "mail", Set.of("host", "port", "security", "username", "password", "from", "subject", "timeout", "attempts",
                     "backoff", "breaker_threshold"),
-            "fetch", Set.of("timeout", "allow_private_network", "allow_hosts", "follow_links", "cache"),
+            "fetch", Set.of("timeout", "max_bytes", "allow_private_network", "allow_hosts", "follow_links", "cache"),
             "llm", Set.of("provider", "model", "base_url", "temperature", "max_tokens", "timeout", "retries", "concurrency",
                     "breaker_threshold", "max_input_tokens", "max_words", "budget_tokens", "budget", "price_input",
                     "price_output", "cache", "prompts"));
@@ -96,7 +105,7 @@ public final class ConfigLoader {
     }
 
     /**
-     * Reads a duration as the configuration writes it: a whole number and a unit, {@code ms},
+     * Reads a duration as the configuration writes it: a number and a unit, {@code ms},
      * {@code s} (the default), {@code m} or {@code h}, such as {@code 30s} or {@code 2m}. The flags
      * that take durations read them the same way.
      *
@@ -108,13 +117,15 @@ public final class ConfigLoader {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        long amount = Long.parseLong(matcher.group(1));
-        return Optional.of(switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(amount);
-        });
+        java.math.BigDecimal amount = new java.math.BigDecimal(matcher.group(1));
+        long unit = switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
+            case "ms" -> 1;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 1_000;
+        };
+        return Optional.of(Duration.ofMillis(amount.multiply(java.math.BigDecimal.valueOf(unit))
+                .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact()));
     }
 
     /**
@@ -123,6 +134,38 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem found, one a line
      */
     public NewsbriefConfig load(Path file) {
+        return load(file, Map.of(), Purpose.EDITION);
+    }
+
+    /**
+     * Reads a configuration file, if any, with flags laid over it: a flag wins over the file, and
+     * its value is checked as the file's would be, the problem named by the flag.
+     *
+     * @param file the configuration file, or {@code null} for flags and defaults alone
+     * @param flags each {@link SettingFlags settings flag} given, in order, with its values as written
+     * @param purpose whether the file must name its sources
+     * @return the configuration
+     * @throws ConfigException listing every problem found, one a line
+     */
+    public NewsbriefConfig load(Path file, Map<String, List<String>> flags, Purpose purpose) {
+        Objects.requireNonNull(flags, "flags");
+        Objects.requireNonNull(purpose, "purpose");
+        Map<String, Integer> lines = new HashMap<>();
+        JsonNode root = file == null ? JsonNodeFactory.instance.objectNode() : parse(file, lines);
+        Reading reading = new Reading(file, lines, purpose);
+        if (!root.isObject()) {
+            reading.problem("", "expected a mapping of settings");
+            throw reading.failure();
+        }
+        SettingFlags.overlay((com.fasterxml.jackson.databind.node.ObjectNode) root, flags, reading.origins);
+        NewsbriefConfig config = reading.config(root);
+        if (!reading.problems.isEmpty()) {
+            throw reading.failure();
+        }
+        return config;
+    }
+
+    private static JsonNode parse(Path file, Map<String, Integer> lines) {
         String yaml;
         try {
             if (Files.exists(file) && !Files.isRegularFile(file)) {
@@ -139,7 +182,6 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
-        Map<String, Integer> lines = new HashMap<>();
         JsonNode root;
         try {
             try (JsonParser parser = YAML.createParser(yaml)) {
@@ -159,16 +201,7 @@ public final class ConfigLoader {
         if (root == null || root.isNull() || root.isMissingNode()) {
             root = JsonNodeFactory.instance.objectNode();
         }
-        Reading reading = new Reading(file, lines);
-        if (!root.isObject()) {
-            reading.problem("", "expected a mapping of settings");
-            throw reading.failure();
-        }
-        NewsbriefConfig config = reading.config(root);
-        if (!reading.problems.isEmpty()) {
-            throw reading.failure();
-        }
-        return config;
+        return root;
     }
 
     /** Records the line of every key and list item, by its dotted path. */
@@ -205,15 +238,30 @@ public final class ConfigLoader {
         private final Path file;
         private final Path folder;
         private final Map<String, Integer> lines;
+        private final Purpose purpose;
         private final List<String> problems = new ArrayList<>();
+        /** The flag that set each key a flag set, by dotted key. */
+        private final Map<String, String> origins = new HashMap<>();
 
-        Reading(Path file, Map<String, Integer> lines) {
+        Reading(Path file, Map<String, Integer> lines, Purpose purpose) {
             this.file = file;
-            this.folder = file.toAbsolutePath().getParent();
+            this.folder = file == null ? null : file.toAbsolutePath().getParent();
             this.lines = lines;
+            this.purpose = purpose;
+        }
+
+        /** @return the flag that set the key or its list, or {@code null} when the file did */
+        private String flag(String path) {
+            String key = path.replaceAll("\\[\\d+]$", "");
+            return origins.get(key);
         }
 
         void problem(String path, String message) {
+            String flag = flag(path);
+            if (flag != null) {
+                problems.add(flag + ": " + message);
+                return;
+            }
             Integer line = lines.get(path);
             problems.add(file + ": " + (path.isEmpty() ? "" : path + ": ") + (line == null ? "" : "line " + line + ": ")
                     + message);
@@ -237,7 +285,7 @@ public final class ConfigLoader {
                         + id + "'");
                 id = NewsbriefConfig.slug(title);
             }
-            ZoneId zone = ZoneId.systemDefault();
+            ZoneId zone = null;
             String zoneName = text(root, "time_zone", "");
             if (!zoneName.isEmpty()) {
                 try {
@@ -246,7 +294,8 @@ public final class ConfigLoader {
                     problem("time_zone", "unknown time zone '" + zoneName + "' (use a name such as Europe/Lisbon)");
                 }
             }
-            List<SourcesFile.Entry> sources = sources(root.get("sources"));
+            List<SourcesFile.Entry> sources = purpose == Purpose.COMMAND && !root.has("sources") ? List.of()
+                    : sources(root.get("sources"));
             List<String> sections = strings(root, "sections");
             JsonNode summary = object(root, "summary");
             Algorithm algorithm = Algorithm.defaultAlgorithm();
@@ -272,17 +321,27 @@ public final class ConfigLoader {
             } else if (!store.startsWith("jdbc:")) {
                 problem("store", "must be a jdbc: address, such as jdbc:sqlite:/var/lib/newsbrief/newsbrief.db");
             }
-            Set<String> formats = new LinkedHashSet<>(root.has("formats") ? strings(root, "formats") : List.of("pdf", "html"));
-            formats.add("pdf");
-            for (String format : formats) {
-                if (!FORMATS.contains(format)) {
-                    problem("formats", "unknown format '" + format + "' (known: html, json, md, pdf, txt)");
+            Set<Format> formats = EnumSet.noneOf(Format.class);
+            for (String format : root.has("formats") ? strings(root, "formats") : List.of("pdf", "html")) {
+                try {
+                    formats.add(Format.named(format));
+                } catch (IllegalArgumentException e) {
+                    problem("formats", e.getMessage());
                 }
             }
-            String paper = text(root, "paper", "A4");
-            if (!paper.equalsIgnoreCase("A4") && !paper.equalsIgnoreCase("letter")) {
+            if (formats.isEmpty()) {
+                problem("formats", "name at least one of " + Format.known());
+                formats.add(Format.PDF);
+            }
+            Paper paper = Paper.A4;
+            try {
+                paper = Paper.named(text(root, "paper", "A4"));
+            } catch (IllegalArgumentException e) {
                 problem("paper", "must be A4 or letter");
             }
+            int threads = integer(root, "threads", "threads", Runtime.getRuntime().availableProcessors(), 1);
+            Path out = path(root, "out", null);
+            out = out == null ? Path.of("out") : out;
             BriefingComposer.Limits limits = limits(object(root, "stories"), root);
             NewsbriefConfig.Repeats repeats = NewsbriefConfig.Repeats.MARK;
             String repeatsName = text(root, "repeats", "mark");
@@ -291,9 +350,10 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException e) {
                 problem("repeats", "must be mark or drop");
             }
-            return new NewsbriefConfig(file, title.strip(), zone, sources, sections, algorithm, length, templates, archive,
-                    outbox, store, formats, paper, limits, repeats, schedule(root), recipients(root), mail(root),
-                    fetch(object(root, "fetch")), llm(root, data), id, analysis(object(root, "analysis")));
+            return new NewsbriefConfig(file, title.strip(), id, zone, sources, sections, new SummarySettings(algorithm, length),
+                    limits, new RenderSettings(templates, formats, paper), fetch(object(root, "fetch")),
+                    analysis(object(root, "analysis")), llm(root, purpose == Purpose.EDITION || root.has("data") ? data
+                    : out), threads, out, archive, outbox, store, repeats, schedule(root), recipients(root), mail(root));
         }
 
         private AnalysisSettings analysis(JsonNode analysis) {
@@ -318,10 +378,13 @@ public final class ConfigLoader {
             }
             try {
                 if (node.isTextual()) {
-                    return SourcesFile.read(folder.resolve(substitute("sources", node.asText())));
+                    String written = substitute("sources", node.asText());
+                    return SourcesFile.read(flag("sources") != null || folder == null ? Path.of(written)
+                            : folder.resolve(written));
                 }
                 if (node.isArray() && !node.isEmpty()) {
-                    return SourcesFile.entries(substituted("sources", node), folder, index -> file + ": sources[" + index + "]");
+                    return SourcesFile.entries(substituted("sources", node), folder == null ? Path.of("") : folder,
+                            index -> file + ": sources[" + index + "]");
                 }
                 problem("sources", "expected the path of a sources file or a non-empty list of sources");
             } catch (IngestException e) {
@@ -348,15 +411,17 @@ public final class ConfigLoader {
                 }
                 String key = given.get(0);
                 JsonNode value = summary.get(key);
-                if (!value.isNumber()) {
-                    problem("summary." + key, "must be a number");
+                String text = value.isValueNode() ? value.asText().strip() : "";
+                boolean whole = text.matches("-?\\d{1,9}");
+                if (!(key.equals("ratio") ? text.matches("-?\\d*\\.?\\d+") : whole)) {
+                    problem("summary." + key, key.equals("ratio") ? "must be a number" : "must be a whole number");
                     return SummaryLength.story();
                 }
                 return switch (key) {
-                    case "sentences" -> SummaryLength.sentences(value.asInt());
-                    case "words" -> SummaryLength.words(value.asInt());
-                    case "bytes" -> SummaryLength.bytes(value.asInt());
-                    default -> SummaryLength.ratio(value.asDouble());
+                    case "sentences" -> SummaryLength.sentences(Integer.parseInt(text));
+                    case "words" -> SummaryLength.words(Integer.parseInt(text));
+                    case "bytes" -> SummaryLength.bytes(Integer.parseInt(text));
+                    default -> SummaryLength.ratio(Double.parseDouble(text));
                 };
             } catch (IllegalArgumentException e) {
                 problem("summary." + given.get(0), e.getMessage());
@@ -443,7 +508,7 @@ public final class ConfigLoader {
             }
         }
 
-        private NewsbriefConfig.Mail mail(JsonNode root) {
+        private SmtpSettings mail(JsonNode root) {
             if (!root.has("mail") || root.get("mail").isNull()) {
                 return null;
             }
@@ -467,15 +532,15 @@ public final class ConfigLoader {
             } else {
                 address("mail.from", from);
             }
-            return new NewsbriefConfig.Mail(host, port, security, text(mail, "mail.username", "username", ""),
+            return new SmtpSettings(host, port, security, text(mail, "mail.username", "username", ""),
                     text(mail, "mail.password", "password", ""), from,
                     text(mail, "mail.subject", "subject", "{title}: {date}"),
                     duration(mail, "mail.timeout", "timeout", Duration.ofSeconds(30)),
                     integer(mail, "mail.attempts", "attempts", 4, 1), duration(mail, "mail.backoff", "backoff", Duration.ofSeconds(2)),
-                    integer(mail, "mail.breaker_threshold", "breaker_threshold", NewsbriefConfig.Mail.DEFAULT_BREAKER_THRESHOLD, 1));
+                    integer(mail, "mail.breaker_threshold", "breaker_threshold", SmtpSettings.DEFAULT_BREAKER_THRESHOLD, 1));
         }
 
-        private NewsbriefConfig.Fetch fetch(JsonNode fetch) {
+        private FetchSettings fetch(JsonNode fetch) {
             List<String> written = strings(fetch, "fetch.allow_hosts", "allow_hosts");
             List<String> allowHosts = new ArrayList<>();
             for (int i = 0; i < written.size(); i++) {
@@ -486,14 +551,29 @@ public final class ConfigLoader {
                     problem("fetch.allow_hosts[" + i + "]", e.getMessage());
                 }
             }
-            return new NewsbriefConfig.Fetch(duration(fetch, "fetch.timeout", "timeout", Duration.ofSeconds(20)),
-                    bool(fetch, "fetch.allow_private_network", "allow_private_network", false),
-                    allowHosts,
-                    bool(fetch, "fetch.follow_links", "follow_links", false), path(fetch, "fetch.cache", "cache", null));
+            FetchSettings defaults = FetchSettings.defaults();
+            Duration timeout = duration(fetch, "fetch.timeout", "timeout", defaults.readTimeout());
+            if (timeout.isZero()) {
+                problem("fetch.timeout", "must be more than 0");
+                timeout = defaults.readTimeout();
+            }
+            long maxBytes = integer(fetch, "fetch.max_bytes", "max_bytes", (int) defaults.maxBytes(), 1);
+            FetchSettings settings = defaults.withReadTimeout(timeout).withMaxBytes(maxBytes)
+                    .withPrivateNetwork(bool(fetch, "fetch.allow_private_network", "allow_private_network", false))
+                    .withAllowedHosts(allowHosts).withFollowLinks(bool(fetch, "fetch.follow_links", "follow_links", false));
+            Path cache = path(fetch, "fetch.cache", "cache", null);
+            return cache == null ? settings : settings.withCache(cache);
         }
 
-        /** The model settings when {@code summarizer: llm}; {@code null} for extractive summaries. */
-        private LlmSettings llm(JsonNode root, Path data) {
+        /**
+         * The model settings when {@code summarizer: llm}; {@code null} for extractive summaries. The
+         * provider, model and address fall back on {@code NEWSBRIEF_LLM_PROVIDER}, {@code NEWSBRIEF_LLM_MODEL}
+         * and {@code NEWSBRIEF_LLM_BASE_URL}; with an address and no provider, the service is taken to
+         * speak the OpenAI protocol.
+         *
+         * @param cacheBeside the folder whose {@code llm-cache} keeps replies unless {@code llm.cache} says otherwise
+         */
+        private LlmSettings llm(JsonNode root, Path cacheBeside) {
             String summarizer = text(root, "summarizer", "extractive").strip().toLowerCase(Locale.ROOT);
             JsonNode llm = object(root, "llm");
             if (!summarizer.equals("llm")) {
@@ -502,9 +582,18 @@ public final class ConfigLoader {
                 }
                 return null;
             }
-            String providerName = text(llm, "llm.provider", "provider", "");
+            String url = text(llm, "llm.base_url", "base_url", environment.getOrDefault("NEWSBRIEF_LLM_BASE_URL", ""));
+            String providerName = text(llm, "llm.provider", "provider",
+                    environment.getOrDefault("NEWSBRIEF_LLM_PROVIDER", "")).strip();
+            if (providerName.isEmpty() && !url.isBlank()) {
+                providerName = "openai-compatible";
+            }
             if (providerName.isEmpty()) {
-                problem("llm.provider", "summarizer: llm needs a provider: openai, openai-compatible, ollama or anthropic");
+                String flag = flag("summarizer");
+                problem("llm.provider", flag != null
+                        ? "--summarizer llm needs a provider: give --llm-provider (openai, openai-compatible, ollama, "
+                                + "anthropic) or --llm-base-url, or set NEWSBRIEF_LLM_PROVIDER"
+                        : "summarizer: llm needs a provider: openai, openai-compatible, ollama or anthropic");
                 return null;
             }
             try {
@@ -513,8 +602,8 @@ public final class ConfigLoader {
                 if (prompts != null && !Files.isDirectory(prompts)) {
                     problem("llm.prompts", "no such folder: " + prompts);
                 }
-                String model = text(llm, "llm.model", "model", "");
-                String url = text(llm, "llm.base_url", "base_url", "");
+                String model = text(llm, "llm.model", "model", environment.getOrDefault("NEWSBRIEF_LLM_MODEL", ""));
+                String cache = text(llm, "llm.cache", "cache", "");
                 return LlmSettings.builder(provider, model, url, environment)
                         .temperature(decimal(llm, "llm.temperature", "temperature", 0.2))
                         .maxTokens(integer(llm, "llm.max_tokens", "max_tokens", 400, 1))
@@ -526,7 +615,8 @@ public final class ConfigLoader {
                         .maxWords(integer(llm, "llm.max_words", "max_words", 90, 10))
                         .budget(integer(llm, "llm.budget_tokens", "budget_tokens", 0, 0), decimal(llm, "llm.budget", "budget", 0))
                         .prices(decimal(llm, "llm.price_input", "price_input", 0), decimal(llm, "llm.price_output", "price_output", 0))
-                        .cache(path(llm, "llm.cache", "cache", data.resolve("llm-cache").toString()))
+                        .cache(List.of("none", "false", "off").contains(cache.toLowerCase(Locale.ROOT)) ? null
+                                : cache.isEmpty() ? cacheBeside.resolve("llm-cache") : path(llm, "llm.cache", "cache", null))
                         .prompts(PromptTemplates.searchPath(prompts)).build();
             } catch (IllegalArgumentException e) {
                 problem("llm.provider", e.getMessage());
@@ -672,7 +762,11 @@ public final class ConfigLoader {
 
         private Path path(JsonNode parent, String path, String key, String fallback) {
             String text = text(parent, path, key, fallback == null ? "" : fallback);
-            return text.isEmpty() ? null : folder.resolve(text).normalize();
+            if (text.isEmpty()) {
+                return null;
+            }
+            // a flag's path, like any path without a file, is read from the working folder as written
+            return flag(path) != null || folder == null ? Path.of(text) : folder.resolve(text).normalize();
         }
 
         /** The node with {@code ${NAME}} filled in in every string below it. */
@@ -697,6 +791,10 @@ public final class ConfigLoader {
         }
 
         private String substitute(String path, String value) {
+            if (flag(path) != null) {
+                // the shell has already filled in a flag's variables
+                return value;
+            }
             Matcher matcher = VARIABLE.matcher(value);
             StringBuilder out = new StringBuilder();
             while (matcher.find()) {

@@ -16,7 +16,7 @@ import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
-import org.newsbrief.config.NewsbriefConfig;
+
 
 /**
  * Sends over SMTP with Jakarta Mail (Angus): STARTTLS (required, not merely tried), implicit TLS,
@@ -25,7 +25,7 @@ import org.newsbrief.config.NewsbriefConfig;
  */
 public final class SmtpMailer implements Mailer {
 
-    private final NewsbriefConfig.Mail settings;
+    private final SmtpSettings settings;
     private final Session session;
     private final Clock clock;
 
@@ -33,7 +33,7 @@ public final class SmtpMailer implements Mailer {
      * @param settings the server and login
      * @param clock stamps the Date header
      */
-    public SmtpMailer(NewsbriefConfig.Mail settings, Clock clock) {
+    public SmtpMailer(SmtpSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         Properties properties = new Properties();

@@ -21,7 +21,6 @@ import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.NlpModels;
 import org.newsbrief.nlp.Sentence;
 import org.newsbrief.nlp.TextAnalyzer;
-import org.newsbrief.summarize.BatchSummarization;
 import org.newsbrief.summarize.Openers;
 import org.newsbrief.summarize.Summarizer;
 import org.newsbrief.summarize.SummaryLength;
@@ -166,7 +165,7 @@ public final class Evaluation {
         List<String> texts = new ArrayList<>();
         references.forEach(reference -> texts.add(reference.asText()));
         JsonNode id = node.get("id");
-        return new Item(id == null ? where : id.asText(), BatchSummarization.analyzeRecord(node, where, analyzer), texts);
+        return new Item(id == null ? where : id.asText(), AnalyzedArticle.of(JsonArticles.record(node, where), analyzer), texts);
     }
 
     private static final int RESAMPLES = 1000;

@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param perHost requests to one host at a time
  * @param cacheFolder where validators and bodies are kept for conditional requests, or
  *     {@code null} for no cache
+ * @param followLinks whether a feed item that is only a teaser is read from its linked page
  */
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, int maxRedirects, long maxBytes,
-        boolean allowPrivateNetwork, List<String> allowedHosts, String userAgent, int perHost, Path cacheFolder) {
+        boolean allowPrivateNetwork, List<String> allowedHosts, String userAgent, int perHost, Path cacheFolder,
+        boolean followLinks) {
 
     /** The default document size limit: 5 MB. */
     public static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
@@ -41,13 +43,13 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, int m
     /** @return ten-second connect, thirty-second read, 5 redirects, 5 MB, public addresses only, no cache */
     public static FetchSettings defaults() {
         return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 5, DEFAULT_MAX_BYTES, false, List.of(),
-                "newsbrief/0.1 (news briefing generator)", 2, null);
+                "newsbrief/0.1 (news briefing generator)", 2, null, false);
     }
 
     /** @return these settings with private addresses allowed or not */
     public FetchSettings withPrivateNetwork(boolean allowed) {
         return new FetchSettings(connectTimeout, readTimeout, maxRedirects, maxBytes, allowed, allowedHosts, userAgent, perHost,
-                cacheFolder);
+                cacheFolder, followLinks);
     }
 
     /**
@@ -57,7 +59,7 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, int m
      */
     public FetchSettings withAllowedHosts(List<String> hosts) {
         return new FetchSettings(connectTimeout, readTimeout, maxRedirects, maxBytes, allowPrivateNetwork, hosts,
-                userAgent, perHost, cacheFolder);
+                userAgent, perHost, cacheFolder, followLinks);
     }
 
     /** @return the allow-list these settings describe */
@@ -68,18 +70,24 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, int m
     /** @return these settings with another read timeout */
     public FetchSettings withReadTimeout(Duration timeout) {
         return new FetchSettings(connectTimeout, timeout, maxRedirects, maxBytes, allowPrivateNetwork, allowedHosts, userAgent,
-                perHost, cacheFolder);
+                perHost, cacheFolder, followLinks);
     }
 
     /** @return these settings with another size limit */
     public FetchSettings withMaxBytes(long bytes) {
         return new FetchSettings(connectTimeout, readTimeout, maxRedirects, bytes, allowPrivateNetwork, allowedHosts, userAgent,
-                perHost, cacheFolder);
+                perHost, cacheFolder, followLinks);
+    }
+
+    /** @return these settings with teaser feed items read from their linked pages, or not */
+    public FetchSettings withFollowLinks(boolean follow) {
+        return new FetchSettings(connectTimeout, readTimeout, maxRedirects, maxBytes, allowPrivateNetwork, allowedHosts, userAgent,
+                perHost, cacheFolder, follow);
     }
 
     /** @return these settings with a conditional-request cache in the folder */
     public FetchSettings withCache(Path folder) {
         return new FetchSettings(connectTimeout, readTimeout, maxRedirects, maxBytes, allowPrivateNetwork, allowedHosts, userAgent,
-                perHost, folder);
+                perHost, folder, followLinks);
     }
 }

@@ -102,6 +102,15 @@ public final class Ingestion {
     }
 
     /**
+     * @param settings the run's fetch limits, whether teasers are followed among them
+     * @param analysisThreads how many articles the run analyzes at once
+     * @return the ingestion
+     */
+    public static Ingestion over(FetchSettings settings, int analysisThreads) {
+        return over(settings, settings.followLinks(), analysisThreads);
+    }
+
+    /**
      * @param fetcher fetches web sources with the run's limits
      * @param followLinks whether feed teasers are read from their linked pages
      * @param threads sources read at once

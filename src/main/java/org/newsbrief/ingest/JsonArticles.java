@@ -139,6 +139,47 @@ public final class JsonArticles implements ArticleParser {
     }
 
     /**
+     * One record of a batch: a single article, or several documents (one event's reports from
+     * several outlets) summarized together under the record's id and title.
+     *
+     * @param article the article, or for several documents the record itself, with no text
+     * @param documents the documents, in order; empty for a single article
+     */
+    public record Record(Article article, List<Article> documents) {
+
+        public Record {
+            java.util.Objects.requireNonNull(article, "article");
+            documents = List.copyOf(documents);
+        }
+    }
+
+    /**
+     * @param node a batch line's object: {@code {"id", "text", "title"?}} or
+     *     {@code {"id", "title"?, "documents": [{"title"?, "text", "date"?}, ...]}}
+     * @param where file and line, for messages
+     * @return the record
+     * @throws IngestException when it has neither usable text nor documents
+     */
+    public static Record record(JsonNode node, String where) {
+        JsonNode documents = node == null ? null : node.get("documents");
+        if (documents == null || documents.isNull()) {
+            return new Record(fromJson(node, where, where), List.of());
+        }
+        if (!documents.isArray() || documents.isEmpty()) {
+            throw new IngestException(where + ": \"documents\" must be a non-empty array");
+        }
+        List<Article> parts = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            parts.add(fromJson(documents.get(i), where + ": document " + (i + 1), where));
+        }
+        JsonNode id = node.get("id");
+        JsonNode title = node.get("title");
+        Article record = new Article(id == null || id.isNull() ? where : id.asText(),
+                title == null || title.isNull() ? "" : title.asText(), "", null, "", "", where);
+        return new Record(record, parts);
+    }
+
+    /**
      * Builds an article from one JSON object.
      *
      * @param node the object

@@ -1,9 +1,11 @@
 package org.newsbrief.nlp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.newsbrief.ingest.Article;
+import org.newsbrief.ingest.JsonArticles;
 import org.newsbrief.internal.Once;
 
 /**
@@ -164,6 +166,20 @@ public final class AnalyzedArticle {
     /** @return boilerplate lines that were removed from the source text */
     public List<String> dropped() {
         return dropped;
+    }
+
+    /**
+     * @param record a batch record: one article, or several documents to be read as one
+     * @param analyzer the analyzer
+     * @return the article analyzed, or the documents analyzed and {@link #combine combined}
+     */
+    public static AnalyzedArticle of(JsonArticles.Record record, TextAnalyzer analyzer) {
+        if (record.documents().isEmpty()) {
+            return analyzer.analyze(record.article());
+        }
+        List<AnalyzedArticle> analyzed = new ArrayList<>();
+        record.documents().forEach(document -> analyzed.add(analyzer.analyze(document)));
+        return combine(record.article(), analyzed);
     }
 
     /**

@@ -54,18 +54,18 @@ public final class PdfRenderer {
      * @throws RenderException when layout or writing fails
      */
     public void render(Document document, OutputStream out) {
-        render(document, out, "A4");
+        render(document, out, Paper.A4);
     }
 
     /**
      * @param document the filled XHTML template, as {@link HtmlRenderer} makes it; not modified
      * @param out where the PDF goes
-     * @param paper {@code A4} or {@code letter}; overrides the stylesheet's page size
+     * @param paper the page size; letter overrides the stylesheet's page size
      * @throws RenderException when layout or writing fails
      */
-    public void render(Document document, OutputStream out, String paper) {
+    public void render(Document document, OutputStream out, Paper paper) {
         Document copy = (Document) document.cloneNode(true);
-        if (paper.equalsIgnoreCase("letter")) {
+        if (paper == Paper.LETTER) {
             org.w3c.dom.NodeList heads = copy.getElementsByTagNameNS("*", "head");
             if (heads.getLength() > 0) {
                 org.w3c.dom.Element style = copy.createElementNS(heads.item(0).getNamespaceURI(), "style");

@@ -25,7 +25,7 @@ class AnalysisOptionsTest {
     @Test
     void aZeroOrUnreadableTimeoutIsBadInput() {
         assertThat(TestFiles.run(out, err, "generate", TestFiles.samples().toString(), "--run-timeout", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--run-timeout must be more than 0");
+        assertThat(err.toString()).contains("--run-timeout: must be more than 0");
 
         assertThat(TestFiles.run(out, err, "generate", TestFiles.samples().toString(), "--article-timeout", "soon"))
                 .isEqualTo(2);

@@ -124,7 +124,8 @@ class RunCommandTest {
         Path chair = outbox.resolve("chair@example.org.eml");
         String messageId;
         NewsbriefConfig settings = new ConfigLoader(Map.of()).load(config);
-        try (EditionStore store = Editions.store(settings, TestFiles.CLOCK)) {
+        try (Editions editions = TestFiles.newsbrief(settings).editions()) {
+            EditionStore store = editions.store();
             messageId = store.delivery(LocalDate.of(2026, 11, 25), "chair@example.org").orElseThrow().messageId();
             // What kill -9 leaves when it strikes during a resend to the chair, before the message was accepted.
             store.beginDelivery(LocalDate.of(2026, 11, 25), "chair@example.org", messageId);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.TestFiles;
+import org.newsbrief.render.Format;
 
 class ConfigLoaderTest {
 
@@ -35,7 +36,7 @@ class ConfigLoaderTest {
         assertThat(config.schedule().catchUp()).isTrue();
         assertThat(config.mail()).as("no mail server: the outbox").isNull();
         assertThat(config.storeUrl()).startsWith("jdbc:sqlite:").endsWith("newsbrief.db");
-        assertThat(config.formats()).contains("pdf", "html", "md");
+        assertThat(config.render().formats()).contains(Format.PDF, Format.HTML, Format.MD);
     }
 
     @Test
@@ -47,7 +48,9 @@ class ConfigLoaderTest {
                 formats: [html, json]
                 """);
 
-        assertThat(new ConfigLoader(Map.of()).load(file).formats()).containsExactlyInAnyOrder("pdf", "html", "json");
+        // an edition adds the PDF it mails to whatever formats are named
+        assertThat(new ConfigLoader(Map.of()).load(file).render().formats()).containsExactlyInAnyOrder(Format.HTML,
+                Format.JSON);
     }
 
     @Test
@@ -59,8 +62,8 @@ class ConfigLoaderTest {
                 window: 36h
                 watch: [ECB, Rotterdam]
                 """);
-        assertThat(new ConfigLoader(Map.of()).load(top).limits().window()).isEqualTo(Duration.ofHours(36));
-        assertThat(new ConfigLoader(Map.of()).load(top).limits().watch()).containsExactly("ECB", "Rotterdam");
+        assertThat(new ConfigLoader(Map.of()).load(top).stories().window()).isEqualTo(Duration.ofHours(36));
+        assertThat(new ConfigLoader(Map.of()).load(top).stories().watch()).containsExactly("ECB", "Rotterdam");
 
         Path nested = write("""
                 title: Briefing
@@ -71,8 +74,8 @@ class ConfigLoaderTest {
                   window: 2d
                   watch: [Maersk]
                 """);
-        assertThat(new ConfigLoader(Map.of()).load(nested).limits().window()).isEqualTo(Duration.ofDays(2));
-        assertThat(new ConfigLoader(Map.of()).load(nested).limits().watch()).containsExactly("Maersk");
+        assertThat(new ConfigLoader(Map.of()).load(nested).stories().window()).isEqualTo(Duration.ofDays(2));
+        assertThat(new ConfigLoader(Map.of()).load(nested).stories().watch()).containsExactly("Maersk");
 
         Path bad = write("""
                 title: Briefing
@@ -93,7 +96,7 @@ class ConfigLoaderTest {
                 fetch:
                   allow_hosts: [intranet.example, "*.corp.example", 10.0.0.0/8]
                 """);
-        assertThat(new ConfigLoader(Map.of()).load(good).fetch().allowHosts())
+        assertThat(new ConfigLoader(Map.of()).load(good).fetch().allowedHosts())
                 .containsExactly("intranet.example", "*.corp.example", "10.0.0.0/8");
 
         Path bad = write("""

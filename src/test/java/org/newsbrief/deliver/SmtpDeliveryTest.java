@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.TestFiles;
-import org.newsbrief.config.NewsbriefConfig;
 import org.newsbrief.store.EditionStore;
 import org.newsbrief.store.EditionStore.Status;
 import org.newsbrief.internal.Sleeper;
@@ -49,8 +48,8 @@ class SmtpDeliveryTest {
                 "briefing-2026-11-25.pdf", PDF);
     }
 
-    private static NewsbriefConfig.Mail settings(int port) {
-        return new NewsbriefConfig.Mail("127.0.0.1", port, "none", "", "", "briefing@example.org", "{title}",
+    private static SmtpSettings settings(int port) {
+        return new SmtpSettings("127.0.0.1", port, "none", "", "", "briefing@example.org", "{title}",
                 Duration.ofSeconds(5), 3, Duration.ofMillis(10));
     }
 

@@ -23,8 +23,6 @@ import org.newsbrief.compose.Briefing;
 import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.compose.Story;
 import org.newsbrief.ingest.Article;
-import org.newsbrief.ingest.FetchSettings;
-import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.render.TemplateFolder;
 import org.newsbrief.summarize.Algorithm;
@@ -49,12 +47,9 @@ class LlmBriefingWriterTest {
 
     @BeforeAll
     static void composeTheSamples() {
-        Ingestion ingestion = Ingestion.over(FetchSettings.defaults(), false, 2);
-        Newsbrief.GenerateRequest request = new Newsbrief.GenerateRequest(
-                List.of(ingestion.source(TestFiles.samples().toString())), ingestion, Path.of("unused"),
-                LocalDate.of(2026, 11, 25), "Daily Briefing", Algorithm.defaultAlgorithm(), SummaryLength.sentences(3),
-                new TemplateFolder(null), 2);
-        samples = NEWSBRIEF.prepare(request).composition();
+        Newsbrief newsbrief = TestFiles.newsbrief(TestFiles.settings("--threads", "2", "--sentences", "3"));
+        samples = newsbrief.prepare(new Newsbrief.GenerateRequest(List.of(TestFiles.samples().toString()),
+                LocalDate.of(2026, 11, 25)), org.newsbrief.events.RunLog.none()).composition();
     }
 
     private LlmSettings.Builder openAi() {

@@ -17,7 +17,6 @@ import org.newsbrief.Newsbrief;
 import org.newsbrief.TestFiles;
 import org.newsbrief.config.ConfigLoader;
 import org.newsbrief.config.NewsbriefConfig;
-import org.newsbrief.store.EditionStore;
 
 /** A scheduled edition with {@code summarizer: llm}: written, archived, and rebuilt from the cache alone. */
 class LlmEditionTest {
@@ -30,10 +29,11 @@ class LlmEditionTest {
     Path dir;
 
     private Editions.Report run(NewsbriefConfig config, boolean rebuild) {
-        Newsbrief newsbrief = TestFiles.newsbrief();
-        try (EditionStore store = EditionStore.open(config.storeUrl(), newsbrief.clock())) {
-            return new Editions(newsbrief, store, Editions.mailer(config, newsbrief), duration -> { })
-                    .run(new Editions.Request(config, LocalDate.of(2026, 11, 25), org.newsbrief.deliver.Dispatcher.Mode.ONCE, rebuild, 2), org.newsbrief.events.EventLines.into(log));
+        Newsbrief newsbrief = Newsbrief.builder(config).models(TestFiles.MODELS).clock(TestFiles.CLOCK)
+                .sleeper(duration -> { }).build();
+        try (Editions editions = newsbrief.editions()) {
+            return editions.run(new Editions.Request(LocalDate.of(2026, 11, 25), Editions.Delivery.ONCE, rebuild),
+                    org.newsbrief.events.EventLines.into(log));
         }
     }
 

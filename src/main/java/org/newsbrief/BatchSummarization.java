@@ -1,4 +1,4 @@
-package org.newsbrief.summarize;
+package org.newsbrief;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +11,11 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.newsbrief.ingest.Article;
+import org.newsbrief.internal.Parallel;
+import org.newsbrief.summarize.Summarizer;
+import org.newsbrief.summarize.Summary;
+import org.newsbrief.summarize.SummaryLength;
 import org.newsbrief.ingest.FetchSettings;
 import org.newsbrief.ingest.IngestException;
 import org.newsbrief.ingest.JsonArticles;
@@ -96,60 +95,41 @@ public final class BatchSummarization {
     public Report run(InputStream input, String inputName, Writer output, Consumer<SkippedInput> skippedLines,
             Progress progress) throws IOException {
         Utf8Lines reader = new Utf8Lines(input, FetchSettings.DEFAULT_MAX_BYTES);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "newsbrief-batch");
-            thread.setDaemon(true);
-            return thread;
-        });
         List<SkippedInput> skipped = new ArrayList<>();
         int read = 0;
         int written = 0;
-        int lineNumber = 0;
-        try {
-            List<Utf8Lines.Line> lines = new ArrayList<>(CHUNK);
-            for (Utf8Lines.Line line = reader.next(); ; line = reader.next()) {
-                if (line != null) {
-                    lineNumber = line.number();
-                    if (!line.readable() || !line.text().isBlank()) {
-                        lines.add(line);
-                    }
-                }
-                if (lines.size() == CHUNK || line == null && !lines.isEmpty()) {
-                    List<Future<String>> results = new ArrayList<>(lines.size());
-                    for (Utf8Lines.Line each : lines) {
-                        String where = inputName + ":" + each.number();
-                        results.add(pool.submit(() -> {
-                            if (!each.readable()) {
-                                throw new IngestException(where + ": " + each.problem());
-                            }
-                            return summarizeLine(each.text(), where);
-                        }));
-                    }
-                    for (int i = 0; i < results.size(); i++) {
-                        read++;
-                        try {
-                            output.write(results.get(i).get());
-                            output.write('\n');
-                            written++;
-                        } catch (ExecutionException e) {
-                            SkippedInput skip = skipOf(e.getCause(), inputName + ":" + lines.get(i).number());
-                            skipped.add(skip);
-                            skippedLines.accept(skip);
-                        }
-                    }
-                    output.flush();
-                    progress.update(read);
-                    lines.clear();
-                }
-                if (line == null) {
-                    break;
-                }
+        List<Utf8Lines.Line> lines = new ArrayList<>(CHUNK);
+        for (Utf8Lines.Line line = reader.next(); ; line = reader.next()) {
+            if (line != null && (!line.readable() || !line.text().isBlank())) {
+                lines.add(line);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("batch interrupted at " + inputName + ":" + lineNumber, e);
-        } finally {
-            pool.shutdownNow();
+            if (lines.size() == CHUNK || line == null && !lines.isEmpty()) {
+                List<Parallel.Outcome<String>> results = Parallel.map(lines, threads, each -> {
+                    String where = inputName + ":" + each.number();
+                    if (!each.readable()) {
+                        throw new IngestException(where + ": " + each.problem());
+                    }
+                    return summarizeLine(each.text(), where);
+                });
+                for (int i = 0; i < results.size(); i++) {
+                    read++;
+                    if (results.get(i).succeeded()) {
+                        output.write(results.get(i).value());
+                        output.write('\n');
+                        written++;
+                    } else {
+                        SkippedInput skip = skipOf(results.get(i).failure(), inputName + ":" + lines.get(i).number());
+                        skipped.add(skip);
+                        skippedLines.accept(skip);
+                    }
+                }
+                output.flush();
+                progress.update(read);
+                lines.clear();
+            }
+            if (line == null) {
+                break;
+            }
         }
         return new Report(read, written, skipped);
     }
@@ -165,23 +145,7 @@ public final class BatchSummarization {
      * @throws IngestException when the record has neither usable text nor documents
      */
     public static AnalyzedArticle analyzeRecord(JsonNode node, String where, TextAnalyzer analyzer) {
-        JsonNode documents = node == null ? null : node.get("documents");
-        if (documents == null || documents.isNull()) {
-            return analyzer.analyze(JsonArticles.fromJson(node, where, where));
-        }
-        if (!documents.isArray() || documents.isEmpty()) {
-            throw new IngestException(where + ": \"documents\" must be a non-empty array");
-        }
-        List<AnalyzedArticle> analyzed = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            analyzed.add(analyzer.analyze(JsonArticles.fromJson(documents.get(i), where + ": document " + (i + 1), where)));
-        }
-        JsonNode id = node.get("id");
-        JsonNode title = node.get("title");
-        Article record = new Article(id == null || id.isNull() ? where : id.asText(),
-                title == null || title.isNull() ? "" : title.asText(), "", null, "",
-                "", where);
-        return AnalyzedArticle.combine(record, analyzed);
+        return AnalyzedArticle.of(JsonArticles.record(node, where), analyzer);
     }
 
     private String summarizeLine(String line, String where) {

@@ -1,4 +1,4 @@
-package org.newsbrief.summarize;
+package org.newsbrief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.newsbrief.TestFiles;
+import org.newsbrief.summarize.LeadSummarizer;
+import org.newsbrief.summarize.SummaryLength;
 import org.newsbrief.ingest.SkippedInput;
 import org.newsbrief.nlp.OpenNlpTextAnalyzer;
 

@@ -1,0 +1,57 @@
+package org.newsbrief.deliver;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The mail server and the message's fixed parts. The password never appears in
+ * {@link #toString()}.
+ *
+ * @param host the SMTP server
+ * @param port its port
+ * @param security {@code starttls}, {@code tls} (implicit) or {@code none}
+ * @param username the login, or empty for none
+ * @param password the password, from the environment, or empty
+ * @param from the sender, such as {@code Newsbrief <briefing@example.org>}
+ * @param subject the subject; {@code {title}} and {@code {date}} are filled in
+ * @param timeout how long one connection or command may take
+ * @param attempts how many times a temporary failure is tried in all
+ * @param backoff the wait before the second attempt; it doubles for each one after
+ * @param breakerThreshold after this many recipients in a row could not reach the server, the rest wait
+ *     for the next run
+ */
+public record SmtpSettings(String host, int port, String security, String username, String password, String from,
+        String subject, Duration timeout, int attempts, Duration backoff, int breakerThreshold) {
+
+    /** How many recipients in a row may fail to reach the server before the rest wait, unless set. */
+    public static final int DEFAULT_BREAKER_THRESHOLD = 3;
+
+    public SmtpSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(security, "security");
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(backoff, "backoff");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
+        if (breakerThreshold < 1) {
+            throw new IllegalArgumentException("breakerThreshold must be at least 1, was " + breakerThreshold);
+        }
+    }
+
+    /** Settings with the default breaker threshold. */
+    public SmtpSettings(String host, int port, String security, String username, String password, String from, String subject,
+            Duration timeout, int attempts, Duration backoff) {
+        this(host, port, security, username, password, from, subject, timeout, attempts, backoff, DEFAULT_BREAKER_THRESHOLD);
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpSettings[host=" + host + ", port=" + port + ", security=" + security + ", username=" + username
+                + ", password=" + (password.isEmpty() ? "" : "(set)") + ", from=" + from + "]";
+    }
+}
