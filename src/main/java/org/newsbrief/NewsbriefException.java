@@ -21,4 +21,12 @@ public class NewsbriefException extends RuntimeException {
     public NewsbriefException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * @return whether the failure lies in what the user gave (a setting, a prompt file, a template)
+     *     rather than in the run, so the command line answers with its bad-input exit code
+     */
+    public boolean isBadInput() {
+        return false;
+    }
 }

@@ -41,8 +41,7 @@ final class CommandSettings {
     static NewsbriefConfig loadWithProjectTemplates(CommandLine.Model.CommandSpec spec, Path file) {
         NewsbriefConfig settings = load(spec, file, ConfigLoader.Purpose.COMMAND);
         if (settings.render().templates() == null && defaultTemplates() != null) {
-            settings = settings.withRender(new org.newsbrief.render.RenderSettings(defaultTemplates(),
-                    settings.render().formats(), settings.render().paper()));
+            settings = settings.withTemplates(defaultTemplates());
         }
         return settings;
     }

@@ -21,7 +21,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             printTrace(e, parseResult, err);
             return CommandLine.ExitCode.USAGE;
         }
-        if (e instanceof org.newsbrief.config.ConfigException || e instanceof org.newsbrief.llm.LlmException) {
+        if (e instanceof NewsbriefException known && known.isBadInput()) {
             e.getMessage().lines().forEach(line -> err.println("newsbrief: " + line));
             printTrace(e, parseResult, err);
             return CommandLine.ExitCode.USAGE;

@@ -19,4 +19,10 @@ public final class ConfigException extends NewsbriefException {
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** @return {@code true}: a setting is wrong */
+    @Override
+    public boolean isBadInput() {
+        return true;
+    }
 }

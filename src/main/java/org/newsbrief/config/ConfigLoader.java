@@ -92,6 +92,23 @@ public final class ConfigLoader {
 
     private final Map<String, String> environment;
 
+    /**
+     * @return every key a configuration may set, dotted ({@code stories.max}), in order; a key that
+     *     holds a mapping of settings ({@code stories}) is not listed itself, but {@code lists}, whose
+     *     mapping is the user's own names, is
+     */
+    public static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        KEYS.get("").stream().sorted().forEach(key -> {
+            if (KEYS.containsKey(key)) {
+                KEYS.get(key).stream().sorted().forEach(child -> keys.add(key + "." + child));
+            } else {
+                keys.add(key);
+            }
+        });
+        return List.copyOf(keys);
+    }
+
     /** A loader that reads the process environment. */
     public ConfigLoader() {
         this(System.getenv());

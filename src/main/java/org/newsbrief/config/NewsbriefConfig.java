@@ -106,6 +106,14 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
     }
 
     /**
+     * @param templates a templates folder
+     * @return these settings reading templates from it first
+     */
+    public NewsbriefConfig withTemplates(Path templates) {
+        return withRender(new RenderSettings(templates, render.formats(), render.paper()));
+    }
+
+    /**
      * @param stories other story settings
      * @return these settings with those
      */

@@ -20,4 +20,10 @@ public class LlmException extends NewsbriefException {
     public LlmException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** @return {@code true}: the model settings or a prompt file are wrong */
+    @Override
+    public boolean isBadInput() {
+        return true;
+    }
 }
