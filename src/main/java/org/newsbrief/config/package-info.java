@@ -1,5 +1,8 @@
 /**
- * The operator's configuration: one {@code newsbrief.yaml} read into one immutable record, with
- * environment variables substituted and every error named by key path and line.
+ * Settings: {@link org.newsbrief.config.NewsbriefConfig} holds each stage's settings record and
+ * what an edition needs besides. {@link org.newsbrief.config.ConfigLoader} is the one loader: it
+ * reads {@code newsbrief.yaml}, lays the {@link org.newsbrief.config.SettingFlags settings flags}
+ * given on the command line over it, substitutes environment variables and names every problem by
+ * flag, or by file, key path and line.
  */
 package org.newsbrief.config;
