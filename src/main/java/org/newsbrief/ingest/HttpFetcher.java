@@ -16,6 +16,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.newsbrief.internal.Hashing;
+import org.newsbrief.internal.Sleeper;
 
 /**
  * Fetches documents over HTTP(S), defensively: only {@code http} and {@code https}; each host
@@ -74,6 +76,7 @@ public final class HttpFetcher {
     private final AllowedHosts access;
     private final Resolver resolver;
     private final OkHttpClient client;
+    private final Sleeper deadline;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
     /**
@@ -89,15 +92,27 @@ public final class HttpFetcher {
      * @param sockets makes the sockets connections are made with
      */
     HttpFetcher(FetchSettings settings, Resolver resolver, SocketFactory sockets) {
+        this(settings, resolver, sockets, Sleeper.real());
+    }
+
+    /**
+     * @param settings limits and manners
+     * @param resolver answers for host names
+     * @param sockets makes the sockets connections are made with
+     * @param deadline waits out each exchange's read timeout; when it returns, the exchange is cut off
+     */
+    HttpFetcher(FetchSettings settings, Resolver resolver, SocketFactory sockets, Sleeper deadline) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.access = settings.access();
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.client = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                // the whole exchange, body included, so a server dripping one byte a second is cut off
-                .callTimeout(settings.readTimeout())
+                // no timer per read or write: the deadline below bounds the whole exchange, body included, so a
+                // server dripping one byte a second is cut off, and a second timer of the same length would only
+                // race it and report the same timeout in other words
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 // a proxy would resolve the name itself, out of reach of the address check
@@ -252,7 +267,12 @@ public final class HttpFetcher {
                         }
                     }
                 });
-                return result.get();
+                Thread watch = watch(call, result);
+                try {
+                    return result.get();
+                } finally {
+                    watch.interrupt();
+                }
             } finally {
                 perHost.release();
             }
@@ -265,13 +285,41 @@ public final class HttpFetcher {
             if (cause instanceof FetchException fetch) {
                 throw new FetchException(url + ": " + fetch.getMessage(), fetch.isRetryable(), fetch);
             }
-            if (call.isCanceled()) {
-                // only the whole-exchange timer cancels a call that was not interrupted
+            if (cause instanceof DeadlinePassed) {
                 throw new FetchException(url + ": no complete answer within " + settings.readTimeout().toSeconds() + " s",
                         true, cause);
             }
             throw new FetchException(url + ": " + describe(cause), true, cause);
         }
+    }
+
+    /** Marks an exchange its deadline ended, whatever the client reports after the cancel. */
+    private static final class DeadlinePassed extends IOException {
+        DeadlinePassed() {
+            super("deadline passed");
+        }
+    }
+
+    /**
+     * Starts the deadline of one exchange: when the read timeout has passed, the exchange fails and
+     * its call is cancelled, which closes the connection. The failure is settled before the cancel,
+     * so the caller's wait ends at the deadline even if the client never reports back.
+     *
+     * @return the watching thread, to interrupt once the exchange is over
+     */
+    private Thread watch(Call call, CompletableFuture<Exchange> result) {
+        Thread watch = new Thread(() -> {
+            try {
+                deadline.sleep(settings.readTimeout());
+            } catch (InterruptedException answeredInTime) {
+                return;
+            }
+            result.completeExceptionally(new DeadlinePassed());
+            call.cancel();
+        }, "newsbrief-fetch-deadline");
+        watch.setDaemon(true);
+        watch.start();
+        return watch;
     }
 
     /** Reads a body up to the size limit and stops as soon as it is passed, without reading the rest. */

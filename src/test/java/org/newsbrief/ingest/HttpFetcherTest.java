@@ -2,9 +2,14 @@ package org.newsbrief.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -22,13 +27,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import javax.net.SocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.newsbrief.LoopbackServer;
+import org.newsbrief.internal.Sleeper;
 
 /**
  * The fetcher's network defences on loopback: a resolver the test controls stands in for DNS, and
@@ -39,6 +48,8 @@ import org.newsbrief.LoopbackServer;
 class HttpFetcherTest {
 
     private static final String PAGE = "<html><body><p>Checked page.</p></body></html>";
+    /** Any loopback address may be fetched: the faults are served on one. */
+    private static final FetchSettings OPEN = FetchSettings.defaults().withPrivateNetwork(true);
 
     private LoopbackServer server;
     private int port;
@@ -79,6 +90,11 @@ class HttpFetcherTest {
     }
 
     private static SocketFactory sockets(Route route) {
+        return sockets(route, bytes -> { });
+    }
+
+    /** As {@link #sockets(Route)}, telling how many bytes each read from the server brought. */
+    private static SocketFactory sockets(Route route, LongConsumer received) {
         return new SocketFactory() {
             @Override
             public Socket createSocket() {
@@ -86,6 +102,18 @@ class HttpFetcherTest {
                     @Override
                     public void connect(SocketAddress endpoint, int timeout) throws IOException {
                         super.connect(route.to((InetSocketAddress) endpoint), timeout);
+                    }
+
+                    @Override
+                    public InputStream getInputStream() throws IOException {
+                        return new FilterInputStream(super.getInputStream()) {
+                            @Override
+                            public int read(byte[] buffer, int offset, int length) throws IOException {
+                                int read = super.read(buffer, offset, length);
+                                received.accept(Math.max(read, 0));
+                                return read;
+                            }
+                        };
                     }
                 };
             }
@@ -265,25 +293,125 @@ class HttpFetcherTest {
                 .hasMessage("http://nowhere.example/: host not found: nowhere.example");
     }
 
-    @Test
-    void aBodyDrippingPastTheTimeoutIsCutOff() {
-        server.handle("/drip", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "text/html");
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                for (int i = 0; i < 120; i++) {
-                    out.write('x');
-                    out.flush();
-                    Thread.sleep(1000);
-                }
-            } catch (IOException | InterruptedException stoppedByClient) {
-                // the client gives up; that is the point
-            }
-        });
-        HttpFetcher fetcher = new HttpFetcher(FetchSettings.defaults().withPrivateNetwork(true)
-                .withReadTimeout(Duration.ofSeconds(2)));
+    /** A fetcher whose deadline passes only when the test says so. */
+    private static HttpFetcher withDeadline(SocketFactory sockets, Sleeper deadline) {
+        return new HttpFetcher(OPEN, HttpFetcher.Resolver.SYSTEM, sockets, deadline);
+    }
 
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> fetcher.fetch(server.base() + "/drip"))
-                .isInstanceOf(FetchException.class).hasMessage(server.base() + "/drip: no complete answer within 2 s"));
+    /** A deadline that passes once the latch is open. */
+    private static Sleeper passingWhen(CountDownLatch latch) throws InterruptedException {
+        Sleeper deadline = mock(Sleeper.class);
+        doAnswer(invocation -> {
+            latch.await();
+            return null;
+        }).when(deadline).sleep(any());
+        return deadline;
+    }
+
+    private static boolean retryable(Throwable failure) {
+        return ((FetchException) failure).isRetryable();
+    }
+
+    /**
+     * A server that writes exactly the bytes it is given, for answers no well-behaved server
+     * sends: it reads one request, writes the reply, and then either hangs up at once or holds
+     * the connection until the client hangs up.
+     */
+    private static final class RawServer implements AutoCloseable {
+
+        private final ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        /** Opens when the request has been read. */
+        final CountDownLatch requested = new CountDownLatch(1);
+        /** Opens when the client has closed the connection. */
+        final CountDownLatch hungUp = new CountDownLatch(1);
+
+        private RawServer(byte[] reply, boolean hold) throws IOException {
+            Thread thread = new Thread(() -> {
+                try (Socket client = listener.accept()) {
+                    InputStream in = client.getInputStream();
+                    for (int matched = 0, c; matched < 4 && (c = in.read()) >= 0; ) {
+                        matched = c == "\r\n\r\n".charAt(matched) ? matched + 1 : c == '\r' ? 1 : 0;
+                    }
+                    requested.countDown();
+                    client.getOutputStream().write(reply);
+                    client.getOutputStream().flush();
+                    if (hold) {
+                        while (in.read() >= 0) {
+                            // nothing more comes from a client waiting for its answer
+                        }
+                        hungUp.countDown();
+                    }
+                } catch (IOException hangUpByReset) {
+                    hungUp.countDown();
+                }
+            }, "raw-server");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** @return a server that writes the reply and hangs up */
+        static RawServer closingAfter(String reply) throws IOException {
+            return new RawServer(reply.getBytes(StandardCharsets.ISO_8859_1), false);
+        }
+
+        /** @return a server that writes the reply and then keeps the connection open without a word more */
+        static RawServer stallingAfter(String reply) throws IOException {
+            return new RawServer(reply.getBytes(StandardCharsets.ISO_8859_1), true);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + listener.getLocalPort() + "/";
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+        }
+    }
+
+    @Test
+    void aServerSilentPastTheDeadlineIsCutOffAndItsConnectionClosed() throws Exception {
+        try (RawServer silent = RawServer.stallingAfter("")) {
+            Sleeper deadline = passingWhen(silent.requested);
+
+            assertThatThrownBy(() -> withDeadline(SocketFactory.getDefault(), deadline).fetch(silent.url()))
+                    .isInstanceOf(FetchException.class).hasMessage(silent.url() + ": no complete answer within 30 s")
+                    .matches(HttpFetcherTest::retryable, "retryable");
+            verify(deadline).sleep(Duration.ofSeconds(30));
+            silent.hungUp.await();
+        }
+    }
+
+    @Test
+    void aBodyStillArrivingAtTheDeadlineIsCutOffAndItsConnectionClosed() throws Exception {
+        String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n<p>the first of a thousand bytes";
+        try (RawServer dripping = RawServer.stallingAfter(head)) {
+            // the deadline passes only once the client has received all that was sent, part of the body included
+            CountDownLatch allRead = new CountDownLatch(1);
+            AtomicLong read = new AtomicLong();
+            SocketFactory counting = sockets(endpoint -> endpoint, bytes -> {
+                if (read.addAndGet(bytes) >= head.length()) {
+                    allRead.countDown();
+                }
+            });
+            Sleeper deadline = passingWhen(allRead);
+
+            assertThatThrownBy(() -> withDeadline(counting, deadline).fetch(dripping.url()))
+                    .isInstanceOf(FetchException.class).hasMessage(dripping.url() + ": no complete answer within 30 s")
+                    .matches(HttpFetcherTest::retryable, "retryable");
+            verify(deadline).sleep(Duration.ofSeconds(30));
+            dripping.hungUp.await();
+        }
+    }
+
+    @Test
+    void anAnswerInTimeEndsTheDeadline() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        Sleeper deadline = passingWhen(never);
+
+        Fetched fetched = withDeadline(SocketFactory.getDefault(), deadline).fetch(server.base() + "/page.html");
+
+        assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo(PAGE);
+        verify(deadline).sleep(Duration.ofSeconds(30));
     }
 }
