@@ -7,6 +7,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,8 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +34,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import javax.net.SocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.LoopbackServer;
 import org.newsbrief.internal.Sleeper;
 
@@ -370,6 +376,193 @@ class HttpFetcherTest {
     }
 
     @Test
+    void clientErrorsAreFinalAndServerErrorsMayBeRetried() {
+        HttpFetcher fetcher = new HttpFetcher(OPEN);
+        for (int status : List.of(400, 403, 404, 410, 408, 429, 500, 502, 503)) {
+            server.status("/status-" + status, status);
+            String url = server.base() + "/status-" + status;
+            boolean worthRetrying = status >= 500 || status == 408 || status == 429;
+
+            assertThatThrownBy(() -> fetcher.fetch(url)).as(url)
+                    .isInstanceOf(FetchException.class).hasMessage(url + ": HTTP " + status)
+                    .matches(failure -> retryable(failure) == worthRetrying, worthRetrying ? "retryable" : "final");
+        }
+    }
+
+    @Test
+    void aRedirectLoopIsStoppedAtTheFirstAddressSeenTwice() {
+        AtomicInteger hops = new AtomicInteger();
+        server.handle("/a", exchange -> {
+            hops.incrementAndGet();
+            exchange.getResponseHeaders().add("Location", "/b");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.handle("/b", exchange -> {
+            hops.incrementAndGet();
+            exchange.getResponseHeaders().add("Location", server.base() + "/a");
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
+        String url = server.base() + "/a";
+
+        assertThatThrownBy(() -> new HttpFetcher(OPEN).fetch(url))
+                .isInstanceOf(FetchException.class).hasMessage(url + ": redirect loop at " + url)
+                .matches(failure -> !retryable(failure), "final");
+        assertThat(hops).as("each address asked once").hasValue(2);
+    }
+
+    @Test
+    void fiveRedirectsAreFollowedAndASixthIsNot() {
+        for (int hop = 1; hop < 6; hop++) {
+            server.redirect("/hop" + hop, "/hop" + (hop + 1));
+        }
+        server.redirect("/hop6", "/page.html");
+        HttpFetcher fetcher = new HttpFetcher(OPEN);
+
+        Fetched fetched = fetcher.fetch(server.base() + "/hop2");
+        assertThat(fetched.uri()).hasToString(server.base() + "/page.html");
+        assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo(PAGE);
+
+        String url = server.base() + "/hop1";
+        assertThatThrownBy(() -> fetcher.fetch(url))
+                .isInstanceOf(FetchException.class).hasMessage(url + ": more than 5 redirects")
+                .matches(failure -> !retryable(failure), "final");
+    }
+
+    @Test
+    void aRedirectWithoutALocationIsAnError() {
+        server.handle("/nowhere", exchange -> {
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        String nowhere = server.base() + "/nowhere";
+
+        assertThatThrownBy(() -> new HttpFetcher(OPEN).fetch(nowhere))
+                .isInstanceOf(FetchException.class).hasMessage(nowhere + ": HTTP 302 without a Location")
+                .matches(failure -> !retryable(failure), "final");
+    }
+
+    @Test
+    void aPublicPageRedirectingToLoopbackOrAFileIsRefusedBeforeAnyConnectionThere() {
+        server.redirect("/to-loopback", "http://127.0.0.1:" + port + "/page.html");
+        server.redirect("/to-file", "file:///etc/passwd");
+        HttpFetcher fetcher = new HttpFetcher(FetchSettings.defaults(), table(Map.of("news.example", "93.184.216.34")),
+                recordingSockets());
+
+        String toLoopback = url("news.example", "/to-loopback");
+        assertThatThrownBy(() -> fetcher.fetch(toLoopback))
+                .isInstanceOf(FetchException.class)
+                .hasMessage(toLoopback + ": refused, 127.0.0.1 is a loopback, private or reserved address (127.0.0.1);"
+                        + " allow it with --allow-host 127.0.0.1 or --allow-private-network")
+                .matches(failure -> !retryable(failure), "final");
+        assertThatThrownBy(() -> fetcher.fetch(url("news.example", "/to-file")))
+                .isInstanceOf(FetchException.class)
+                .hasMessage("file:///etc/passwd: only http and https addresses are fetched");
+        assertThat(connections).extracting(endpoint -> endpoint.getAddress().getHostAddress())
+                .containsOnly("93.184.216.34");
+        assertThat(pageHits).hasValue(0);
+    }
+
+    @Test
+    void aDeclaredSizeOverTheLimitIsRefusedBeforeTheBodyIsRead() {
+        server.serve("/big.html", "text/html", "x".repeat(10_000));
+        String url = server.base() + "/big.html";
+
+        assertThatThrownBy(() -> new HttpFetcher(OPEN.withMaxBytes(1_000)).fetch(url))
+                .isInstanceOf(FetchException.class)
+                .hasMessage(url + ": declared size 10000 bytes is over the 1000-byte limit")
+                .matches(failure -> !retryable(failure), "final");
+    }
+
+    @Test
+    void anEndlessBodyIsCutAtTheLimitAndItsConnectionClosed() throws InterruptedException {
+        CountDownLatch writeFailed = new CountDownLatch(1);
+        server.handle("/endless", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = "<p>more</p>\n".repeat(1_000).getBytes(StandardCharsets.US_ASCII);
+            try (OutputStream out = exchange.getResponseBody()) {
+                while (true) {
+                    out.write(chunk);
+                }
+            } catch (IOException closedByClient) {
+                writeFailed.countDown();
+            }
+        });
+        String url = server.base() + "/endless";
+
+        assertThatThrownBy(() -> new HttpFetcher(OPEN.withMaxBytes(65_536)).fetch(url))
+                .isInstanceOf(FetchException.class).hasMessage(url + ": body is over the 65536-byte limit")
+                .matches(failure -> !retryable(failure), "final");
+        // the server can only stop once the client has closed the connection rather than read on
+        writeFailed.await();
+    }
+
+    @Test
+    void compressedBodiesAreBoundedOnceDecompressedAndBrokenOnesNamed() throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
+            gzip.write(new byte[1_000_000]);
+        }
+        server.handle("/bomb", exchange -> {
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, bomb.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                bomb.writeTo(out);
+            }
+        });
+        server.handle("/not-gzip", exchange -> {
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, PAGE.length());
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(PAGE.getBytes(StandardCharsets.US_ASCII));
+            }
+        });
+        server.handle("/brotli", exchange -> {
+            exchange.getResponseHeaders().add("Content-Encoding", "br");
+            exchange.sendResponseHeaders(200, PAGE.length());
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(PAGE.getBytes(StandardCharsets.US_ASCII));
+            }
+        });
+        HttpFetcher fetcher = new HttpFetcher(OPEN.withMaxBytes(65_536));
+        assertThat(bomb.size()).as("compressed size").isLessThan(65_536);
+
+        String url = server.base() + "/bomb";
+        assertThatThrownBy(() -> fetcher.fetch(url))
+                .isInstanceOf(FetchException.class).hasMessage(url + ": larger than 65536 bytes once decompressed");
+        assertThatThrownBy(() -> fetcher.fetch(server.base() + "/not-gzip"))
+                .isInstanceOf(FetchException.class).hasMessageStartingWith(server.base() + "/not-gzip: broken gzip body: ")
+                .matches(failure -> !retryable(failure), "final");
+        assertThatThrownBy(() -> fetcher.fetch(server.base() + "/brotli"))
+                .isInstanceOf(FetchException.class).hasMessage(server.base() + "/brotli: unsupported content encoding br");
+    }
+
+    @Test
+    void theContentTypeIsPassedOnAsSentAndAnUnknownCharsetLeftToDecoding() {
+        server.handle("/untyped", exchange -> {
+            byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.serve("/odd", "text/html; charset=x-no-such-charset", "<p>Caf\u00e9 du Port</p>");
+        HttpFetcher fetcher = new HttpFetcher(OPEN);
+
+        Fetched untyped = fetcher.fetch(server.base() + "/untyped");
+        assertThat(untyped.contentType()).isEmpty();
+        assertThat(untyped.declaredCharset()).isNull();
+        assertThat(untyped.body()).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
+
+        Fetched odd = fetcher.fetch(server.base() + "/odd");
+        assertThat(odd.contentType()).isEqualTo("text/html; charset=x-no-such-charset");
+        assertThat(odd.declaredCharset()).isEqualTo("x-no-such-charset");
+        assertThat(TextDecoding.decode(odd.body(), odd.declaredCharset(), odd.uri().toString())).contains("Caf\u00e9 du Port");
+    }
+
+    @Test
     void aServerSilentPastTheDeadlineIsCutOffAndItsConnectionClosed() throws Exception {
         try (RawServer silent = RawServer.stallingAfter("")) {
             Sleeper deadline = passingWhen(silent.requested);
@@ -413,5 +606,88 @@ class HttpFetcherTest {
 
         assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo(PAGE);
         verify(deadline).sleep(Duration.ofSeconds(30));
+    }
+
+    /** A feed that answers 304 when the client sends back the validator it was given. */
+    private AtomicInteger conditional(String path, String validatorHeader, String value, String conditionHeader,
+            List<String> conditions) {
+        AtomicInteger fullAnswers = new AtomicInteger();
+        server.handle(path, exchange -> {
+            String condition = exchange.getRequestHeaders().getFirst(conditionHeader);
+            conditions.add(String.valueOf(condition));
+            exchange.getResponseHeaders().add(validatorHeader, value);
+            if (value.equals(condition)) {
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+                return;
+            }
+            fullAnswers.incrementAndGet();
+            byte[] body = "<rss version=\"2.0\"><channel><title>Feed</title></channel></rss>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        return fullAnswers;
+    }
+
+    @Test
+    void anUnchangedFeedIsServedFromTheCacheByItsETag(@TempDir Path cache) {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        AtomicInteger full = conditional("/etag.xml", "ETag", "\"v1\"", "If-None-Match", sent);
+        HttpFetcher fetcher = new HttpFetcher(OPEN.withCache(cache));
+
+        Fetched first = fetcher.fetch(server.base() + "/etag.xml");
+        Fetched second = fetcher.fetch(server.base() + "/etag.xml");
+
+        assertThat(sent).containsExactly("null", "\"v1\"");
+        assertThat(full).hasValue(1);
+        assertThat(first.fromCache()).isFalse();
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.contentType()).isEqualTo("application/rss+xml; charset=utf-8");
+    }
+
+    @Test
+    void anUnchangedFeedIsServedFromTheCacheByItsDate(@TempDir Path cache) {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        String modified = "Tue, 24 Nov 2026 06:00:00 GMT";
+        AtomicInteger full = conditional("/dated.xml", "Last-Modified", modified, "If-Modified-Since", sent);
+        HttpFetcher fetcher = new HttpFetcher(OPEN.withCache(cache));
+
+        Fetched first = fetcher.fetch(server.base() + "/dated.xml");
+        Fetched second = fetcher.fetch(server.base() + "/dated.xml");
+
+        assertThat(sent).containsExactly("null", modified);
+        assertThat(full).hasValue(1);
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void withoutValidatorsNothingIsCachedAndEveryFetchIsWhole(@TempDir Path cache) throws IOException {
+        HttpFetcher fetcher = new HttpFetcher(OPEN.withCache(cache));
+
+        assertThat(fetcher.fetch(server.base() + "/page.html").fromCache()).isFalse();
+        assertThat(fetcher.fetch(server.base() + "/page.html").fromCache()).isFalse();
+
+        assertThat(pageHits).hasValue(2);
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnchangedAnswerWithNothingCachedIsAnError() {
+        server.handle("/unchanged", exchange -> {
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+        });
+        String url = server.base() + "/unchanged";
+
+        assertThatThrownBy(() -> new HttpFetcher(OPEN).fetch(url))
+                .isInstanceOf(FetchException.class).hasMessage(url + ": server said unchanged, but nothing is cached")
+                .matches(HttpFetcherTest::retryable, "retryable");
     }
 }
