@@ -148,7 +148,13 @@ public final class HttpFetcher {
                 if (redirects == settings.maxRedirects()) {
                     throw new FetchException(url + ": more than " + settings.maxRedirects() + " redirects", false);
                 }
-                uri = parse(uri.resolve(location.strip()).toString());
+                URI next;
+                try {
+                    next = uri.resolve(location.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new FetchException(url + ": HTTP " + status + " to an invalid address: " + location.strip(), false, e);
+                }
+                uri = parse(next.toString());
                 continue;
             }
             if (status == 304) {

@@ -444,6 +444,18 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aRedirectToSomethingThatIsNoAddressIsAFetchFailure() {
+        // a space in the host once escaped as an IllegalArgumentException naming neither page nor redirect
+        server.redirect("/broken", "http://exa mple.org/page");
+        String broken = server.base() + "/broken";
+
+        assertThatThrownBy(() -> new HttpFetcher(OPEN).fetch(broken))
+                .isInstanceOf(FetchException.class)
+                .hasMessage(broken + ": HTTP 302 to an invalid address: http://exa mple.org/page")
+                .matches(failure -> !retryable(failure), "final");
+    }
+
+    @Test
     void aPublicPageRedirectingToLoopbackOrAFileIsRefusedBeforeAnyConnectionThere() {
         server.redirect("/to-loopback", "http://127.0.0.1:" + port + "/page.html");
         server.redirect("/to-file", "file:///etc/passwd");
