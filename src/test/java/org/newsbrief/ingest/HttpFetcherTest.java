@@ -611,12 +611,22 @@ class HttpFetcherTest {
 
     @Test
     void anAnswerInTimeEndsTheDeadline() throws Exception {
-        CountDownLatch never = new CountDownLatch(1);
-        Sleeper deadline = passingWhen(never);
+        CountDownLatch ended = new CountDownLatch(1);
+        Sleeper deadline = mock(Sleeper.class);
+        doAnswer(invocation -> {
+            try {
+                new CountDownLatch(1).await();
+            } finally {
+                ended.countDown();
+            }
+            return null;
+        }).when(deadline).sleep(any());
 
         Fetched fetched = withDeadline(SocketFactory.getDefault(), deadline).fetch(server.base() + "/page.html");
 
         assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo(PAGE);
+        // the wait can only end by being interrupted, which the fetcher does once the answer is in
+        ended.await();
         verify(deadline).sleep(Duration.ofSeconds(30));
     }
 
