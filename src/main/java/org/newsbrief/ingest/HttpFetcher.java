@@ -2,12 +2,14 @@ package org.newsbrief.ingest;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.Proxy;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -352,6 +354,9 @@ public final class HttpFetcher {
         return buffer.toByteArray();
     }
 
+    /** A connection the server closed before its answer was whole: no headers, or less body than announced. */
+    private static final String CUT_SHORT = "connection closed before the answer was complete";
+
     /**
      * Names what went wrong in the words a user can act on, from the exception's type, or where
      * the JDK only has one type for several causes, from the system's message it carries.
@@ -367,9 +372,15 @@ public final class HttpFetcher {
             if (cause instanceof SocketTimeoutException) {
                 return "connection timed out";
             }
+            if (cause instanceof EOFException) {
+                return CUT_SHORT;
+            }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
+            if (cause instanceof ProtocolException && message.contains("unexpected end of stream")) {
+                return CUT_SHORT;
+            }
             if (cause instanceof SocketException) {
                 if (message.contains("network is unreachable") || message.contains("network unreachable")) {
                     return "network unreachable";

@@ -575,6 +575,38 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aConnectionClosedBeforeTheDeclaredLengthIsAnErrorNotAShortDocument() throws IOException {
+        try (RawServer cut = RawServer.closingAfter("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n"
+                + "<p>only the first part</p>")) {
+            assertThatThrownBy(() -> new HttpFetcher(OPEN).fetch(cut.url()))
+                    .isInstanceOf(FetchException.class)
+                    .hasMessage(cut.url() + ": connection closed before the answer was complete")
+                    .matches(HttpFetcherTest::retryable, "retryable");
+        }
+    }
+
+    @Test
+    void aServerHangingUpWithoutAnAnswerIsAnError() throws IOException {
+        try (RawServer rude = RawServer.closingAfter("")) {
+            assertThatThrownBy(() -> new HttpFetcher(OPEN).fetch(rude.url()))
+                    .isInstanceOf(FetchException.class)
+                    .hasMessage(rude.url() + ": connection closed before the answer was complete")
+                    .matches(HttpFetcherTest::retryable, "retryable");
+        }
+    }
+
+    @Test
+    void aConnectionClosedBetweenChunksIsAnErrorNotAShortDocument() throws IOException {
+        try (RawServer cut = RawServer.closingAfter("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n1a\r\n<p>only the first part</p>\r\n")) {
+            assertThatThrownBy(() -> new HttpFetcher(OPEN).fetch(cut.url()))
+                    .isInstanceOf(FetchException.class)
+                    .hasMessage(cut.url() + ": connection closed before the answer was complete")
+                    .matches(HttpFetcherTest::retryable, "retryable");
+        }
+    }
+
+    @Test
     void aServerSilentPastTheDeadlineIsCutOffAndItsConnectionClosed() throws Exception {
         try (RawServer silent = RawServer.stallingAfter("")) {
             Sleeper deadline = passingWhen(silent.requested);
