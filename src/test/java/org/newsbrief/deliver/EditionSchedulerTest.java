@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.TestFiles;
 import org.newsbrief.events.RunEvent;
 import org.newsbrief.events.RunLog;
 import org.newsbrief.store.EditionStore;
@@ -79,7 +80,7 @@ class EditionSchedulerTest {
     }
 
     private EditionStore store() {
-        return EditionStore.open("jdbc:sqlite:" + dir.resolve("store.db"), Clock.systemUTC());
+        return EditionStore.open("jdbc:sqlite:" + dir.resolve("store.db"), TestFiles.CLOCK);
     }
 
     @Test
@@ -133,7 +134,7 @@ class EditionSchedulerTest {
             assertThat(runs("0 6 * * *", false, clock, store, 1)).extracting(ZonedDateTime::toLocalDateTime)
                     .containsExactly(LocalDateTime.of(2026, 11, 26, 6, 0));
         }
-        try (EditionStore fresh = EditionStore.open("jdbc:sqlite:" + dir.resolve("fresh.db"), Clock.systemUTC())) {
+        try (EditionStore fresh = EditionStore.open("jdbc:sqlite:" + dir.resolve("fresh.db"), TestFiles.CLOCK)) {
             MovingClock again = new MovingClock(ZonedDateTime.of(2026, 11, 25, 9, 15, 0, 0, BERLIN).toInstant());
             assertThat(runs("0 6 * * *", true, again, fresh, 1))
                     .extracting(ZonedDateTime::toLocalDateTime).containsExactly(LocalDateTime.of(2026, 11, 26, 6, 0));
