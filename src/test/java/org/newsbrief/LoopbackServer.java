@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -56,11 +57,14 @@ public final class LoopbackServer implements AutoCloseable {
         });
     }
 
-    /** Waits before answering, longer than any test timeout. */
-    public LoopbackServer slow(String path, long millis) {
+    /**
+     * Holds each request without an answer until the latch opens, so a client's timeout is the
+     * only thing that can end the exchange first; the test opens it once the client has given up.
+     */
+    public LoopbackServer hold(String path, CountDownLatch release) {
         return handle(path, exchange -> {
             try {
-                Thread.sleep(millis);
+                release.await();
                 respond(exchange, 200, "text/html", "<p>late</p>".getBytes());
             } catch (InterruptedException | IOException e) {
                 exchange.close();

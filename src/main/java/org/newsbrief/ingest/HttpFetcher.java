@@ -2,12 +2,14 @@ package org.newsbrief.ingest;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.Proxy;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -16,6 +18,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +45,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.newsbrief.internal.Hashing;
+import org.newsbrief.internal.Sleeper;
 
 /**
  * Fetches documents over HTTP(S), defensively: only {@code http} and {@code https}; each host
@@ -74,6 +78,7 @@ public final class HttpFetcher {
     private final AllowedHosts access;
     private final Resolver resolver;
     private final OkHttpClient client;
+    private final Sleeper deadline;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
     /**
@@ -89,15 +94,27 @@ public final class HttpFetcher {
      * @param sockets makes the sockets connections are made with
      */
     HttpFetcher(FetchSettings settings, Resolver resolver, SocketFactory sockets) {
+        this(settings, resolver, sockets, Sleeper.real());
+    }
+
+    /**
+     * @param settings limits and manners
+     * @param resolver answers for host names
+     * @param sockets makes the sockets connections are made with
+     * @param deadline waits out each exchange's read timeout; when it returns, the exchange is cut off
+     */
+    HttpFetcher(FetchSettings settings, Resolver resolver, SocketFactory sockets, Sleeper deadline) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.access = settings.access();
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.client = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                // the whole exchange, body included, so a server dripping one byte a second is cut off
-                .callTimeout(settings.readTimeout())
+                // no timer per read or write: the deadline below bounds the whole exchange, body included, so a
+                // server dripping one byte a second is cut off, and a second timer of the same length would only
+                // race it and report the same timeout in other words
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 // a proxy would resolve the name itself, out of reach of the address check
@@ -133,7 +150,13 @@ public final class HttpFetcher {
                 if (redirects == settings.maxRedirects()) {
                     throw new FetchException(url + ": more than " + settings.maxRedirects() + " redirects", false);
                 }
-                uri = parse(uri.resolve(location.strip()).toString());
+                URI next;
+                try {
+                    next = uri.resolve(location.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new FetchException(url + ": HTTP " + status + " to an invalid address: " + location.strip(), false, e);
+                }
+                uri = parse(next.toString());
                 continue;
             }
             if (status == 304) {
@@ -252,7 +275,12 @@ public final class HttpFetcher {
                         }
                     }
                 });
-                return result.get();
+                Thread watch = watch(call, result);
+                try {
+                    return result.get();
+                } finally {
+                    watch.interrupt();
+                }
             } finally {
                 perHost.release();
             }
@@ -265,13 +293,41 @@ public final class HttpFetcher {
             if (cause instanceof FetchException fetch) {
                 throw new FetchException(url + ": " + fetch.getMessage(), fetch.isRetryable(), fetch);
             }
-            if (call.isCanceled()) {
-                // only the whole-exchange timer cancels a call that was not interrupted
+            if (cause instanceof DeadlinePassed) {
                 throw new FetchException(url + ": no complete answer within " + settings.readTimeout().toSeconds() + " s",
                         true, cause);
             }
             throw new FetchException(url + ": " + describe(cause), true, cause);
         }
+    }
+
+    /** Marks an exchange its deadline ended, whatever the client reports after the cancel. */
+    private static final class DeadlinePassed extends IOException {
+        DeadlinePassed() {
+            super("deadline passed");
+        }
+    }
+
+    /**
+     * Starts the deadline of one exchange: when the read timeout has passed, the exchange fails and
+     * its call is cancelled, which closes the connection. The failure is settled before the cancel,
+     * so the caller's wait ends at the deadline even if the client never reports back.
+     *
+     * @return the watching thread, to interrupt once the exchange is over
+     */
+    private Thread watch(Call call, CompletableFuture<Exchange> result) {
+        Thread watch = new Thread(() -> {
+            try {
+                deadline.sleep(settings.readTimeout());
+            } catch (InterruptedException answeredInTime) {
+                return;
+            }
+            result.completeExceptionally(new DeadlinePassed());
+            call.cancel();
+        }, "newsbrief-fetch-deadline");
+        watch.setDaemon(true);
+        watch.start();
+        return watch;
     }
 
     /** Reads a body up to the size limit and stops as soon as it is passed, without reading the rest. */
@@ -298,6 +354,9 @@ public final class HttpFetcher {
         return buffer.toByteArray();
     }
 
+    /** A connection the server closed before its answer was whole: no headers, or less body than announced. */
+    private static final String CUT_SHORT = "connection closed before the answer was complete";
+
     /**
      * Names what went wrong in the words a user can act on, from the exception's type, or where
      * the JDK only has one type for several causes, from the system's message it carries.
@@ -313,9 +372,15 @@ public final class HttpFetcher {
             if (cause instanceof SocketTimeoutException) {
                 return "connection timed out";
             }
+            if (cause instanceof EOFException) {
+                return CUT_SHORT;
+            }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
+            if (cause instanceof ProtocolException && message.contains("unexpected end of stream")) {
+                return CUT_SHORT;
+            }
             if (cause instanceof SocketException) {
                 if (message.contains("network is unreachable") || message.contains("network unreachable")) {
                     return "network unreachable";

@@ -1,23 +1,35 @@
 package org.newsbrief.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.TestFiles;
+import org.newsbrief.events.RunEvent;
+import org.newsbrief.events.RunLog;
 import org.newsbrief.store.EditionStore;
 
 /** The scheduler on a clock the test moves: no sleeping, and any day of the year. */
 class EditionSchedulerTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm z");
 
     @TempDir
     Path dir;
@@ -48,11 +60,11 @@ class EditionSchedulerTest {
 
     private List<ZonedDateTime> runs(String cron, boolean catchUp, MovingClock clock, EditionStore store, int count) {
         List<ZonedDateTime> runs = new ArrayList<>();
-        List<String> log = new ArrayList<>();
+        RunLog log = mock(RunLog.class, CALLS_REAL_METHODS);
         EditionScheduler scheduler = new EditionScheduler(cron, BERLIN, catchUp, clock, store, scheduled -> {
             runs.add(scheduled);
             return "edition " + scheduled.toLocalDate();
-        }, org.newsbrief.events.EventLines.into(log));
+        }, log);
         scheduler.run(when -> {
             if (runs.size() >= count) {
                 return false;
@@ -60,12 +72,15 @@ class EditionSchedulerTest {
             clock.now = when;
             return true;
         });
-        assertThat(log).hasSizeGreaterThanOrEqualTo(runs.size());
+        for (ZonedDateTime run : runs) {
+            // the clock stands still while an edition is made
+            verify(log).accept(new RunEvent.Progress(STAMP.format(run) + ": edition " + run.toLocalDate() + " (0.0 s)"));
+        }
         return runs;
     }
 
     private EditionStore store() {
-        return EditionStore.open("jdbc:sqlite:" + dir.resolve("store.db"), Clock.systemUTC());
+        return EditionStore.open("jdbc:sqlite:" + dir.resolve("store.db"), TestFiles.CLOCK);
     }
 
     @Test
@@ -119,7 +134,7 @@ class EditionSchedulerTest {
             assertThat(runs("0 6 * * *", false, clock, store, 1)).extracting(ZonedDateTime::toLocalDateTime)
                     .containsExactly(LocalDateTime.of(2026, 11, 26, 6, 0));
         }
-        try (EditionStore fresh = EditionStore.open("jdbc:sqlite:" + dir.resolve("fresh.db"), Clock.systemUTC())) {
+        try (EditionStore fresh = EditionStore.open("jdbc:sqlite:" + dir.resolve("fresh.db"), TestFiles.CLOCK)) {
             MovingClock again = new MovingClock(ZonedDateTime.of(2026, 11, 25, 9, 15, 0, 0, BERLIN).toInstant());
             assertThat(runs("0 6 * * *", true, again, fresh, 1))
                     .extracting(ZonedDateTime::toLocalDateTime).containsExactly(LocalDateTime.of(2026, 11, 26, 6, 0));
@@ -127,17 +142,45 @@ class EditionSchedulerTest {
     }
 
     @Test
+    @Timeout(30) // under the waiter's 60-second nap, so a stop that did not wake it fails here
     void stopEndsTheWaitAndTheLoop() throws Exception {
-        try (EditionStore store = store()) {
-            EditionScheduler scheduler = new EditionScheduler("0 6 * * *", BERLIN, true, Clock.system(BERLIN), store,
-                    scheduled -> "ran", line -> { });
-            Thread loop = new Thread(() -> scheduler.run(scheduler.sleepingWaiter()));
-            loop.start();
-            scheduler.stop();
+        Instant now = ZonedDateTime.of(2026, 11, 25, 9, 15, 0, 0, BERLIN).toInstant();
+        AtomicReference<EditionScheduler> scheduler = new AtomicReference<>();
+        CountDownLatch aboutToWait = new CountDownLatch(1);
+        // The sleeping waiter reads the clock holding the scheduler's lock and waits on it right after; stop()
+        // needs that lock to wake it, so a stop sent from here can only arrive once the wait has begun.
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return BERLIN;
+            }
 
-            assertThat(scheduler.awaitFinished(java.time.Duration.ofSeconds(10))).isTrue();
-            loop.join(10_000);
-            assertThat(loop.isAlive()).isFalse();
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                if (Thread.holdsLock(scheduler.get())) {
+                    aboutToWait.countDown();
+                }
+                return now;
+            }
+        };
+        RunLog log = mock(RunLog.class, CALLS_REAL_METHODS);
+        try (EditionStore store = store()) {
+            scheduler.set(new EditionScheduler("0 6 * * *", BERLIN, true, clock, store, scheduled -> "ran", log));
+            Thread loop = new Thread(() -> scheduler.get().run(scheduler.get().sleepingWaiter()), "scheduler-loop");
+            loop.start();
+
+            aboutToWait.await();
+            scheduler.get().stop();
+            loop.join();
+
+            assertThat(scheduler.get().awaitFinished(Duration.ZERO)).isTrue();
+            assertThat(store.lastScheduledRun()).as("no edition made").isEmpty();
+            verify(log).accept(new RunEvent.Progress("schedule '0 6 * * *' in Europe/Berlin; next edition at 2026-11-26 06:00 CET"));
         }
     }
 }

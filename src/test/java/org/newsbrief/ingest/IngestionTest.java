@@ -101,6 +101,31 @@ class IngestionTest {
     }
 
     @Test
+    void aFollowedLinkRedirectingToNoAddressSkipsItsItemAndNotTheFeed() throws IOException {
+        // the broken redirect once escaped as an IllegalArgumentException that took the whole feed with it
+        try (LoopbackServer server = new LoopbackServer()) {
+            server.serve("/feed.xml", "application/rss+xml; charset=utf-8", """
+                    <rss version="2.0"><channel><title>Northern Ledger</title>
+                    <item><title>Rail freight line reopens</title><link>%1$s/page.html</link>
+                      <description>Trains run again.</description></item>
+                    <item><title>Moved story</title><link>%1$s/moved</link>
+                      <description>Read on.</description></item>
+                    </channel></rss>""".formatted(server.base()))
+                    .serve("/page.html", "text/html; charset=utf-8", Files.readString(Path.of("src/test/resources/web/page.html")))
+                    .redirect("/moved", "http://exa mple.org/story");
+            Ingestion following = new Ingestion(new HttpFetcher(FetchSettings.defaults().withPrivateNetwork(true)), true, 2);
+
+            Ingestion.Report report = following.read(List.of(following.source(server.base() + "/feed.xml")));
+
+            assertThat(report.articles()).extracting(Article::title).containsExactly("Rail freight line reopens");
+            assertThat(report.skipped()).singleElement().satisfies(skip -> {
+                assertThat(skip.location()).isEqualTo(server.base() + "/feed.xml item 2");
+                assertThat(skip.reason()).contains("HTTP 302 to an invalid address: http://exa mple.org/story");
+            });
+        }
+    }
+
+    @Test
     void privateAddressesAreRecognized() throws Exception {
         for (String address : List.of("127.0.0.1", "10.1.2.3", "172.16.0.5", "192.168.1.1", "169.254.169.254", "::1",
                 "fd00::1", "100.64.0.1", "0.0.0.0")) {
