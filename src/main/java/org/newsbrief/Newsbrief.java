@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -242,14 +241,14 @@ public final class Newsbrief {
      *
      * @param briefing the briefing
      * @param read the articles read and the inputs skipped
-     * @param reports each story's analyzed reports, keyed by the story object itself
+     * @param reports each story's analyzed reports, keyed by {@link Story#id()}
      */
-    public record Prepared(Briefing briefing, Ingestion.Report read, Map<Story, List<AnalyzedArticle>> reports) {
+    public record Prepared(Briefing briefing, Ingestion.Report read, Map<String, List<AnalyzedArticle>> reports) {
 
         public Prepared {
             Objects.requireNonNull(briefing, "briefing");
             Objects.requireNonNull(read, "read");
-            reports = java.util.Collections.unmodifiableMap(new IdentityHashMap<>(reports));
+            reports = Map.copyOf(reports);
         }
 
         /**
@@ -262,7 +261,7 @@ public final class Newsbrief {
 
         /**
          * @param briefing the same stories, reordered or rewritten
-         * @return this with that briefing; reports stay with the stories that are still the same objects
+         * @return this with that briefing; reports stay with the stories that keep their ids
          */
         public Prepared with(Briefing briefing) {
             return new Prepared(briefing, read, reports);

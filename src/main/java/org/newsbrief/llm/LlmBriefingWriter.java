@@ -145,26 +145,26 @@ public final class LlmBriefingWriter {
                             why -> Draft.failed(why, NOT_MADE), a.source().origin())));
                 }
             }
-            Map<Story, Future<Story>> rewriting = new IdentityHashMap<>();
+            Map<String, Future<Story>> rewriting = new HashMap<>();
             for (Story story : stories) {
                 List<AnalyzedArticle> reports = reports(composition, story);
                 List<Future<Draft>> drafts = reports.stream().map(articleDrafts::get).toList();
-                rewriting.put(story, pool.submit(() -> {
+                rewriting.put(story.id(), pool.submit(() -> {
                     List<Draft> done = await(drafts);
                     return safely(() -> storyOf(story, reports, done), why -> fallback(story, NOT_MADE),
                             "story '" + story.headline() + "'");
                 }));
             }
-            Map<Story, Story> replacements = new IdentityHashMap<>();
+            Map<String, Story> replacements = new HashMap<>();
             for (Story story : stories) {
-                replacements.put(story, rewriting.get(story).get());
+                replacements.put(story.id(), rewriting.get(story.id()).get());
                 if (replacements.size() % PROGRESS_EVERY == 0 && replacements.size() < stories.size()) {
                     log.progress("LLM: " + replacements.size() + " of " + stories.size() + " stories done");
                 }
             }
             List<Briefing.Highlight> executive = safely(() -> executive(briefing, replacements, composition),
                     why -> quotedHighlights(briefing, replacements), "executive summary");
-            Briefing rewritten = briefing.rewritten(replacements, executive);
+            Briefing rewritten = briefing.replacing(replacements, executive);
             Result result = new Result(rewritten, count(replacements, Story.Authorship.Method.MODEL_WRITTEN),
                     count(replacements, Story.Authorship.Method.EXTRACTED_FALLBACK), dropped.get(), client.usage());
             log.progress(result.summary());
@@ -202,7 +202,7 @@ public final class LlmBriefingWriter {
         }
     }
 
-    private static int count(Map<Story, Story> stories, Story.Authorship.Method method) {
+    private static int count(Map<String, Story> stories, Story.Authorship.Method method) {
         return (int) stories.values().stream().filter(story -> story.authorship().method() == method).count();
     }
 
@@ -357,10 +357,10 @@ public final class LlmBriefingWriter {
     }
 
     /** Each top story's first sentence, as the executive summary reads without a model. */
-    private static List<Briefing.Highlight> quotedHighlights(Briefing briefing, Map<Story, Story> replacements) {
+    private static List<Briefing.Highlight> quotedHighlights(Briefing briefing, Map<String, Story> replacements) {
         List<Briefing.Highlight> quoted = new ArrayList<>();
         for (Briefing.Highlight highlight : briefing.executiveSummary()) {
-            Story story = replacements.getOrDefault(highlight.story(), highlight.story());
+            Story story = replacements.getOrDefault(highlight.story().id(), highlight.story());
             quoted.add(new Briefing.Highlight(story, story.summary().isEmpty() ? highlight.sentence() : story.summary().get(0)));
         }
         return quoted;
@@ -379,7 +379,7 @@ public final class LlmBriefingWriter {
         }
     }
 
-    private List<Briefing.Highlight> executive(Briefing briefing, Map<Story, Story> replacements,
+    private List<Briefing.Highlight> executive(Briefing briefing, Map<String, Story> replacements,
             BriefingComposer.Composition composition) {
         List<Briefing.Highlight> fallback = quotedHighlights(briefing, replacements);
         if (fallback.isEmpty()) {
@@ -535,7 +535,7 @@ public final class LlmBriefingWriter {
     }
 
     private static List<AnalyzedArticle> reports(BriefingComposer.Composition composition, Story story) {
-        return composition.reports().getOrDefault(story, List.of());
+        return composition.reportsOf(story);
     }
 
     private static List<Draft> await(List<Future<Draft>> drafts) throws InterruptedException, ExecutionException {

@@ -83,7 +83,7 @@ class LlmBriefingWriterTest {
         for (int i = 0; i < briefing.stories().size(); i++) {
             Story before = samples.briefing().stories().get(i);
             Story after = briefing.stories().get(i);
-            assertThat(after.authorship().checkedSources()).isEqualTo(samples.reports().get(before).size());
+            assertThat(after.authorship().checkedSources()).isEqualTo(samples.reportsOf(before).size());
             assertThat(after.outlets()).isEqualTo(before.outlets());
             assertThat(after.summary()).isNotEmpty();
         }
