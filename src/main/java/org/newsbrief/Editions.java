@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.newsbrief.compose.Briefing;
+import org.newsbrief.compose.BriefingEditor;
 import org.newsbrief.compose.Section;
 import org.newsbrief.config.NewsbriefConfig;
 import org.newsbrief.deliver.BriefingMail;
@@ -23,7 +24,7 @@ import org.newsbrief.deliver.SmtpMailer;
 import org.newsbrief.ingest.ArticleSource;
 import org.newsbrief.ingest.FetchSettings;
 import org.newsbrief.ingest.Ingestion;
-import org.newsbrief.llm.LlmBriefingWriter;
+import org.newsbrief.llm.LlmBriefingEditor;
 import org.newsbrief.render.HtmlRenderer;
 import org.newsbrief.render.HtmlWriter;
 import org.newsbrief.render.PlainTextRenderer;
@@ -156,14 +157,12 @@ public final class Editions {
             log.progress("edition of " + date + " already made at " + archived.get().madeAt() + "; sending the archived copy");
         } else {
             Newsbrief.GenerateRequest generate = generateRequest(config, date, folder, request.threads());
-            LlmBriefingWriter writer = config.llm() == null ? null
-                    : LlmBriefingWriter.create(config.llm(), newsbrief.analyzer(), newsbrief.clock(), log);
+            BriefingEditor editor = config.llm() == null ? BriefingEditor.identity()
+                    : LlmBriefingEditor.create(config.llm(), newsbrief.analyzer(), newsbrief.clock());
             Newsbrief.Prepared prepared = newsbrief.prepare(generate,
                     article -> store.coveredBefore(date, List.of(article.key())).get(article.key()),
                     config.repeats() == NewsbriefConfig.Repeats.DROP);
-            if (writer != null) {
-                prepared = prepared.with(writer.rewrite(prepared.composition()).briefing());
-            }
+            prepared = prepared.with(editor.edit(prepared.composition(), log).composition().briefing());
             Briefing briefing = ordered(prepared.briefing(), config.sectionOrder());
             prepared = prepared.with(briefing);
             read = prepared.read();

@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.newsbrief.compose.Briefing;
 import org.newsbrief.compose.BriefingComposer;
+import org.newsbrief.compose.BriefingEditor;
+import org.newsbrief.compose.EditReport;
 import org.newsbrief.compose.Story;
 import org.newsbrief.ingest.Article;
 import org.newsbrief.ingest.ArticleSource;
 import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.ingest.SkippedInput;
-import org.newsbrief.llm.LlmBriefingWriter;
-import org.newsbrief.llm.LlmSettings;
 import org.newsbrief.nlp.AnalysisSettings;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.NlpModels;
@@ -117,12 +117,13 @@ public final class Newsbrief {
             Briefing briefing) {}
 
     /**
-     * What a generate run with LLM-written summaries made.
+     * What a generate run with an editor made.
      *
      * @param files the files written and what was read
-     * @param llm what the model wrote, dropped and cost
+     * @param edit what the editor did, such as what a model wrote, dropped and cost; empty when it
+     *     did nothing
      */
-    public record WrittenReport(GenerateReport files, LlmBriefingWriter.Result llm) {}
+    public record WrittenReport(GenerateReport files, java.util.Optional<EditReport> edit) {}
 
     /** Nothing usable was read; the report says what was tried. */
     public static final class NoArticlesException extends NewsbriefException {
@@ -219,21 +220,19 @@ public final class Newsbrief {
     }
 
     /**
-     * Reads, analyzes and composes as {@link #generate(GenerateRequest, RunLog)} does, then has a
-     * language model rewrite the summaries before rendering.
+     * Reads, analyzes and composes as {@link #generate(GenerateRequest, RunLog)} does, then has the
+     * editor edit the briefing, such as a language model rewriting the summaries, before rendering.
      *
      * @param request what to read and where to write
-     * @param llm the model and its limits
+     * @param editor the editor, {@link BriefingEditor#identity()} for none
      * @param log receives progress and one line per problem that did not stop the run
-     * @return the files written, and what the model did
-     * @throws NewsbriefException when no article could be read, a prompt is wrong, or rendering fails
+     * @return the files written, and what the editor did
+     * @throws NewsbriefException when no article could be read, or rendering fails
      */
-    public WrittenReport generate(GenerateRequest request, LlmSettings llm, RunLog log) {
-        LlmBriefingWriter writer = LlmBriefingWriter.create(llm, analyzer, clock, log);
+    public WrittenReport generate(GenerateRequest request, BriefingEditor editor, RunLog log) {
         Prepared prepared = prepare(request);
-        LlmBriefingWriter.Result result = writer.rewrite(prepared.composition());
-        Prepared rewritten = prepared.with(result.briefing());
-        return new WrittenReport(write(request, rewritten, log), result);
+        BriefingEditor.Edited edited = editor.edit(prepared.composition(), log);
+        return new WrittenReport(write(request, prepared.with(edited.composition().briefing()), log), edited.report());
     }
 
     /**

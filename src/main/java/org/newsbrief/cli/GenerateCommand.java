@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.newsbrief.Newsbrief;
+import org.newsbrief.compose.BriefingEditor;
 import org.newsbrief.ingest.ArticleSource;
 import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.ingest.SourcesFile;
+import org.newsbrief.llm.LlmBriefingEditor;
 import org.newsbrief.render.TemplateFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,16 +114,11 @@ final class GenerateCommand implements Callable<Integer> {
                 date != null ? date : LocalDate.now(newsbrief.clock()), title.strip(), options.algorithm(),
                 options.length(), new TemplateFolder(templatesFolder()), options.threads(), formats(), paper, stories.limits());
         Newsbrief newsbrief = analysis.apply(this.newsbrief, org.newsbrief.nlp.AnalysisSettings.defaults());
-        Newsbrief.GenerateReport made;
-        org.newsbrief.llm.LlmBriefingWriter.Result written = null;
+        BriefingEditor editor = llmSettings == null ? BriefingEditor.identity()
+                : LlmBriefingEditor.create(llmSettings, newsbrief.analyzer(), newsbrief.clock());
+        Newsbrief.WrittenReport written;
         try {
-            if (llmSettings == null) {
-                made = newsbrief.generate(request, new ConsoleLog(err));
-            } else {
-                Newsbrief.WrittenReport report = newsbrief.generate(request, llmSettings, new ConsoleLog(err));
-                made = report.files();
-                written = report.llm();
-            }
+            written = newsbrief.generate(request, editor, new ConsoleLog(err));
         } catch (Newsbrief.NoArticlesException e) {
             e.report().skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
             if (report != null) {
@@ -129,12 +126,13 @@ final class GenerateCommand implements Callable<Integer> {
             }
             throw e;
         }
+        Newsbrief.GenerateReport made = written.files();
         made.written().forEach(file -> stdout.println("wrote " + file));
         int stories = made.briefing().stories().size();
         stdout.printf("%d %s from %d %s in the briefing%n", stories, stories == 1 ? "story" : "stories", made.articles(),
                 made.articles() == 1 ? "article" : "articles");
         stdout.flush();
-        return Reporting.finish(err, made.read(), report, written, made.briefing().leftOut());
+        return Reporting.finish(err, made.read(), report, written.edit(), made.briefing().leftOut());
     }
 
     private java.util.Set<String> formats() {

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.stemmer.PorterStemmer;
+import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.Sentence;
 import org.newsbrief.nlp.Token;
 import org.newsbrief.summarize.Terms;
@@ -79,6 +81,25 @@ public final class Grounding {
                 numbers.add(normalized(matcher.group()));
             }
         }
+    }
+
+    /**
+     * What a story's written text is checked against: its reports' sentences that speak to a
+     * reader ({@link UntrustedText#trusted}) and their titles, unless a title addresses a model.
+     *
+     * @param reports the reports
+     * @param tokenized makes a title one tokenized sentence
+     * @return the check
+     */
+    static Grounding ofReports(List<AnalyzedArticle> reports, Function<String, Sentence> tokenized) {
+        List<Sentence> sources = new ArrayList<>();
+        for (AnalyzedArticle report : reports) {
+            sources.addAll(UntrustedText.trusted(report.sentences()));
+            if (!report.title().isBlank() && !UntrustedText.addressesAModel(report.title())) {
+                sources.add(tokenized.apply(report.title()));
+            }
+        }
+        return new Grounding(sources);
     }
 
     /**

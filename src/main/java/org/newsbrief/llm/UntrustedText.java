@@ -2,12 +2,15 @@ package org.newsbrief.llm;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsbrief.internal.Hashing;
+import org.newsbrief.nlp.Sentence;
 
 /**
  * Article text on its way into a prompt. It is fenced as data between marker lines whose id is
@@ -185,6 +188,28 @@ public final class UntrustedText {
         }
         String text = folded(lookalike);
         return ADDRESSES_A_MODEL.matcher(text).find() || SQUEEZED.matcher(text.replaceAll("[^\\p{L}]", "")).find();
+    }
+
+    /**
+     * Sentences that speak to a reader; those addressing a model are kept from it and from the
+     * check of what it writes, and so is the rest of a paragraph after a sentence imitating a
+     * fence marker.
+     *
+     * @param sentences an article's sentences
+     * @return those a prompt may carry, in order
+     */
+    static List<Sentence> trusted(List<Sentence> sentences) {
+        List<Sentence> trusted = new ArrayList<>();
+        int fencedBlock = -1;
+        for (Sentence sentence : sentences) {
+            if (imitatesAFence(sentence.text())) {
+                fencedBlock = sentence.block();
+            }
+            if (sentence.block() != fencedBlock && !addressesAModel(sentence.text())) {
+                trusted.add(sentence);
+            }
+        }
+        return trusted;
     }
 
     /**

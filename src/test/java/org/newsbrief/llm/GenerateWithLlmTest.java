@@ -85,11 +85,17 @@ class GenerateWithLlmTest {
 
         com.fasterxml.jackson.databind.JsonNode llm = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(report.toFile()).path("llm");
+        assertThat(llm.fieldNames()).toIterable().containsExactly("summary", "written", "kept_extractive",
+                "dropped_sentences", "replies", "from_cache", "failed", "not_sent", "http_requests", "input_tokens",
+                "output_tokens", "estimated_cost", "provider_given_up", "budget_spent", "stories");
+        assertThat(llm.path("summary").asText()).startsWith("LLM summaries: 10 written, 0 kept extractive, 0 unsupported");
         assertThat(llm.path("written").asInt()).isEqualTo(10);
         assertThat(llm.path("http_requests").asInt()).isEqualTo(server.requests());
         assertThat(llm.path("input_tokens").asLong()).isEqualTo(120L * server.requests());
         assertThat(llm.path("stories")).hasSize(10);
         assertThat(llm.path("stories").get(0).path("summary_by").asText()).isEqualTo("model_written");
+        assertThat(llm.path("stories").get(0).fieldNames()).toIterable()
+                .containsExactly("headline", "summary_by", "checked_sources", "reason");
     }
 
     @Test
