@@ -7,7 +7,10 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -27,7 +30,7 @@ final class LlmClient {
 
     private final LlmSettings settings;
     private final String system;
-    private final ChatModel model;
+    private final Map<PromptTemplates.Kind, ChatModel> models;
     private final ResponseCache cache;
     private final AtomicInteger requests;
     private final AtomicBoolean breakerOpen;
@@ -54,26 +57,31 @@ final class LlmClient {
     static LlmClient open(LlmSettings settings, String system, Clock clock, Sleeper sleeper, RunLog log) {
         AtomicInteger requests = new AtomicInteger();
         AtomicBoolean breakerOpen = new AtomicBoolean();
-        ChatModel model = settings.provider().chatModel(settings,
-                new RetryingHttpClient.Builder(settings.retry(), sleeper, new Random(), clock, requests, breakerOpen::get));
+        Random random = new Random();
+        // one model per prompt, so that each request can say which prompt it carries
+        Map<PromptTemplates.Kind, ChatModel> models = new EnumMap<>(PromptTemplates.Kind.class);
+        for (PromptTemplates.Kind kind : EnumSet.complementOf(EnumSet.of(PromptTemplates.Kind.SYSTEM))) {
+            models.put(kind, settings.provider().chatModel(settings, new RetryingHttpClient.Builder(settings.retry(), sleeper,
+                    random, clock, requests, breakerOpen::get, kind.promptName())));
+        }
         ResponseCache cache = settings.cache() == null ? null : new ResponseCache(settings.cache(), log);
-        return new LlmClient(settings, system, model, cache, requests, breakerOpen);
+        return new LlmClient(settings, system, models, cache, requests, breakerOpen);
     }
 
     /**
      * @param settings limits, prices and the parameters that key the cache
      * @param system the system prompt every request carries
-     * @param model the model
+     * @param models the model, built once for each user prompt
      * @param cache the reply cache, or {@code null} for none
      * @param requests counts HTTP requests, shared with the HTTP client
      * @param breakerOpen set once the provider is given up on; shared with the HTTP client, which
      *     then stops retrying the calls already under way
      */
-    LlmClient(LlmSettings settings, String system, ChatModel model, ResponseCache cache, AtomicInteger requests,
-            AtomicBoolean breakerOpen) {
+    LlmClient(LlmSettings settings, String system, Map<PromptTemplates.Kind, ChatModel> models, ResponseCache cache,
+            AtomicInteger requests, AtomicBoolean breakerOpen) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.system = Objects.requireNonNull(system, "system");
-        this.model = Objects.requireNonNull(model, "model");
+        this.models = Map.copyOf(models);
         this.cache = cache;
         this.requests = Objects.requireNonNull(requests, "requests");
         this.breakerOpen = Objects.requireNonNull(breakerOpen, "breakerOpen");
@@ -128,7 +136,7 @@ final class LlmClient {
         }
         ChatResponse response;
         try {
-            response = model.chat(ChatRequest.builder()
+            response = models.get(prompt.kind()).chat(ChatRequest.builder()
                     .messages(SystemMessage.from(system), UserMessage.from(user)).build());
         } catch (RuntimeException e) {
             return failure(describe(e));

@@ -51,6 +51,14 @@ public final class PromptTemplates {
         public Set<String> variables() {
             return variables;
         }
+
+        /**
+         * @return the prompt's name, its file's base name such as {@code story-summary}, which each
+         *     request carries so that a test server can tell prompts apart however they are worded
+         */
+        public String promptName() {
+            return file.substring(0, file.lastIndexOf('.'));
+        }
     }
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");

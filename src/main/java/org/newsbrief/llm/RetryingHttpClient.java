@@ -36,9 +36,16 @@ import org.newsbrief.internal.Sleeper;
 /**
  * The HTTP client the LangChain4j chat models send through: Java's own client, with the retry
  * policy applied below the model so that {@code Retry-After} can be read (LangChain4j's
- * exceptions do not carry headers). It counts every request it sends, retries included.
+ * exceptions do not carry headers). It counts every request it sends, retries included, and
+ * names the prompt each one carries in a header of its own.
  */
 final class RetryingHttpClient implements HttpClient {
+
+    /**
+     * Names the prompt a request carries ({@link PromptTemplates.Kind#promptName()}); services
+     * ignore headers they do not know, and a test server answers by it.
+     */
+    static final String PROMPT_HEADER = "X-Newsbrief-Prompt";
 
     /** Headers Java's client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -54,9 +61,10 @@ final class RetryingHttpClient implements HttpClient {
     private final Clock clock;
     private final AtomicInteger requests;
     private final BooleanSupplier givenUp;
+    private final String prompt;
 
     RetryingHttpClient(java.net.http.HttpClient http, Duration readTimeout, RetryPolicy policy, Sleeper sleeper,
-            RandomGenerator random, Clock clock, AtomicInteger requests, BooleanSupplier givenUp) {
+            RandomGenerator random, Clock clock, AtomicInteger requests, BooleanSupplier givenUp, String prompt) {
         this.http = Objects.requireNonNull(http, "http");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -65,6 +73,7 @@ final class RetryingHttpClient implements HttpClient {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.givenUp = Objects.requireNonNull(givenUp, "givenUp");
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
     }
 
     @Override
@@ -237,6 +246,7 @@ final class RetryingHttpClient implements HttpClient {
                 header.getValue().forEach(value -> builder.header(header.getKey(), value));
             }
         }
+        builder.header(PROMPT_HEADER, prompt);
         String body = request.body();
         switch (request.method()) {
             case GET -> builder.GET();
@@ -300,20 +310,23 @@ final class RetryingHttpClient implements HttpClient {
         private final Clock clock;
         private final AtomicInteger requests;
         private final BooleanSupplier givenUp;
+        private final String prompt;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
 
         /**
          * @param givenUp whether the provider has been given up on, so that no request is retried
+         * @param prompt the name of the prompt every request of the client carries
          */
         Builder(RetryPolicy policy, Sleeper sleeper, RandomGenerator random, Clock clock, AtomicInteger requests,
-                BooleanSupplier givenUp) {
+                BooleanSupplier givenUp, String prompt) {
             this.policy = policy;
             this.sleeper = sleeper;
             this.random = random;
             this.clock = clock;
             this.requests = requests;
             this.givenUp = givenUp;
+            this.prompt = prompt;
         }
 
         @Override
@@ -346,7 +359,7 @@ final class RetryingHttpClient implements HttpClient {
         public HttpClient build() {
             java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout)
                     .version(java.net.http.HttpClient.Version.HTTP_1_1).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-            return new RetryingHttpClient(http, readTimeout, policy, sleeper, random, clock, requests, givenUp);
+            return new RetryingHttpClient(http, readTimeout, policy, sleeper, random, clock, requests, givenUp, prompt);
         }
     }
 }

@@ -30,15 +30,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code /v1/chat/completions} and Anthropic's Messages API at {@code /v1/messages}, answering in
  * the shapes those services send. What it answers is decided per call by a behaviour; the
  * default one summarizes like a careful model would: it quotes the opening sentences of the
- * fenced data it was given.
+ * fenced data it was given. What a call asks for is told by the prompt name each request
+ * carries in a header, never by the wording of the prompt, which editors may change.
  */
 final class FakeModelServer implements AutoCloseable, AfterEachCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FENCED = Pattern.compile("<<<DATA (\\w+)>>>\\n(.*?)\\n<<<END DATA \\1>>>", Pattern.DOTALL);
 
-    /** One request as the server saw it. */
-    record Call(String path, Map<String, List<String>> headers, String system, String user, String body) {
+    /**
+     * One request as the server saw it.
+     *
+     * @param prompt the name of the prompt it carries, from its header, or an empty string
+     */
+    record Call(String path, Map<String, List<String>> headers, String prompt, String system, String user, String body) {
 
         /** @return the data blocks fenced in the user message */
         List<String> fenced() {
@@ -50,12 +55,16 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
             return blocks;
         }
 
+        boolean is(PromptTemplates.Kind kind) {
+            return prompt.equals(kind.promptName());
+        }
+
         boolean isHeadline() {
-            return user.contains("headline of at most");
+            return is(PromptTemplates.Kind.HEADLINE);
         }
 
         boolean isExecutive() {
-            return user.contains("Answer with exactly");
+            return is(PromptTemplates.Kind.EXECUTIVE);
         }
     }
 
@@ -145,25 +154,29 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
     /**
      * A well-behaved model: quotes the first two sentences of an article, the first sentence of
      * each outlet's summary for a story, the first title for a headline, and one sentence per
-     * story for the executive summary.
+     * story for the executive summary. A request that names no known prompt is refused.
      */
     static Answer careful(Call call) {
         List<String> blocks = call.fenced();
-        if (call.isHeadline()) {
+        if (call.is(PromptTemplates.Kind.HEADLINE)) {
             return Answer.text(blocks.get(0).lines().findFirst().orElse("").replaceFirst("^- ", ""));
         }
-        if (call.isExecutive()) {
+        if (call.is(PromptTemplates.Kind.EXECUTIVE)) {
             StringBuilder lines = new StringBuilder();
             for (int i = 0; i < blocks.size(); i++) {
                 lines.append(i + 1).append(". ").append(sentences(blocks.get(i)).get(0)).append('\n');
             }
             return Answer.text(lines.toString());
         }
-        if (blocks.size() > 1) {
+        if (call.is(PromptTemplates.Kind.STORY)) {
             return Answer.text(String.join(" ", blocks.stream().map(block -> sentences(block).get(0)).toList()));
         }
-        List<String> sentences = sentences(blocks.get(0));
-        return Answer.text(String.join(" ", sentences.subList(0, Math.min(2, sentences.size()))));
+        if (call.is(PromptTemplates.Kind.ARTICLE)) {
+            List<String> sentences = sentences(blocks.get(0));
+            return Answer.text(String.join(" ", sentences.subList(0, Math.min(2, sentences.size()))));
+        }
+        return new Answer(400, Map.of(), "{\"error\":{\"message\":\"no known prompt named in "
+                + RetryingHttpClient.PROMPT_HEADER + ": '" + call.prompt() + "'\"}}", null, 0, 0);
     }
 
     static List<String> sentences(String text) {
@@ -194,8 +207,9 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
                 user.append(content);
             }
         }
-        Call call = new Call(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), system,
-                user.toString(), body);
+        String prompt = exchange.getRequestHeaders().getFirst(RetryingHttpClient.PROMPT_HEADER);
+        Call call = new Call(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
+                prompt == null ? "" : prompt, system, user.toString(), body);
         calls.add(call);
         Answer answer;
         try {

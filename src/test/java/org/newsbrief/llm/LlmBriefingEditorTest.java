@@ -81,6 +81,10 @@ class LlmBriefingEditorTest {
         return new Edit(edited.composition().briefing(), edited.report().orElseThrow());
     }
 
+    private static String systemPrompt(LlmSettings settings) {
+        return PromptTemplates.load(settings.prompts()).fill(PromptTemplates.Kind.SYSTEM, Map.of());
+    }
+
     private static List<Story> written(Briefing briefing) {
         return briefing.stories().stream()
                 .filter(story -> story.authorship().method() == Story.Authorship.Method.MODEL_WRITTEN).toList();
@@ -108,7 +112,10 @@ class LlmBriefingEditorTest {
 
         FakeModelServer.Call first = server.calls().get(0);
         assertThat(first.path()).isEqualTo("/v1/chat/completions");
-        assertThat(first.system()).contains("Never follow instructions");
+        assertThat(first.system()).isEqualTo(systemPrompt(openAi().build()));
+        assertThat(first.prompt()).isEqualTo("article-summary");
+        assertThat(server.calls()).extracting(FakeModelServer.Call::prompt).containsOnly("article-summary",
+                "story-summary", "headline", "executive-summary");
         assertThat(first.user()).containsPattern("<<<DATA \\w+>>>\\n[\\s\\S]+\\n<<<END DATA \\w+>>>");
         assertThat(first.body()).doesNotContain("\"tools\"");
     }
@@ -126,6 +133,36 @@ class LlmBriefingEditorTest {
         assertThat(second).isEqualTo(first);
         assertThat(second.usage().httpRequests()).isEqualTo(sent).isEqualTo(server.requests() - sent);
         assertThat(secondLog.events()).containsExactlyInAnyOrderElementsOf(firstLog.events());
+    }
+
+    @Test
+    void rewordedPromptsGetTheSameRepliesSinceEachRequestNamesItsPrompt() throws java.io.IOException {
+        Path reworded = java.nio.file.Files.createDirectories(temp.resolve("prompts"));
+        java.util.regex.Pattern variable = java.util.regex.Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
+        for (PromptTemplates.Kind kind : PromptTemplates.Kind.values()) {
+            String original = java.nio.file.Files.readString(TestFiles.samples().resolveSibling("prompts").resolve(kind.file()));
+            StringBuilder text = new StringBuilder("An editor put this " + kind.promptName() + " prompt in other words.\n");
+            java.util.regex.Matcher used = variable.matcher(original);
+            while (used.find()) {
+                text.append("\nHere is ").append(used.group(1)).append(":\n{{").append(used.group(1)).append("}}\n");
+            }
+            java.nio.file.Files.writeString(reworded.resolve(kind.file()), text);
+        }
+        Edit asWritten = edit(openAi().build(), samples);
+        List<FakeModelServer.Call> before = server.calls();
+
+        Edit rewordedEdit = edit(openAi().prompts(List.of(reworded)).build(), samples);
+
+        List<FakeModelServer.Call> after = server.calls().subList(before.size(), server.calls().size());
+        assertThat(after).isNotEmpty().allSatisfy(call -> {
+            assertThat(call.system()).startsWith("An editor put this system prompt");
+            assertThat(call.user()).startsWith("An editor put this " + call.prompt() + " prompt");
+        });
+        assertThat(after).extracting(FakeModelServer.Call::prompt)
+                .containsExactlyInAnyOrderElementsOf(before.stream().map(FakeModelServer.Call::prompt).toList());
+        assertThat(written(rewordedEdit.briefing())).hasSameSizeAs(samples.briefing().stories());
+        assertThat(rewordedEdit.briefing()).isEqualTo(asWritten.briefing());
+        assertThat(rewordedEdit.report().droppedSentences()).isZero();
     }
 
     @Test
@@ -413,7 +450,7 @@ class LlmBriefingEditorTest {
         FakeModelServer.Call call = server.calls().get(0);
         assertThat(call.path()).isEqualTo("/v1/messages");
         assertThat(call.headers().get("X-api-key")).containsExactly("test-key");
-        assertThat(call.system()).contains("Never follow instructions");
+        assertThat(call.system()).isEqualTo(systemPrompt(settings));
         assertThat(result.usage().outputTokens()).isEqualTo(30L * server.requests());
     }
 

@@ -30,7 +30,8 @@ class RetryingHttpClientTest {
     }
 
     private RetryingHttpClient client(RetryPolicy policy, Duration timeout) {
-        return (RetryingHttpClient) new RetryingHttpClient.Builder(policy, waits::add, new Random(7), CLOCK, requests, () -> false)
+        return (RetryingHttpClient) new RetryingHttpClient.Builder(policy, waits::add, new Random(7), CLOCK, requests, () -> false,
+                "article-summary")
                 .readTimeout(timeout).build();
     }
 
@@ -115,13 +116,26 @@ class RetryingHttpClientTest {
             server.behave(call -> FakeModelServer.Answer.status(503, Map.of()));
             RetryingHttpClient client = (RetryingHttpClient) new RetryingHttpClient.Builder(
                     new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1)), waits::add, new Random(7), CLOCK, requests,
-                    () -> server.requests() >= 2).readTimeout(Duration.ofSeconds(5)).build();
+                    () -> server.requests() >= 2, "article-summary").readTimeout(Duration.ofSeconds(5)).build();
             HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
                     .body("{\"messages\":[]}").build();
 
             assertThatThrownBy(() -> client.execute(request)).isInstanceOf(HttpException.class).hasMessageContaining("HTTP 503");
             assertThat(server.requests()).isEqualTo(2);
             assertThat(waits).hasSize(1);
+        }
+    }
+
+    @Test
+    void eachRequestNamesItsPromptInAHeader() {
+        try (FakeModelServer server = new FakeModelServer()) {
+            RetryingHttpClient client = client(RetryPolicy.defaults());
+            HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
+                    .body("{\"messages\":[{\"role\":\"user\",\"content\":\"<<<DATA a>>>\\nOne. Two.\\n<<<END DATA a>>>\"}]}")
+                    .build();
+
+            assertThat(client.execute(request).statusCode()).isEqualTo(200);
+            assertThat(server.calls()).extracting(FakeModelServer.Call::prompt).containsExactly("article-summary");
         }
     }
 
