@@ -52,6 +52,8 @@ final class RetryingHttpClient implements HttpClient {
     private static final int BODY_IN_MESSAGE = 300;
     /** The most of one reply that is held: chat replies are a few kilobytes. */
     static final long MAX_REPLY_BYTES = 8L * 1024 * 1024;
+    /** How often the deadline is looked at while a reply is awaited; whether it passed is the clock's to say. */
+    private static final Duration CHECK = Duration.ofMillis(100);
 
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
@@ -139,18 +141,30 @@ final class RetryingHttpClient implements HttpClient {
     }
 
     /**
-     * One request and its whole reply within the timeout. The request's own timeout stops at the
-     * headers, so a server that sends them at once and then drips the body would hold the run for
-     * as long as it likes; the deadline here covers the body too, and the exchange is cancelled
-     * when it passes, which closes the connection.
+     * One request and its whole reply, headers and body, within the timeout: a server that sends
+     * the headers at once and then drips the body would otherwise hold the run for as long as it
+     * likes. The deadline is measured on the clock, so that a test moves time instead of waiting
+     * for it, and never lasts longer than the timeout in real time either, so that a clock that
+     * stands still (a fixed one, for editions stamped alike) cannot hold a run. When it passes, the
+     * exchange is cancelled, which closes the connection.
      */
     private HttpResponse<String> exchange(java.net.http.HttpRequest outgoing) throws IOException, InterruptedException {
+        Instant deadline = clock.instant().plus(readTimeout);
+        long realDeadline = System.nanoTime() + readTimeout.toNanos();
         CompletableFuture<HttpResponse<String>> pending = http.sendAsync(outgoing, info -> new CappedBody(MAX_REPLY_BYTES));
         try {
-            return pending.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + duration(readTimeout));
+            while (true) {
+                long left = Math.min(Duration.between(clock.instant(), deadline).toNanos(), realDeadline - System.nanoTime());
+                if (left <= 0) {
+                    pending.cancel(true);
+                    throw new HttpTimeoutException("no complete answer within " + duration(readTimeout));
+                }
+                try {
+                    return pending.get(Math.min(left, CHECK.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // not yet: the deadline is looked at again
+                }
+            }
         } catch (InterruptedException e) {
             pending.cancel(true);
             throw e;
@@ -239,8 +253,7 @@ final class RetryingHttpClient implements HttpClient {
     }
 
     private java.net.http.HttpRequest outgoing(HttpRequest request) {
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-                .timeout(readTimeout);
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 header.getValue().forEach(value -> builder.header(header.getKey(), value));

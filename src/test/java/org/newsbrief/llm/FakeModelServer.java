@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +69,16 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
         }
     }
 
+    /** Where the server stops sending until it is closed. */
+    enum Hold {
+        /** It sends the whole answer at once. */
+        NONE,
+        /** It sends nothing at all. */
+        BEFORE_HEADERS,
+        /** It sends the headers and half of the body. */
+        IN_BODY
+    }
+
     /**
      * What to send back.
      *
@@ -75,30 +86,37 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
      * @param headers extra headers
      * @param body the body as sent, or {@code null} to send the text in the provider's shape
      * @param text the model's text
-     * @param delayMillis how long to wait first
-     * @param dripMillis when above 0, the headers go at once and then the body one byte at a time,
-     *     this long apart
+     * @param hold where the server stops sending until it is closed
+     * @param onHold what the server does once it holds, such as moving a test's clock past the
+     *     client's deadline, so that the client gives up without waiting for real time to pass
      */
-    record Answer(int status, Map<String, String> headers, String body, String text, long delayMillis, long dripMillis) {
+    record Answer(int status, Map<String, String> headers, String body, String text, Hold hold, Runnable onHold) {
 
         static Answer text(String text) {
-            return new Answer(200, Map.of(), null, text, 0, 0);
+            return new Answer(200, Map.of(), null, text, Hold.NONE, () -> { });
         }
 
         static Answer status(int status, Map<String, String> headers) {
-            return new Answer(status, headers, "{\"error\":{\"message\":\"status " + status + "\",\"type\":\"server_error\"}}", null, 0, 0);
+            return new Answer(status, headers, "{\"error\":{\"message\":\"status " + status + "\",\"type\":\"server_error\"}}", null,
+                    Hold.NONE, () -> { });
         }
 
         static Answer raw(String body) {
-            return new Answer(200, Map.of(), body, null, 0, 0);
+            return raw(200, body);
         }
 
-        Answer delayed(long millis) {
-            return new Answer(status, headers, body, text, millis, dripMillis);
+        static Answer raw(int status, String body) {
+            return new Answer(status, Map.of(), body, null, Hold.NONE, () -> { });
         }
 
-        Answer dripped(long millisPerByte) {
-            return new Answer(status, headers, body, text, delayMillis, millisPerByte);
+        /** @return this answer never sent: the server takes the call, does {@code onHold} and waits to be closed */
+        Answer held(Runnable onHold) {
+            return new Answer(status, headers, body, text, Hold.BEFORE_HEADERS, onHold);
+        }
+
+        /** @return this answer cut short: the headers and half the body, then {@code onHold}, then nothing */
+        Answer stalledInBody(Runnable onHold) {
+            return new Answer(status, headers, body, text, Hold.IN_BODY, onHold);
         }
     }
 
@@ -110,6 +128,7 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
     });
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Function<Call, Answer> behaviour = FakeModelServer::careful;
 
     /** Starts at once; registered with {@code @RegisterExtension}, it stops after each test. */
@@ -175,8 +194,8 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
             List<String> sentences = sentences(blocks.get(0));
             return Answer.text(String.join(" ", sentences.subList(0, Math.min(2, sentences.size()))));
         }
-        return new Answer(400, Map.of(), "{\"error\":{\"message\":\"no known prompt named in "
-                + RetryingHttpClient.PROMPT_HEADER + ": '" + call.prompt() + "'\"}}", null, 0, 0);
+        return Answer.raw(400, "{\"error\":{\"message\":\"no known prompt named in " + RetryingHttpClient.PROMPT_HEADER
+                + ": '" + call.prompt() + "'\"}}");
     }
 
     static List<String> sentences(String text) {
@@ -218,8 +237,11 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
             answer = Answer.status(500, Map.of());
         }
         try {
-            if (answer.delayMillis() > 0) {
-                Thread.sleep(answer.delayMillis());
+            if (answer.hold() == Hold.BEFORE_HEADERS) {
+                answer.onHold().run();
+                closed.await();
+                exchange.close();
+                return;
             }
             String reply = answer.body() != null ? answer.body()
                     : anthropic ? anthropicShape(answer.text(), request)
@@ -229,12 +251,11 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                if (answer.dripMillis() > 0) {
-                    for (byte b : bytes) {
-                        out.write(b);
-                        out.flush();
-                        Thread.sleep(answer.dripMillis());
-                    }
+                if (answer.hold() == Hold.IN_BODY) {
+                    out.write(bytes, 0, bytes.length / 2);
+                    out.flush();
+                    answer.onHold().run();
+                    closed.await();
                 } else {
                     out.write(bytes);
                 }
@@ -309,6 +330,7 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.ManualClock;
 import org.newsbrief.TestFiles;
 
 /** {@code newsbrief generate samples --summarizer llm} against the loopback model service. */
@@ -111,15 +112,22 @@ class GenerateWithLlmTest {
     }
 
     @Test
-    void aModelServerDrippingItsRepliesIsCutAtTheTimeoutAndTheBriefingIsQuoted() throws IOException {
-        server.behave(call -> FakeModelServer.careful(call).dripped(100));
+    void aModelServerStallingInItsRepliesIsCutAtTheTimeoutAndTheBriefingIsQuoted() throws IOException {
+        ManualClock clock = new ManualClock();
+        // the headers and half the body at once, then nothing until the client's deadline has passed
+        server.behave(call -> FakeModelServer.careful(call).stalledInBody(() -> clock.advance(Duration.ofMinutes(1))));
         StringWriter err = new StringWriter();
+        picocli.CommandLine commandLine = org.newsbrief.cli.Main.commandLine(new org.newsbrief.Newsbrief(TestFiles.MODELS, clock));
+        commandLine.setOut(new java.io.PrintWriter(new StringWriter(), true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
 
-        int code = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> generate(new StringWriter(), err, "--llm-timeout", "0.5", "--llm-retries", "1"));
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> commandLine.execute("generate",
+                TestFiles.samples().toString(), "--out", temp.resolve("out").toString(), "--date", "2026-11-25",
+                "--format", "html", "--summarizer", "llm", "--llm-base-url", server.baseUrl(), "--llm-model", "test-model",
+                "--llm-timeout", "30", "--llm-retries", "1"));
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("within 500 ms", "LLM summaries: 0 written, 10 kept extractive");
+        assertThat(err.toString()).contains("within 30 s", "LLM summaries: 0 written, 10 kept extractive");
         String page = Files.readString(temp.resolve("out/briefing-2026-11-25.html"));
         assertThat(page).contains("Quoted from the reports: the AI service did not answer")
                 .doesNotContain("AI-written summary, checked against");

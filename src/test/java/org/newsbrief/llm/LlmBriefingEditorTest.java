@@ -2,6 +2,12 @@ package org.newsbrief.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.withSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsbrief.ManualClock;
 import org.newsbrief.Newsbrief;
 import org.newsbrief.TestFiles;
 import org.newsbrief.compose.Briefing;
@@ -24,6 +31,7 @@ import org.newsbrief.compose.BriefingComposer;
 import org.newsbrief.compose.BriefingEditor;
 import org.newsbrief.compose.EditReport;
 import org.newsbrief.compose.Story;
+import org.newsbrief.events.RunEvent;
 import org.newsbrief.events.RunLog;
 import org.newsbrief.ingest.Article;
 import org.newsbrief.ingest.FetchSettings;
@@ -75,8 +83,13 @@ class LlmBriefingEditorTest {
     }
 
     private Edit edit(LlmSettings settings, BriefingComposer.Composition composition) {
-        BriefingEditor.Edited edited = LlmBriefingEditor.create(settings, NEWSBRIEF.analyzer(), TestFiles.CLOCK, waits::add)
-                .edit(composition, org.newsbrief.events.EventLines.into(log));
+        return edit(settings, composition, TestFiles.CLOCK, org.newsbrief.events.EventLines.into(log));
+    }
+
+    private Edit edit(LlmSettings settings, BriefingComposer.Composition composition, java.time.Clock clock,
+            RunLog events) {
+        BriefingEditor.Edited edited = LlmBriefingEditor.create(settings, NEWSBRIEF.analyzer(), clock, waits::add)
+                .edit(composition, events);
         assertThat(edited.composition().reports()).isEqualTo(composition.reports());
         return new Edit(edited.composition().briefing(), edited.report().orElseThrow());
     }
@@ -210,8 +223,8 @@ class LlmBriefingEditorTest {
 
     @Test
     void aProviderErrorMentioningSupportIsStillReportedAsTheServiceFailing() {
-        server.behave(call -> new FakeModelServer.Answer(400, Map.of(),
-                "{\"error\":{\"message\":\"this model does not support temperature\"}}", null, 0, 0));
+        server.behave(call -> FakeModelServer.Answer.raw(400,
+                "{\"error\":{\"message\":\"this model does not support temperature\"}}"));
 
         Edit result = edit(openAi().build(), samples);
 
@@ -222,26 +235,34 @@ class LlmBriefingEditorTest {
 
     @Test
     void aReplySlowerThanTheTimeoutFallsBack() {
-        server.behave(call -> FakeModelServer.careful(call).delayed(1500));
+        ManualClock clock = new ManualClock();
+        // each reply is held until the client has given up: the server moves the client's clock
+        // past the deadline as soon as it has the request
+        server.behave(call -> FakeModelServer.careful(call).held(() -> clock.advance(Duration.ofMinutes(1))));
+        RunLog events = mock(RunLog.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
 
-        Edit result = edit(openAi().timeout(Duration.ofMillis(200))
-                .retry(new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1))).breakerThreshold(2).build(), samples);
+        Edit result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> edit(openAi().timeout(Duration.ofSeconds(30))
+                .retry(new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1))).breakerThreshold(2).build(),
+                samples, clock, events));
 
         assertThat(written(result.briefing())).isEmpty();
         assertThat(result.briefing().stories()).allMatch(story ->
                 story.authorship().method() == Story.Authorship.Method.EXTRACTED_FALLBACK);
         assertThat(result.usage().providerGivenUp()).isTrue();
-        assertThat(log).anyMatch(line -> line.contains("within 200 ms"));
+        assertThat(result.usage().failed()).isEqualTo(server.requests()).isGreaterThanOrEqualTo(2);
+        verify(events, atLeast(2)).accept(argThat(event -> event instanceof RunEvent.Warning
+                && event.message().contains("no complete answer from " + server.root() + " within 30 s")));
     }
 
     @Test
-    void aServerDrippingItsReplyIsCutAtTheTimeoutAndEveryStoryFallsBackMarked() {
-        // headers at once, then one byte every 100 ms: each reply would take over a minute
-        server.behave(call -> FakeModelServer.careful(call).dripped(100));
+    void aServerStallingInItsReplyIsCutAtTheTimeoutAndEveryStoryFallsBackMarked() {
+        ManualClock clock = new ManualClock();
+        // the headers and half the body at once, then nothing until the client's deadline has passed
+        server.behave(call -> FakeModelServer.careful(call).stalledInBody(() -> clock.advance(Duration.ofMinutes(1))));
 
         Edit result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> edit(openAi()
-                .timeout(Duration.ofMillis(500)).retry(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)))
-                .breakerThreshold(2).build(), samples));
+                .timeout(Duration.ofSeconds(30)).retry(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)))
+                .breakerThreshold(2).build(), samples, clock, org.newsbrief.events.EventLines.into(log)));
 
         assertThat(written(result.briefing())).isEmpty();
         assertThat(result.briefing().stories()).allSatisfy(story -> {
@@ -251,7 +272,7 @@ class LlmBriefingEditorTest {
         assertThat(result.briefing().stories()).extracting(Story::summary)
                 .isEqualTo(samples.briefing().stories().stream().map(Story::summary).toList());
         assertThat(result.usage().providerGivenUp()).isTrue();
-        assertThat(log).anyMatch(line -> line.contains("no complete answer from " + server.root() + " within 500 ms"));
+        assertThat(log).anyMatch(line -> line.contains("no complete answer from " + server.root() + " within 30 s"));
     }
 
     @Test
