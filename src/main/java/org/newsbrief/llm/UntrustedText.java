@@ -29,7 +29,7 @@ import org.newsbrief.nlp.Sentence;
  * German; they name an instruction, a role or an addressee, so news that merely reports someone
  * ignoring rules or giving instructions still passes.
  */
-public final class UntrustedText {
+final class UntrustedText {
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
@@ -151,7 +151,7 @@ public final class UntrustedText {
      * @param text article text
      * @return the text between two marker lines, with brackets that could imitate a marker broken up
      */
-    public static String fence(String text) {
+    static String fence(String text) {
         String clean = text.replace("<<<", "< < <").replace(">>>", "> > >");
         String id = id(clean);
         return "<<<DATA " + id + ">>>\n" + clean.strip() + "\n<<<END DATA " + id + ">>>";
@@ -162,7 +162,7 @@ public final class UntrustedText {
      * @return the text on one line, brackets that could imitate a marker broken up, and withheld
      *     entirely when it addresses a model
      */
-    public static String inline(String text) {
+    static String inline(String text) {
         String line = text.replaceAll("\\s+", " ").replace("<<<", "< < <").replace(">>>", "> > >").strip();
         return addressesAModel(line) ? "(withheld: it addresses an AI model)" : line;
     }
@@ -172,7 +172,7 @@ public final class UntrustedText {
      * @return whether it imitates the markers around the data in a prompt; what follows such a
      *     marker in the same paragraph poses as text outside the data, so it is not trusted either
      */
-    public static boolean imitatesAFence(String sentence) {
+    static boolean imitatesAFence(String sentence) {
         return FAKE_MARKER.matcher(lookalike(sentence)).find();
     }
 
@@ -181,7 +181,7 @@ public final class UntrustedText {
      * @return whether it reads as an instruction to a language model, or imitates the markers
      *     around the data in a prompt
      */
-    public static boolean addressesAModel(String sentence) {
+    static boolean addressesAModel(String sentence) {
         String lookalike = lookalike(sentence);
         if (FAKE_MARKER.matcher(lookalike).find()) {
             return true;
