@@ -230,6 +230,7 @@ public final class Newsbrief {
      * @throws NewsbriefException when no article could be read, or rendering fails
      */
     public WrittenReport generate(GenerateRequest request, BriefingEditor editor, RunLog log) {
+        Objects.requireNonNull(editor, "editor");
         Prepared prepared = prepare(request);
         BriefingEditor.Edited edited = editor.edit(prepared.composition(), log);
         return new WrittenReport(write(request, prepared.with(edited.composition().briefing()), log), edited.report());

@@ -41,7 +41,7 @@ public final class LlmBriefingEditor implements BriefingEditor {
      *
      * @param settings the provider, model and limits
      * @param analyzer splits the model's replies into sentences
-     * @param clock the clock {@code Retry-After} dates are read against
+     * @param clock the clock {@code Retry-After} dates are read and reply deadlines measured against
      * @return the editor
      * @throws LlmException when a prompt is wrong
      */

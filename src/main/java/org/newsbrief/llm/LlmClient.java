@@ -49,7 +49,7 @@ final class LlmClient {
      *
      * @param settings the provider, model and limits
      * @param system the system prompt every request carries
-     * @param clock the clock {@code Retry-After} dates are read against
+     * @param clock the clock {@code Retry-After} dates are read and reply deadlines measured against
      * @param sleeper waits between attempts
      * @param log told of cache files that cannot be read or written
      * @return the client
@@ -71,7 +71,7 @@ final class LlmClient {
     /**
      * @param settings limits, prices and the parameters that key the cache
      * @param system the system prompt every request carries
-     * @param models the model, built once for each user prompt
+     * @param models the model built once for each user prompt
      * @param cache the reply cache, or {@code null} for none
      * @param requests counts HTTP requests, shared with the HTTP client
      * @param breakerOpen set once the provider is given up on; shared with the HTTP client, which
