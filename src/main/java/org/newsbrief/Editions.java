@@ -27,7 +27,6 @@ import org.newsbrief.events.RunLog;
 import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.internal.Hashing;
 import org.newsbrief.internal.Sleeper;
-import org.newsbrief.llm.LlmBriefingWriter;
 import org.newsbrief.render.Format;
 import org.newsbrief.render.HtmlRenderer;
 import org.newsbrief.render.HtmlWriter;
@@ -161,13 +160,10 @@ public final class Editions implements AutoCloseable {
             repeats = 0;
             log.progress("edition of " + date + " already made at " + archived.get().madeAt() + "; sending the archived copy");
         } else {
-            LlmBriefingWriter writer = newsbrief.llmWriter(log);
             Newsbrief.Prepared prepared = newsbrief.prepare(List.of(), date,
                     article -> store.coveredBefore(date, List.of(article.key())).get(article.key()),
                     config.repeats() == NewsbriefConfig.Repeats.DROP, log);
-            if (writer != null) {
-                prepared = prepared.with(writer.rewrite(prepared.composition()).briefing());
-            }
+            prepared = prepared.with(newsbrief.editor().edit(prepared.composition(), log).composition().briefing());
             Briefing briefing = prepared.briefing();
             read = prepared.read();
             read.skipped().forEach(skip -> log.skipped(skip.location(), skip.reason()));
@@ -177,7 +173,7 @@ public final class Editions implements AutoCloseable {
                     + left.reason()));
             log.progress(read.summary());
             // the PDF is what is mailed, so an edition always has one
-            Newsbrief.GenerateReport written = newsbrief.with(withPdf(config)).write(prepared, folder, date, log, null);
+            Newsbrief.GenerateReport written = newsbrief.with(withPdf(config)).write(prepared, folder, date, log, Optional.empty());
             files = new ArrayList<>(written.written());
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_HTML), HtmlWriter.write(
                     new HtmlRenderer(config.render().folder(), log).render(briefing, HtmlRenderer.EMAIL_TEMPLATE))));

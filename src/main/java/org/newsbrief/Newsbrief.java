@@ -12,15 +12,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.newsbrief.compose.Briefing;
 import org.newsbrief.compose.BriefingComposer;
+import org.newsbrief.compose.BriefingEditor;
+import org.newsbrief.compose.EditReport;
 import org.newsbrief.compose.Story;
 import org.newsbrief.config.NewsbriefConfig;
 import org.newsbrief.deliver.Mailer;
@@ -35,7 +37,7 @@ import org.newsbrief.ingest.Ingestion;
 import org.newsbrief.ingest.SkippedInput;
 import org.newsbrief.internal.Parallel;
 import org.newsbrief.internal.Sleeper;
-import org.newsbrief.llm.LlmBriefingWriter;
+import org.newsbrief.llm.LlmBriefingEditor;
 import org.newsbrief.nlp.AnalysisSettings;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.NlpModels;
@@ -85,13 +87,15 @@ public final class Newsbrief {
      * @param read what reading the sources gave, with everything skipped there or in analysis
      * @param written every file written, in the order of {@link Format}
      * @param briefing the briefing the files show
-     * @param llm what the language model wrote, dropped and cost, or {@code null} when summaries stayed extractive
+     * @param edit what the briefing's editor did, such as what a language model wrote, dropped and
+     *     cost; empty when the summaries stayed as extracted
      */
     public record GenerateReport(Path pdf, Path html, int articles, Ingestion.Report read, List<Path> written,
-            Briefing briefing, LlmBriefingWriter.Result llm) {
+            Briefing briefing, Optional<EditReport> edit) {
 
         public GenerateReport {
             written = List.copyOf(written);
+            Objects.requireNonNull(edit, "edit");
         }
     }
 
@@ -217,6 +221,16 @@ public final class Newsbrief {
         }
     }
 
+    /**
+     * The briefing editors, by the name users give as {@code --summarizer NAME} or
+     * {@code summarizer: NAME}; each is made once, when the facade is built. A new editor is one
+     * class implementing {@link BriefingEditor} and one line here.
+     */
+    private static final Map<String, Function<Newsbrief, BriefingEditor>> EDITORS =
+            Map.<String, Function<Newsbrief, BriefingEditor>>of(
+                    "extractive", facade -> BriefingEditor.identity(),
+                    "llm", facade -> LlmBriefingEditor.create(facade.settings.llm(), facade.analyzer, facade.clock));
+
     /** Runs smaller than this analyze quietly; larger ones say how far they got every this many articles. */
     static final int PROGRESS_STEP = 1_000;
 
@@ -226,6 +240,7 @@ public final class Newsbrief {
     private final TextAnalyzer analyzer;
     private final Mailer mailer;
     private final Sleeper sleeper;
+    private final BriefingEditor editor;
 
     private Newsbrief(NewsbriefConfig settings, Clock clock, NlpModels models, TextAnalyzer analyzer, Mailer mailer,
             Sleeper sleeper) {
@@ -235,6 +250,12 @@ public final class Newsbrief {
         this.analyzer = analyzer;
         this.mailer = mailer;
         this.sleeper = sleeper;
+        Function<Newsbrief, BriefingEditor> chosen = EDITORS.get(settings.editor());
+        if (chosen == null) {
+            throw new org.newsbrief.config.ConfigException("summarizer: must be one of " + String.join(", ", new java.util.TreeSet<>(EDITORS.keySet()))
+                    + ", was '" + settings.editor() + "'");
+        }
+        this.editor = chosen.apply(this);
     }
 
     /**
@@ -297,15 +318,10 @@ public final class Newsbrief {
      * @throws NewsbriefException when no article could be read, a prompt is wrong, or rendering or writing fails
      */
     public GenerateReport generate(GenerateRequest request, RunLog log) {
-        LlmBriefingWriter writer = llmWriter(log);
         LocalDate date = request.date() != null ? request.date() : today();
         Prepared prepared = prepare(request.inputs(), date, article -> null, false, log);
-        LlmBriefingWriter.Result written = null;
-        if (writer != null) {
-            written = writer.rewrite(prepared.composition());
-            prepared = prepared.with(written.briefing());
-        }
-        return write(prepared, settings.out(), date, log, written);
+        BriefingEditor.Edited edited = editor.edit(prepared.composition(), log);
+        return write(prepared.with(edited.composition().briefing()), settings.out(), date, log, edited.report());
     }
 
     /**
@@ -443,14 +459,14 @@ public final class Newsbrief {
      *
      * @param briefing the briefing
      * @param read the articles read and the inputs skipped
-     * @param reports each story's analyzed reports, keyed by the story object itself
+     * @param reports each story's analyzed reports, keyed by {@link Story#id()}
      */
-    public record Prepared(Briefing briefing, Ingestion.Report read, Map<Story, List<AnalyzedArticle>> reports) {
+    public record Prepared(Briefing briefing, Ingestion.Report read, Map<String, List<AnalyzedArticle>> reports) {
 
         public Prepared {
             Objects.requireNonNull(briefing, "briefing");
             Objects.requireNonNull(read, "read");
-            reports = java.util.Collections.unmodifiableMap(new IdentityHashMap<>(reports));
+            reports = Map.copyOf(reports);
         }
 
         /**
@@ -463,7 +479,7 @@ public final class Newsbrief {
 
         /**
          * @param briefing the same stories, reordered or rewritten
-         * @return this with that briefing; reports stay with the stories that are still the same objects
+         * @return this with that briefing; reports stay with the stories that keep their ids
          */
         public Prepared with(Briefing briefing) {
             return new Prepared(briefing, read, reports);
@@ -510,9 +526,9 @@ public final class Newsbrief {
         return prepared.with(BriefingComposer.ordered(prepared.briefing(), settings.sectionOrder()));
     }
 
-    /** The language model's writer when the settings name one; {@code null} keeps the extractive summaries. */
-    LlmBriefingWriter llmWriter(RunLog log) {
-        return settings.llm() == null ? null : LlmBriefingWriter.create(settings.llm(), analyzer, clock, log);
+    /** @return the briefing editor the settings chose */
+    BriefingEditor editor() {
+        return editor;
     }
 
     /**
@@ -522,10 +538,10 @@ public final class Newsbrief {
      * @param folder where the files go; created when missing
      * @param date the day, which names the files
      * @param log receives rendering warnings
-     * @param llm what the model did, or {@code null}
+     * @param edit what the editor did
      * @return the files written
      */
-    GenerateReport write(Prepared prepared, Path folder, LocalDate date, RunLog log, LlmBriefingWriter.Result llm) {
+    GenerateReport write(Prepared prepared, Path folder, LocalDate date, RunLog log, Optional<EditReport> edit) {
         Briefing briefing = prepared.briefing();
         Document page = new HtmlRenderer(settings.render().folder(), log).render(briefing);
         List<Path> written = new ArrayList<>();
@@ -557,7 +573,7 @@ public final class Newsbrief {
         }
         Path pdf = written.stream().filter(file -> file.toString().endsWith(".pdf")).findFirst().orElse(null);
         Path html = written.stream().filter(file -> file.toString().endsWith(".html")).findFirst().orElse(null);
-        return new GenerateReport(pdf, html, prepared.read().articles().size(), prepared.read(), written, briefing, llm);
+        return new GenerateReport(pdf, html, prepared.read().articles().size(), prepared.read(), written, briefing, edit);
     }
 
     /** As {@link #analyzeAll(List, List, Instant, RunLog)}, with the run's deadline counted from now. */

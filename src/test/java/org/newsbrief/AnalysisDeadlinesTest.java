@@ -6,16 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,31 +30,6 @@ class AnalysisDeadlinesTest {
 
     @TempDir
     Path temp;
-
-    /** A clock that stands still until told to move. */
-    static final class ManualClock extends Clock {
-
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T05:00:00Z"));
-
-        void advance(Duration duration) {
-            now.updateAndGet(instant -> instant.plus(duration));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     /** Analyzes as usual, except files named {@code slow-*}: those move the clock on and hang until stopped. */
     static final class HangingAnalyzer implements TextAnalyzer {

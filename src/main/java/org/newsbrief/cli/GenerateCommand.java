@@ -120,6 +120,6 @@ final class GenerateCommand implements Callable<Integer> {
         stdout.printf("%d %s from %d %s in the briefing%n", stories, stories == 1 ? "story" : "stories", made.articles(),
                 made.articles() == 1 ? "article" : "articles");
         stdout.flush();
-        return Reporting.finish(err, made.read(), report, made.llm(), made.briefing().leftOut());
+        return Reporting.finish(err, made.read(), report, made.edit(), made.briefing().leftOut());
     }
 }

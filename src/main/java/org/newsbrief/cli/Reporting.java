@@ -9,11 +9,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.newsbrief.NewsbriefException;
 import org.newsbrief.compose.Briefing;
+import org.newsbrief.compose.EditReport;
 import org.newsbrief.ingest.Ingestion;
-import org.newsbrief.llm.LlmBriefingWriter;
-import org.newsbrief.llm.LlmUsage;
 import picocli.CommandLine;
 
 /** The end of a reading run: one line per skipped input, a summary, the JSON report, the exit code. */
@@ -25,23 +25,15 @@ final class Reporting {
      * @return 0 when something usable was read, 1 when nothing was
      */
     static int finish(PrintWriter err, Ingestion.Report read, Path reportFile) throws IOException {
-        return finish(err, read, reportFile, null);
+        return finish(err, read, reportFile, Optional.empty(), List.of());
     }
 
     /**
-     * @param llm what the language model did, or {@code null} when summaries were extractive
-     * @return 0 when something usable was read, 1 when nothing was
-     */
-    static int finish(PrintWriter err, Ingestion.Report read, Path reportFile, LlmBriefingWriter.Result llm)
-            throws IOException {
-        return finish(err, read, reportFile, llm, List.of());
-    }
-
-    /**
+     * @param edit what the briefing's editor did, empty when it did nothing
      * @param leftOut the stories and reports the briefing does not carry
      * @return 0 when something usable was read, 1 when nothing was
      */
-    static int finish(PrintWriter err, Ingestion.Report read, Path reportFile, LlmBriefingWriter.Result llm,
+    static int finish(PrintWriter err, Ingestion.Report read, Path reportFile, Optional<EditReport> edit,
             List<Briefing.LeftOut> leftOut) throws IOException {
         read.skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
         read.duplicateReads().forEach(copy -> err.println("newsbrief: left out " + copy.origin() + " \"" + copy.title()
@@ -54,7 +46,7 @@ final class Reporting {
         }
         err.flush();
         if (reportFile != null) {
-            write(reportFile, read, llm, leftOut);
+            write(reportFile, read, edit, leftOut);
         }
         if (read.articles().isEmpty()) {
             throw new NewsbriefException("nothing usable was read");
@@ -63,11 +55,7 @@ final class Reporting {
     }
 
     static void write(Path file, Ingestion.Report read) throws IOException {
-        write(file, read, null);
-    }
-
-    static void write(Path file, Ingestion.Report read, LlmBriefingWriter.Result llm) throws IOException {
-        write(file, read, llm, List.of());
+        write(file, read, Optional.empty(), List.of());
     }
 
     /** "left out 7: 4 too old, 3 over the cap": how many and why, in one line. */
@@ -88,7 +76,7 @@ final class Reporting {
         return line.toString();
     }
 
-    static void write(Path file, Ingestion.Report read, LlmBriefingWriter.Result llm, List<Briefing.LeftOut> leftOut)
+    static void write(Path file, Ingestion.Report read, Optional<EditReport> edit, List<Briefing.LeftOut> leftOut)
             throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -106,25 +94,26 @@ final class Reporting {
                 .put("reason", "duplicate of " + copy.sameAs()));
         leftOut.forEach(entry -> left.addObject().put("origin", entry.origin()).put("headline", entry.headline())
                 .put("reason", entry.reason()));
-        if (llm != null) {
+        if (edit.isPresent()) {
+            EditReport llm = edit.get();
             ObjectNode model = root.putObject("llm");
             model.put("summary", llm.summary());
             model.put("written", llm.written());
-            model.put("kept_extractive", llm.fellBack());
+            model.put("kept_extractive", llm.keptExtractive());
             model.put("dropped_sentences", llm.droppedSentences());
-            LlmUsage usage = llm.usage();
-            model.put("replies", usage.calls());
-            model.put("from_cache", usage.cached());
+            EditReport.ModelUsage usage = llm.usage();
+            model.put("replies", usage.replies());
+            model.put("from_cache", usage.fromCache());
             model.put("failed", usage.failed());
-            model.put("not_sent", usage.skipped());
-            model.put("http_requests", usage.requests());
+            model.put("not_sent", usage.notSent());
+            model.put("http_requests", usage.httpRequests());
             model.put("input_tokens", usage.inputTokens());
             model.put("output_tokens", usage.outputTokens());
-            model.put("estimated_cost", usage.cost());
-            model.put("provider_given_up", usage.breakerOpen());
+            model.put("estimated_cost", usage.estimatedCost());
+            model.put("provider_given_up", usage.providerGivenUp());
             model.put("budget_spent", usage.budgetSpent());
             ArrayNode stories = model.putArray("stories");
-            llm.briefing().stories().forEach(story -> stories.addObject().put("headline", story.headline())
+            llm.stories().forEach(story -> stories.addObject().put("headline", story.headline())
                     .put("summary_by", story.authorship().method().name().toLowerCase(java.util.Locale.ROOT))
                     .put("checked_sources", story.authorship().checkedSources())
                     .put("reason", story.authorship().reason()));

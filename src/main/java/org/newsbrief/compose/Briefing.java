@@ -62,14 +62,22 @@ public record Briefing(String title, LocalDate date, ZonedDateTime generatedAt, 
     }
 
     /**
-     * @param replacements new versions of some stories, keyed by the story object they replace
+     * @param replacements new versions of some stories, each keyed by the {@link Story#id()} of the
+     *     story it replaces, which it keeps
      * @param executive the new executive summary
      * @return this briefing with those stories replaced in place and the executive summary given
+     * @throws IllegalArgumentException when a replacement's id is not its key
      */
-    public Briefing rewritten(java.util.Map<Story, Story> replacements, List<Highlight> executive) {
-        List<Section> rewritten = sections.stream().map(section -> new Section(section.name(), section.stories().stream()
-                .map(story -> replacements.getOrDefault(story, story)).toList())).toList();
-        return new Briefing(title, date, generatedAt, executive, rewritten, keyNames, leftOut);
+    public Briefing replacing(java.util.Map<String, Story> replacements, List<Highlight> executive) {
+        replacements.forEach((id, story) -> {
+            if (!story.id().equals(id)) {
+                throw new IllegalArgumentException("replacements must keep the id they are keyed by: '" + id
+                        + "' is replaced by a story with id '" + story.id() + "'");
+            }
+        });
+        List<Section> replaced = sections.stream().map(section -> new Section(section.name(), section.stories().stream()
+                .map(story -> replacements.getOrDefault(story.id(), story)).toList())).toList();
+        return new Briefing(title, date, generatedAt, executive, replaced, keyNames, leftOut);
     }
 
     /** @return every story, section by section */

@@ -174,16 +174,27 @@ public final class BriefingComposer {
      * A briefing and the reports behind each of its stories.
      *
      * @param briefing the briefing
-     * @param reports each story's analyzed reports, keyed by the story object itself (an identity
-     *     map), for a later stage that writes summaries from them
+     * @param reports each story's analyzed reports, keyed by {@link Story#id()}, for a later stage
+     *     that edits the stories from them
      */
-    public record Composition(Briefing briefing, Map<Story, List<AnalyzedArticle>> reports) {
+    public record Composition(Briefing briefing, Map<String, List<AnalyzedArticle>> reports) {
 
         public Composition {
             Objects.requireNonNull(briefing, "briefing");
-            reports = java.util.Collections.unmodifiableMap(new IdentityHashMap<>(reports));
+            reports = Map.copyOf(reports);
+        }
+
+        /**
+         * @param story a story of the briefing, or an edited version of one, which keeps its id
+         * @return the reports it was made from; none for a story this composition does not know
+         */
+        public List<AnalyzedArticle> reportsOf(Story story) {
+            return reports.getOrDefault(story.id(), List.of());
         }
     }
+
+    /** A story before it is told, with the reports it is made from. */
+    private record Drafted(Story story, List<AnalyzedArticle> cluster) {}
 
     /**
      * As {@link #compose(String, LocalDate, List, java.util.function.Function, boolean)}, keeping the
@@ -203,8 +214,7 @@ public final class BriefingComposer {
         List<AnalyzedArticle> recent = withinWindow(articles, date, leftOut);
         StoryClustering.Grouping grouping = StoryClustering.group(recent, StoryClustering.Settings.DEFAULT,
                 limits.groupStories());
-        Map<Story, List<AnalyzedArticle>> reports = new IdentityHashMap<>();
-        List<Story> stories = new ArrayList<>();
+        List<Drafted> stories = new ArrayList<>();
         for (List<AnalyzedArticle> group : grouping.stories()) {
             // reports in an order of their own, so the order they were read in changes nothing
             List<AnalyzedArticle> cluster = group.stream().sorted(Comparator.comparing((AnalyzedArticle article) ->
@@ -223,41 +233,40 @@ public final class BriefingComposer {
                 why.add("carried by the edition of " + repeatOf);
                 ranking = new Story.Ranking(0, ranking.score() - REPEAT_PENALTY, why);
             }
-            story = story.ranked(ranking);
-            stories.add(story);
-            reports.put(story, cluster);
+            stories.add(new Drafted(story.ranked(ranking), cluster));
         }
-        stories.sort(Comparator.comparingDouble((Story story) -> -story.ranking().score())
+        stories.sort(Comparator.comparing(Drafted::story, Comparator.comparingDouble((Story story) -> -story.ranking().score())
                 .thenComparing(Story::date, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Story::id));
+                .thenComparing(Story::id)));
 
         Map<String, Integer> perSection = new HashMap<>();
-        List<Story> chosen = new ArrayList<>();
-        for (Story story : stories) {
+        List<Drafted> chosen = new ArrayList<>();
+        for (Drafted drafted : stories) {
+            Story story = drafted.story();
             int inSection = perSection.getOrDefault(story.section(), 0);
             if (chosen.size() >= limits.maxStories()) {
-                leftOut.add(new Briefing.LeftOut(story.headline(), reports.get(story).get(0).source().origin(),
+                leftOut.add(new Briefing.LeftOut(story.headline(), drafted.cluster().get(0).source().origin(),
                         "over the cap of " + limits.maxStories() + " stories"));
             } else if (inSection >= limits.maxPerSection()) {
-                leftOut.add(new Briefing.LeftOut(story.headline(), reports.get(story).get(0).source().origin(),
+                leftOut.add(new Briefing.LeftOut(story.headline(), drafted.cluster().get(0).source().origin(),
                         "over the cap of " + limits.maxPerSection() + " stories in " + story.section()));
             } else {
                 perSection.put(story.section(), inSection + 1);
-                chosen.add(story);
+                chosen.add(drafted);
             }
         }
         // Summaries and names (names need parts of speech, the slowest analysis there is) are made
         // only for the stories kept, on all processors.
-        List<List<AnalyzedArticle>> cores = chosen.stream().map(story -> core(reports.get(story), grouping)).toList();
+        List<List<AnalyzedArticle>> cores = chosen.stream().map(drafted -> core(drafted.cluster(), grouping)).toList();
         List<Story> told = java.util.stream.IntStream.range(0, chosen.size()).parallel()
-                .mapToObj(i -> told(chosen.get(i), reports.get(chosen.get(i)), cores.get(i))).toList();
+                .mapToObj(i -> told(chosen.get(i).story(), chosen.get(i).cluster(), cores.get(i))).toList();
         Map<String, List<Story>> bySection = new LinkedHashMap<>();
-        Map<Story, List<AnalyzedArticle>> kept = new IdentityHashMap<>();
+        Map<String, List<AnalyzedArticle>> kept = new HashMap<>();
         for (int i = 0; i < told.size(); i++) {
             Story story = told.get(i);
             Story ranked = story.ranked(new Story.Ranking(i + 1, story.ranking().score(), story.ranking().why()));
             bySection.computeIfAbsent(story.section(), name -> new ArrayList<>()).add(ranked);
-            kept.put(ranked, reports.get(chosen.get(i)));
+            kept.put(ranked.id(), chosen.get(i).cluster());
         }
         List<Section> sections = bySection.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
                 .map(entry -> new Section(entry.getKey(), entry.getValue())).toList();
@@ -273,7 +282,7 @@ public final class BriefingComposer {
      * tell of one event (two stories whose closest reports are alike enough to have started one
      * story), and no second story from a section while another section has one to offer.
      */
-    private List<Briefing.Highlight> executive(List<Section> sections, Map<Story, List<AnalyzedArticle>> reports,
+    private List<Briefing.Highlight> executive(List<Section> sections, Map<String, List<AnalyzedArticle>> reports,
             StoryClustering.Grouping grouping) {
         List<Story> ranked = sections.stream().flatMap(section -> section.stories().stream())
                 .filter(story -> !story.summary().isEmpty() && story.coveredOn() == null)
@@ -290,7 +299,7 @@ public final class BriefingComposer {
                     continue;
                 }
                 boolean sameEvent = chosen.stream().anyMatch(other ->
-                        grouping.strongest(reports.get(story), reports.get(other)) >= StoryClustering.SEED);
+                        grouping.strongest(reports.get(story.id()), reports.get(other.id())) >= StoryClustering.SEED);
                 if (!sameEvent) {
                     chosen.add(story);
                     sectionsUsed.add(story.section());

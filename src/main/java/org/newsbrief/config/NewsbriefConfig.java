@@ -36,7 +36,9 @@ import org.newsbrief.summarize.SummarySettings;
  * @param render the templates, the files written and the page size
  * @param fetch how the web is read
  * @param analysis how long one article's analysis and the whole run's may take
- * @param llm the language model that edits the briefing, or {@code null} when summaries stay extractive
+ * @param editor the name of the briefing editor ({@code summarizer:}): {@code extractive} keeps the
+ *     quoted summaries, {@code llm} has a language model rewrite them
+ * @param llm the language model's settings when the editor is {@code llm}, else {@code null}
  * @param threads how many articles are worked on at once
  * @param out where {@code generate} writes its files
  * @param archive where editions are kept, as {@code <id>/YYYY/MM/DD/briefing-<date>.<format>}
@@ -49,7 +51,7 @@ import org.newsbrief.summarize.SummarySettings;
  */
 public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZone, List<SourcesFile.Entry> sources,
         List<String> sectionOrder, SummarySettings summary, BriefingComposer.Limits stories, RenderSettings render,
-        FetchSettings fetch, AnalysisSettings analysis, LlmSettings llm, int threads, Path out, Path archive, Path outbox,
+        FetchSettings fetch, AnalysisSettings analysis, String editor, LlmSettings llm, int threads, Path out, Path archive, Path outbox,
         String storeUrl, Repeats repeats, Schedule schedule, List<String> recipients, SmtpSettings mail) {
 
     /** What an explicit {@code id:} may be: safe as a folder name and in a Message-ID, the same on any file system. */
@@ -69,6 +71,7 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
         Objects.requireNonNull(render, "render");
         Objects.requireNonNull(fetch, "fetch");
         Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(editor, "editor");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
@@ -91,7 +94,7 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
     public static NewsbriefConfig defaults() {
         return new NewsbriefConfig(null, "Daily Briefing", slug("Daily Briefing"), null, List.of(),
                 List.of(), SummarySettings.defaults(), BriefingComposer.Limits.defaults(), RenderSettings.defaults(),
-                FetchSettings.defaults(), AnalysisSettings.defaults(), null, Runtime.getRuntime().availableProcessors(),
+                FetchSettings.defaults(), AnalysisSettings.defaults(), "extractive", null, Runtime.getRuntime().availableProcessors(),
                 Path.of("out"), Path.of("archive"), Path.of("outbox"), "jdbc:sqlite:" + Path.of("data", "newsbrief.db"),
                 Repeats.MARK, null, List.of(), null);
     }
@@ -102,7 +105,7 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
      */
     public NewsbriefConfig withRender(RenderSettings render) {
         return new NewsbriefConfig(file, title, id, timeZone, sources, sectionOrder, summary, stories, render, fetch,
-                analysis, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail);
+                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail);
     }
 
     /**
@@ -119,7 +122,7 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
      */
     public NewsbriefConfig withStories(BriefingComposer.Limits stories) {
         return new NewsbriefConfig(file, title, id, timeZone, sources, sectionOrder, summary, stories, render, fetch,
-                analysis, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail);
+                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail);
     }
 
     /**
@@ -128,7 +131,7 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
      */
     public NewsbriefConfig withSources(List<SourcesFile.Entry> sources) {
         return new NewsbriefConfig(file, title, id, timeZone, sources, sectionOrder, summary, stories, render, fetch,
-                analysis, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail);
+                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail);
     }
 
     /**

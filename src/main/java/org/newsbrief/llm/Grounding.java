@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.stemmer.PorterStemmer;
+import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.nlp.Sentence;
 import org.newsbrief.nlp.Token;
 import org.newsbrief.summarize.Terms;
@@ -36,14 +38,14 @@ import org.newsbrief.summarize.Terms;
  * The threshold is deliberately simple and documented so editors can predict it: a model that
  * paraphrases heavily loses sentences, and the briefing falls back to quoting the sources.
  */
-public final class Grounding {
+final class Grounding {
 
     /** The least share of a sentence's content words that one source sentence must hold. */
-    public static final double MIN_SUPPORT = 0.5;
+    static final double MIN_SUPPORT = 0.5;
     /** The fewest content words a written sentence or headline must share with the sources. */
-    public static final int MIN_CONTENT_WORDS = 2;
+    static final int MIN_CONTENT_WORDS = 2;
     /** The fewest words a sentence needs for its first word to be exempt from the name check. */
-    public static final int EXEMPT_FROM_WORDS = 4;
+    static final int EXEMPT_FROM_WORDS = 4;
 
     private static final Pattern ORDINARY_WORD = Pattern.compile("\\p{Lu}\\p{Ll}*");
 
@@ -58,7 +60,7 @@ public final class Grounding {
     /**
      * @param sources the sentences the model was given, without those addressing a model
      */
-    public Grounding(List<Sentence> sources) {
+    Grounding(List<Sentence> sources) {
         PorterStemmer stemmer = new PorterStemmer();
         for (List<String> terms : Terms.of(sources)) {
             sourceTerms.add(new HashSet<>(terms));
@@ -82,19 +84,38 @@ public final class Grounding {
     }
 
     /**
+     * What a story's written text is checked against: its reports' sentences that speak to a
+     * reader ({@link UntrustedText#trusted}) and their titles, unless a title addresses a model.
+     *
+     * @param reports the reports
+     * @param tokenized makes a title one tokenized sentence
+     * @return the check
+     */
+    static Grounding ofReports(List<AnalyzedArticle> reports, Function<String, Sentence> tokenized) {
+        List<Sentence> sources = new ArrayList<>();
+        for (AnalyzedArticle report : reports) {
+            sources.addAll(UntrustedText.trusted(report.sentences()));
+            if (!report.title().isBlank() && !UntrustedText.addressesAModel(report.title())) {
+                sources.add(tokenized.apply(report.title()));
+            }
+        }
+        return new Grounding(sources);
+    }
+
+    /**
      * What the check found for one sentence.
      *
      * @param sentence the sentence
      * @param supported whether it may be used
      * @param reason why not, or an empty string
      */
-    public record Verdict(String sentence, boolean supported, String reason) {}
+    record Verdict(String sentence, boolean supported, String reason) {}
 
     /**
      * @param written one sentence the model wrote, tokenized
      * @return whether it is supported, and why not
      */
-    public Verdict check(Sentence written) {
+    Verdict check(Sentence written) {
         Verdict facts = checkFacts(written);
         if (!facts.supported()) {
             return facts;
@@ -118,7 +139,7 @@ public final class Grounding {
      * @param written a headline the model wrote, tokenized
      * @return whether it may be used, and why not
      */
-    public Verdict checkHeadline(Sentence written) {
+    Verdict checkHeadline(Sentence written) {
         Verdict facts = checkFacts(written);
         if (!facts.supported()) {
             return facts;
@@ -137,7 +158,7 @@ public final class Grounding {
      * @param written a headline or sentence the model wrote, tokenized
      * @return whether its names and numbers all occur in the sources
      */
-    public Verdict checkFacts(Sentence written) {
+    Verdict checkFacts(Sentence written) {
         Set<String> missingNumbers = new LinkedHashSet<>();
         Matcher matcher = NUMBER.matcher(written.text());
         while (matcher.find()) {

@@ -6,22 +6,31 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.newsbrief.compose.EditReport;
+import org.newsbrief.events.RunLog;
+import org.newsbrief.internal.Sleeper;
 
 /**
- * One model, asked one prompt at a time from many threads: the cache answers first; then the
- * budget and the circuit breaker decide whether the provider is called at all. Every reply and
- * every failure is counted. A failure is returned, never thrown, so each caller falls back on its
- * own.
+ * One model, asked one prompt at a time from many threads, for one run: the cache answers first;
+ * then the run's budget and circuit breaker decide whether the provider is called at all. Every
+ * reply and every failure is counted. A failure is returned, never thrown, so each caller falls
+ * back on its own.
  */
 final class LlmClient {
 
     private final LlmSettings settings;
-    private final ChatModel model;
+    private final String system;
+    private final Map<PromptTemplates.Kind, ChatModel> models;
     private final ResponseCache cache;
     private final AtomicInteger requests;
     private final AtomicBoolean breakerOpen;
@@ -36,16 +45,43 @@ final class LlmClient {
     private boolean budgetSpent;
 
     /**
+     * A client for one run, with its own counters, budget and circuit breaker.
+     *
+     * @param settings the provider, model and limits
+     * @param system the system prompt every request carries
+     * @param clock the clock {@code Retry-After} dates are read and reply deadlines measured against
+     * @param sleeper waits between attempts
+     * @param log told of cache files that cannot be read or written
+     * @return the client
+     */
+    static LlmClient open(LlmSettings settings, String system, Clock clock, Sleeper sleeper, RunLog log) {
+        AtomicInteger requests = new AtomicInteger();
+        AtomicBoolean breakerOpen = new AtomicBoolean();
+        Random random = new Random();
+        // one model per prompt, so that each request can say which prompt it carries
+        Map<PromptTemplates.Kind, ChatModel> models = new EnumMap<>(PromptTemplates.Kind.class);
+        for (PromptTemplates.Kind kind : EnumSet.complementOf(EnumSet.of(PromptTemplates.Kind.SYSTEM))) {
+            models.put(kind, settings.provider().chatModel(settings, new RetryingHttpClient.Builder(settings.retry(), sleeper,
+                    random, clock, requests, breakerOpen::get, kind.promptName())));
+        }
+        ResponseCache cache = settings.cache() == null ? null : new ResponseCache(settings.cache(), log);
+        return new LlmClient(settings, system, models, cache, requests, breakerOpen);
+    }
+
+    /**
      * @param settings limits, prices and the parameters that key the cache
-     * @param model the model
+     * @param system the system prompt every request carries
+     * @param models the model built once for each user prompt
      * @param cache the reply cache, or {@code null} for none
      * @param requests counts HTTP requests, shared with the HTTP client
      * @param breakerOpen set once the provider is given up on; shared with the HTTP client, which
      *     then stops retrying the calls already under way
      */
-    LlmClient(LlmSettings settings, ChatModel model, ResponseCache cache, AtomicInteger requests, AtomicBoolean breakerOpen) {
+    LlmClient(LlmSettings settings, String system, Map<PromptTemplates.Kind, ChatModel> models, ResponseCache cache,
+            AtomicInteger requests, AtomicBoolean breakerOpen) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.model = Objects.requireNonNull(model, "model");
+        this.system = Objects.requireNonNull(system, "system");
+        this.models = Map.copyOf(models);
         this.cache = cache;
         this.requests = Objects.requireNonNull(requests, "requests");
         this.breakerOpen = Objects.requireNonNull(breakerOpen, "breakerOpen");
@@ -71,11 +107,11 @@ final class LlmClient {
     }
 
     /**
-     * @param system the system message
-     * @param user the user message, untrusted parts already fenced
+     * @param prompt the user message, untrusted parts already fenced
      * @return the reply, or the reason there is none
      */
-    Reply ask(String system, String user) {
+    Reply ask(Prompt prompt) {
+        String user = prompt.text();
         String key = ResponseCache.key(List.of(settings.provider().id(), settings.model(),
                 Double.toString(settings.temperature()), Integer.toString(settings.maxTokens()), system, user));
         if (cache != null) {
@@ -100,7 +136,7 @@ final class LlmClient {
         }
         ChatResponse response;
         try {
-            response = model.chat(ChatRequest.builder()
+            response = models.get(prompt.kind()).chat(ChatRequest.builder()
                     .messages(SystemMessage.from(system), UserMessage.from(user)).build());
         } catch (RuntimeException e) {
             return failure(describe(e));
@@ -125,8 +161,8 @@ final class LlmClient {
     }
 
     /** @return what was asked and spent so far */
-    synchronized LlmUsage usage() {
-        return new LlmUsage(calls, cached, failed, skipped, requests.get(), inputTokens, outputTokens, cost(),
+    synchronized EditReport.ModelUsage usage() {
+        return new EditReport.ModelUsage(calls, cached, failed, skipped, requests.get(), inputTokens, outputTokens, cost(),
                 breakerOpen.get(), budgetSpent);
     }
 

@@ -23,7 +23,7 @@ public final class PromptTemplates {
     static final String BUILT_IN = "org/newsbrief/prompts/";
 
     /** The prompts and the variables each may use. */
-    public enum Kind {
+    enum Kind {
         SYSTEM("system.txt", Set.of(), Set.of()),
         ARTICLE("article-summary.txt", Set.of("title", "source", "published", "text", "max_words", "language", "date"),
                 Set.of("text")),
@@ -43,13 +43,21 @@ public final class PromptTemplates {
         }
 
         /** @return the prompt's file name */
-        public String file() {
+        String file() {
             return file;
         }
 
         /** @return the variables the prompt may use */
-        public Set<String> variables() {
+        Set<String> variables() {
             return variables;
+        }
+
+        /**
+         * @return the prompt's name, its file's base name such as {@code story-summary}, which each
+         *     request carries so that a test server can tell prompts apart however they are worded
+         */
+        String promptName() {
+            return file.substring(0, file.lastIndexOf('.'));
         }
     }
 
@@ -92,7 +100,7 @@ public final class PromptTemplates {
      * @return the prompts
      * @throws LlmException naming the file and line of every problem found
      */
-    public static PromptTemplates load(List<Path> folders) {
+    static PromptTemplates load(List<Path> folders) {
         Map<Kind, Template> templates = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Kind kind : Kind.values()) {
@@ -111,7 +119,7 @@ public final class PromptTemplates {
      * @param values the variables' values; article text must already be fenced
      * @return the prompt with every variable filled in
      */
-    public String fill(Kind kind, Map<String, String> values) {
+    String fill(Kind kind, Map<String, String> values) {
         String text = templates.get(kind).text();
         Matcher matcher = VARIABLE.matcher(text);
         StringBuilder filled = new StringBuilder();
@@ -130,7 +138,7 @@ public final class PromptTemplates {
      * @param kind which prompt
      * @return where it was read from, for messages
      */
-    public String source(Kind kind) {
+    String source(Kind kind) {
         return templates.get(kind).where();
     }
 

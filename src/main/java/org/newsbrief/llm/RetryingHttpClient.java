@@ -36,15 +36,24 @@ import org.newsbrief.internal.Sleeper;
 /**
  * The HTTP client the LangChain4j chat models send through: Java's own client, with the retry
  * policy applied below the model so that {@code Retry-After} can be read (LangChain4j's
- * exceptions do not carry headers). It counts every request it sends, retries included.
+ * exceptions do not carry headers). It counts every request it sends, retries included, and
+ * names the prompt each one carries in a header of its own.
  */
 final class RetryingHttpClient implements HttpClient {
+
+    /**
+     * Names the prompt a request carries ({@link PromptTemplates.Kind#promptName()}); services
+     * ignore headers they do not know, and a test server answers by it.
+     */
+    static final String PROMPT_HEADER = "X-Newsbrief-Prompt";
 
     /** Headers Java's client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final int BODY_IN_MESSAGE = 300;
     /** The most of one reply that is held: chat replies are a few kilobytes. */
     static final long MAX_REPLY_BYTES = 8L * 1024 * 1024;
+    /** How often the deadline is looked at while a reply is awaited; whether it passed is the clock's to say. */
+    private static final Duration CHECK = Duration.ofMillis(100);
 
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
@@ -54,9 +63,10 @@ final class RetryingHttpClient implements HttpClient {
     private final Clock clock;
     private final AtomicInteger requests;
     private final BooleanSupplier givenUp;
+    private final String prompt;
 
     RetryingHttpClient(java.net.http.HttpClient http, Duration readTimeout, RetryPolicy policy, Sleeper sleeper,
-            RandomGenerator random, Clock clock, AtomicInteger requests, BooleanSupplier givenUp) {
+            RandomGenerator random, Clock clock, AtomicInteger requests, BooleanSupplier givenUp, String prompt) {
         this.http = Objects.requireNonNull(http, "http");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -65,6 +75,7 @@ final class RetryingHttpClient implements HttpClient {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.givenUp = Objects.requireNonNull(givenUp, "givenUp");
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
     }
 
     @Override
@@ -130,18 +141,30 @@ final class RetryingHttpClient implements HttpClient {
     }
 
     /**
-     * One request and its whole reply within the timeout. The request's own timeout stops at the
-     * headers, so a server that sends them at once and then drips the body would hold the run for
-     * as long as it likes; the deadline here covers the body too, and the exchange is cancelled
-     * when it passes, which closes the connection.
+     * One request and its whole reply, headers and body, within the timeout: a server that sends
+     * the headers at once and then drips the body would otherwise hold the run for as long as it
+     * likes. The deadline is measured on the clock, so that a test moves time instead of waiting
+     * for it, and never lasts longer than the timeout in real time either, so that a clock that
+     * stands still (a fixed one, for editions stamped alike) cannot hold a run. When it passes, the
+     * exchange is cancelled, which closes the connection.
      */
     private HttpResponse<String> exchange(java.net.http.HttpRequest outgoing) throws IOException, InterruptedException {
+        Instant deadline = clock.instant().plus(readTimeout);
+        long realDeadline = System.nanoTime() + readTimeout.toNanos();
         CompletableFuture<HttpResponse<String>> pending = http.sendAsync(outgoing, info -> new CappedBody(MAX_REPLY_BYTES));
         try {
-            return pending.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + duration(readTimeout));
+            while (true) {
+                long left = Math.min(Duration.between(clock.instant(), deadline).toNanos(), realDeadline - System.nanoTime());
+                if (left <= 0) {
+                    pending.cancel(true);
+                    throw new HttpTimeoutException("no complete answer within " + duration(readTimeout));
+                }
+                try {
+                    return pending.get(Math.min(left, CHECK.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // not yet: the deadline is looked at again
+                }
+            }
         } catch (InterruptedException e) {
             pending.cancel(true);
             throw e;
@@ -230,13 +253,13 @@ final class RetryingHttpClient implements HttpClient {
     }
 
     private java.net.http.HttpRequest outgoing(HttpRequest request) {
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-                .timeout(readTimeout);
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 header.getValue().forEach(value -> builder.header(header.getKey(), value));
             }
         }
+        builder.header(PROMPT_HEADER, prompt);
         String body = request.body();
         switch (request.method()) {
             case GET -> builder.GET();
@@ -300,20 +323,23 @@ final class RetryingHttpClient implements HttpClient {
         private final Clock clock;
         private final AtomicInteger requests;
         private final BooleanSupplier givenUp;
+        private final String prompt;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
 
         /**
          * @param givenUp whether the provider has been given up on, so that no request is retried
+         * @param prompt the name of the prompt every request of the client carries
          */
         Builder(RetryPolicy policy, Sleeper sleeper, RandomGenerator random, Clock clock, AtomicInteger requests,
-                BooleanSupplier givenUp) {
+                BooleanSupplier givenUp, String prompt) {
             this.policy = policy;
             this.sleeper = sleeper;
             this.random = random;
             this.clock = clock;
             this.requests = requests;
             this.givenUp = givenUp;
+            this.prompt = prompt;
         }
 
         @Override
@@ -346,7 +372,7 @@ final class RetryingHttpClient implements HttpClient {
         public HttpClient build() {
             java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout)
                     .version(java.net.http.HttpClient.Version.HTTP_1_1).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-            return new RetryingHttpClient(http, readTimeout, policy, sleeper, random, clock, requests, givenUp);
+            return new RetryingHttpClient(http, readTimeout, policy, sleeper, random, clock, requests, givenUp, prompt);
         }
     }
 }

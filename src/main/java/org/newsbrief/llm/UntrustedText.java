@@ -2,12 +2,15 @@ package org.newsbrief.llm;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsbrief.internal.Hashing;
+import org.newsbrief.nlp.Sentence;
 
 /**
  * Article text on its way into a prompt. It is fenced as data between marker lines whose id is
@@ -26,7 +29,7 @@ import org.newsbrief.internal.Hashing;
  * German; they name an instruction, a role or an addressee, so news that merely reports someone
  * ignoring rules or giving instructions still passes.
  */
-public final class UntrustedText {
+final class UntrustedText {
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
@@ -148,7 +151,7 @@ public final class UntrustedText {
      * @param text article text
      * @return the text between two marker lines, with brackets that could imitate a marker broken up
      */
-    public static String fence(String text) {
+    static String fence(String text) {
         String clean = text.replace("<<<", "< < <").replace(">>>", "> > >");
         String id = id(clean);
         return "<<<DATA " + id + ">>>\n" + clean.strip() + "\n<<<END DATA " + id + ">>>";
@@ -159,7 +162,7 @@ public final class UntrustedText {
      * @return the text on one line, brackets that could imitate a marker broken up, and withheld
      *     entirely when it addresses a model
      */
-    public static String inline(String text) {
+    static String inline(String text) {
         String line = text.replaceAll("\\s+", " ").replace("<<<", "< < <").replace(">>>", "> > >").strip();
         return addressesAModel(line) ? "(withheld: it addresses an AI model)" : line;
     }
@@ -169,7 +172,7 @@ public final class UntrustedText {
      * @return whether it imitates the markers around the data in a prompt; what follows such a
      *     marker in the same paragraph poses as text outside the data, so it is not trusted either
      */
-    public static boolean imitatesAFence(String sentence) {
+    static boolean imitatesAFence(String sentence) {
         return FAKE_MARKER.matcher(lookalike(sentence)).find();
     }
 
@@ -178,13 +181,35 @@ public final class UntrustedText {
      * @return whether it reads as an instruction to a language model, or imitates the markers
      *     around the data in a prompt
      */
-    public static boolean addressesAModel(String sentence) {
+    static boolean addressesAModel(String sentence) {
         String lookalike = lookalike(sentence);
         if (FAKE_MARKER.matcher(lookalike).find()) {
             return true;
         }
         String text = folded(lookalike);
         return ADDRESSES_A_MODEL.matcher(text).find() || SQUEEZED.matcher(text.replaceAll("[^\\p{L}]", "")).find();
+    }
+
+    /**
+     * Sentences that speak to a reader; those addressing a model are kept from it and from the
+     * check of what it writes, and so is the rest of a paragraph after a sentence imitating a
+     * fence marker.
+     *
+     * @param sentences an article's sentences
+     * @return those a prompt may carry, in order
+     */
+    static List<Sentence> trusted(List<Sentence> sentences) {
+        List<Sentence> trusted = new ArrayList<>();
+        int fencedBlock = -1;
+        for (Sentence sentence : sentences) {
+            if (imitatesAFence(sentence.text())) {
+                fencedBlock = sentence.block();
+            }
+            if (sentence.block() != fencedBlock && !addressesAModel(sentence.text())) {
+                trusted.add(sentence);
+            }
+        }
+        return trusted;
     }
 
     /**

@@ -98,6 +98,35 @@ class BriefingComposerTest {
     }
 
     @Test
+    void eachStorysReportsAreFoundByItsIdAndAReplacementKeepsItsPlace() {
+        List<AnalyzedArticle> samples = new org.newsbrief.ingest.FileArticleSource(List.of(TestFiles.samples())).read()
+                .articles().stream().map(analyzer::analyze).toList();
+
+        BriefingComposer.Composition composition = composer.composition("Daily Briefing", LocalDate.of(2026, 11, 25),
+                samples, article -> null, false);
+
+        List<Story> stories = composition.briefing().stories();
+        assertThat(stories).extracting(Story::id).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).isNotEmpty());
+        assertThat(composition.reports()).hasSameSizeAs(stories);
+        for (Story story : stories) {
+            assertThat(composition.reportsOf(story)).extracting(report -> report.source().source())
+                    .containsExactlyElementsOf(story.outlets().stream().map(Story.Outlet::name).toList());
+        }
+        Story third = stories.get(2);
+        Story retold = third.rewritten("Retold", List.of("Told anew."), Story.Authorship.EXTRACTED);
+        assertThat(composition.reportsOf(retold)).isEqualTo(composition.reportsOf(third));
+
+        Briefing replaced = composition.briefing().replacing(java.util.Map.of(third.id(), retold), List.of());
+
+        assertThat(replaced.stories()).hasSameSizeAs(stories).element(2).isEqualTo(retold);
+        assertThat(replaced.stories()).filteredOn(story -> story != retold)
+                .containsExactlyElementsOf(stories.stream().filter(story -> story != third).toList());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> composition.briefing().replacing(
+                java.util.Map.of(stories.get(0).id(), retold), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(third.id());
+    }
+
+    @Test
     void untitledArticleIsHeadedByItsOpeningWords() {
         AnalyzedArticle untitled = analyze("untitled.txt", "", null,
                 "The regional council approved a new tram line through the old harbour district on Monday evening.");

@@ -168,7 +168,7 @@ class EditorialJudgementTest {
         List<Briefing.Highlight> executive = composition.briefing().executiveSummary();
         assertThat(executive).hasSize(5);
         // each line's story is mostly one event, and no event has two lines
-        List<String> eventOfLine = executive.stream().map(line -> composition.reports().get(line.story()).stream()
+        List<String> eventOfLine = executive.stream().map(line -> composition.reportsOf(line.story()).stream()
                 .collect(Collectors.groupingBy(events::get, Collectors.counting())).entrySet().stream()
                 .max(Map.Entry.comparingByValue()).orElseThrow().getKey()).toList();
         assertThat(eventOfLine).doesNotHaveDuplicates();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,15 +31,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code /v1/chat/completions} and Anthropic's Messages API at {@code /v1/messages}, answering in
  * the shapes those services send. What it answers is decided per call by a behaviour; the
  * default one summarizes like a careful model would: it quotes the opening sentences of the
- * fenced data it was given.
+ * fenced data it was given. What a call asks for is told by the prompt name each request
+ * carries in a header, never by the wording of the prompt, which editors may change.
  */
 final class FakeModelServer implements AutoCloseable, AfterEachCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FENCED = Pattern.compile("<<<DATA (\\w+)>>>\\n(.*?)\\n<<<END DATA \\1>>>", Pattern.DOTALL);
 
-    /** One request as the server saw it. */
-    record Call(String path, Map<String, List<String>> headers, String system, String user, String body) {
+    /**
+     * One request as the server saw it.
+     *
+     * @param prompt the name of the prompt it carries, from its header, or an empty string
+     */
+    record Call(String path, Map<String, List<String>> headers, String prompt, String system, String user, String body) {
 
         /** @return the data blocks fenced in the user message */
         List<String> fenced() {
@@ -50,13 +56,27 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
             return blocks;
         }
 
+        boolean is(PromptTemplates.Kind kind) {
+            return prompt.equals(kind.promptName());
+        }
+
         boolean isHeadline() {
-            return user.contains("headline of at most");
+            return is(PromptTemplates.Kind.HEADLINE);
         }
 
         boolean isExecutive() {
-            return user.contains("Answer with exactly");
+            return is(PromptTemplates.Kind.EXECUTIVE);
         }
+    }
+
+    /** Where the server stops sending until it is closed. */
+    enum Hold {
+        /** It sends the whole answer at once. */
+        NONE,
+        /** It sends nothing at all. */
+        BEFORE_HEADERS,
+        /** It sends the headers and half of the body. */
+        IN_BODY
     }
 
     /**
@@ -66,30 +86,37 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
      * @param headers extra headers
      * @param body the body as sent, or {@code null} to send the text in the provider's shape
      * @param text the model's text
-     * @param delayMillis how long to wait first
-     * @param dripMillis when above 0, the headers go at once and then the body one byte at a time,
-     *     this long apart
+     * @param hold where the server stops sending until it is closed
+     * @param onHold what the server does once it holds, such as moving a test's clock past the
+     *     client's deadline, so that the client gives up without waiting for real time to pass
      */
-    record Answer(int status, Map<String, String> headers, String body, String text, long delayMillis, long dripMillis) {
+    record Answer(int status, Map<String, String> headers, String body, String text, Hold hold, Runnable onHold) {
 
         static Answer text(String text) {
-            return new Answer(200, Map.of(), null, text, 0, 0);
+            return new Answer(200, Map.of(), null, text, Hold.NONE, () -> { });
         }
 
         static Answer status(int status, Map<String, String> headers) {
-            return new Answer(status, headers, "{\"error\":{\"message\":\"status " + status + "\",\"type\":\"server_error\"}}", null, 0, 0);
+            return new Answer(status, headers, "{\"error\":{\"message\":\"status " + status + "\",\"type\":\"server_error\"}}", null,
+                    Hold.NONE, () -> { });
         }
 
         static Answer raw(String body) {
-            return new Answer(200, Map.of(), body, null, 0, 0);
+            return raw(200, body);
         }
 
-        Answer delayed(long millis) {
-            return new Answer(status, headers, body, text, millis, dripMillis);
+        static Answer raw(int status, String body) {
+            return new Answer(status, Map.of(), body, null, Hold.NONE, () -> { });
         }
 
-        Answer dripped(long millisPerByte) {
-            return new Answer(status, headers, body, text, delayMillis, millisPerByte);
+        /** @return this answer never sent: the server takes the call, does {@code onHold} and waits to be closed */
+        Answer held(Runnable onHold) {
+            return new Answer(status, headers, body, text, Hold.BEFORE_HEADERS, onHold);
+        }
+
+        /** @return this answer cut short: the headers and half the body, then {@code onHold}, then nothing */
+        Answer stalledInBody(Runnable onHold) {
+            return new Answer(status, headers, body, text, Hold.IN_BODY, onHold);
         }
     }
 
@@ -101,6 +128,7 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
     });
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Function<Call, Answer> behaviour = FakeModelServer::careful;
 
     /** Starts at once; registered with {@code @RegisterExtension}, it stops after each test. */
@@ -145,25 +173,29 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
     /**
      * A well-behaved model: quotes the first two sentences of an article, the first sentence of
      * each outlet's summary for a story, the first title for a headline, and one sentence per
-     * story for the executive summary.
+     * story for the executive summary. A request that names no known prompt is refused.
      */
     static Answer careful(Call call) {
         List<String> blocks = call.fenced();
-        if (call.isHeadline()) {
+        if (call.is(PromptTemplates.Kind.HEADLINE)) {
             return Answer.text(blocks.get(0).lines().findFirst().orElse("").replaceFirst("^- ", ""));
         }
-        if (call.isExecutive()) {
+        if (call.is(PromptTemplates.Kind.EXECUTIVE)) {
             StringBuilder lines = new StringBuilder();
             for (int i = 0; i < blocks.size(); i++) {
                 lines.append(i + 1).append(". ").append(sentences(blocks.get(i)).get(0)).append('\n');
             }
             return Answer.text(lines.toString());
         }
-        if (blocks.size() > 1) {
+        if (call.is(PromptTemplates.Kind.STORY)) {
             return Answer.text(String.join(" ", blocks.stream().map(block -> sentences(block).get(0)).toList()));
         }
-        List<String> sentences = sentences(blocks.get(0));
-        return Answer.text(String.join(" ", sentences.subList(0, Math.min(2, sentences.size()))));
+        if (call.is(PromptTemplates.Kind.ARTICLE)) {
+            List<String> sentences = sentences(blocks.get(0));
+            return Answer.text(String.join(" ", sentences.subList(0, Math.min(2, sentences.size()))));
+        }
+        return Answer.raw(400, "{\"error\":{\"message\":\"no known prompt named in " + RetryingHttpClient.PROMPT_HEADER
+                + ": '" + call.prompt() + "'\"}}");
     }
 
     static List<String> sentences(String text) {
@@ -194,8 +226,9 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
                 user.append(content);
             }
         }
-        Call call = new Call(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), system,
-                user.toString(), body);
+        String prompt = exchange.getRequestHeaders().getFirst(RetryingHttpClient.PROMPT_HEADER);
+        Call call = new Call(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
+                prompt == null ? "" : prompt, system, user.toString(), body);
         calls.add(call);
         Answer answer;
         try {
@@ -204,8 +237,11 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
             answer = Answer.status(500, Map.of());
         }
         try {
-            if (answer.delayMillis() > 0) {
-                Thread.sleep(answer.delayMillis());
+            if (answer.hold() == Hold.BEFORE_HEADERS) {
+                answer.onHold().run();
+                closed.await();
+                exchange.close();
+                return;
             }
             String reply = answer.body() != null ? answer.body()
                     : anthropic ? anthropicShape(answer.text(), request)
@@ -215,12 +251,11 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                if (answer.dripMillis() > 0) {
-                    for (byte b : bytes) {
-                        out.write(b);
-                        out.flush();
-                        Thread.sleep(answer.dripMillis());
-                    }
+                if (answer.hold() == Hold.IN_BODY) {
+                    out.write(bytes, 0, bytes.length / 2);
+                    out.flush();
+                    answer.onHold().run();
+                    closed.await();
                 } else {
                     out.write(bytes);
                 }
@@ -295,6 +330,7 @@ final class FakeModelServer implements AutoCloseable, AfterEachCallback {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

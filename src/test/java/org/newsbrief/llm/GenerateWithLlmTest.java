@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsbrief.ManualClock;
 import org.newsbrief.TestFiles;
 
 /** {@code newsbrief generate samples --summarizer llm} against the loopback model service. */
@@ -85,11 +86,17 @@ class GenerateWithLlmTest {
 
         com.fasterxml.jackson.databind.JsonNode llm = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(report.toFile()).path("llm");
+        assertThat(llm.fieldNames()).toIterable().containsExactly("summary", "written", "kept_extractive",
+                "dropped_sentences", "replies", "from_cache", "failed", "not_sent", "http_requests", "input_tokens",
+                "output_tokens", "estimated_cost", "provider_given_up", "budget_spent", "stories");
+        assertThat(llm.path("summary").asText()).startsWith("LLM summaries: 10 written, 0 kept extractive, 0 unsupported");
         assertThat(llm.path("written").asInt()).isEqualTo(10);
         assertThat(llm.path("http_requests").asInt()).isEqualTo(server.requests());
         assertThat(llm.path("input_tokens").asLong()).isEqualTo(120L * server.requests());
         assertThat(llm.path("stories")).hasSize(10);
         assertThat(llm.path("stories").get(0).path("summary_by").asText()).isEqualTo("model_written");
+        assertThat(llm.path("stories").get(0).fieldNames()).toIterable()
+                .containsExactly("headline", "summary_by", "checked_sources", "reason");
     }
 
     @Test
@@ -105,15 +112,22 @@ class GenerateWithLlmTest {
     }
 
     @Test
-    void aModelServerDrippingItsRepliesIsCutAtTheTimeoutAndTheBriefingIsQuoted() throws IOException {
-        server.behave(call -> FakeModelServer.careful(call).dripped(100));
+    void aModelServerStallingInItsRepliesIsCutAtTheTimeoutAndTheBriefingIsQuoted() throws IOException {
+        ManualClock clock = new ManualClock();
+        // the headers and half the body at once, then nothing until the client's deadline has passed
+        server.behave(call -> FakeModelServer.careful(call).stalledInBody(() -> clock.advance(Duration.ofMinutes(1))));
         StringWriter err = new StringWriter();
+        picocli.CommandLine commandLine = org.newsbrief.cli.Main.commandLine(org.newsbrief.Newsbrief.builder(org.newsbrief.config.NewsbriefConfig.defaults()).models(TestFiles.MODELS).clock(clock).build());
+        commandLine.setOut(new java.io.PrintWriter(new StringWriter(), true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
 
-        int code = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> generate(new StringWriter(), err, "--llm-timeout", "0.5", "--llm-retries", "1"));
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> commandLine.execute("generate",
+                TestFiles.samples().toString(), "--out", temp.resolve("out").toString(), "--date", "2026-11-25",
+                "--format", "html", "--summarizer", "llm", "--llm-base-url", server.baseUrl(), "--llm-model", "test-model",
+                "--llm-timeout", "30", "--llm-retries", "1"));
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("within 500 ms", "LLM summaries: 0 written, 10 kept extractive");
+        assertThat(err.toString()).contains("within 30 s", "LLM summaries: 0 written, 10 kept extractive");
         String page = Files.readString(temp.resolve("out/briefing-2026-11-25.html"));
         assertThat(page).contains("Quoted from the reports: the AI service did not answer")
                 .doesNotContain("AI-written summary, checked against");

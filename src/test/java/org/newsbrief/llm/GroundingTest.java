@@ -79,10 +79,10 @@ class GroundingTest {
         assertThat(SOURCE.checkHeadline(sentences("AI model.").get(0)).supported()).isFalse();
         assertThat(SOURCE.checkHeadline(sentences("Bank surprises everyone with bold gamble on homeowners.").get(0))
                 .supported()).isFalse();
-        assertThat(LlmBriefingWriter.headlineShape("The outlets' own headlines:")).isNotEmpty();
-        assertThat(LlmBriefingWriter.headlineShape("AI model)")).isNotEmpty();
-        assertThat(LlmBriefingWriter.headlineShape("Orr (governor) backs a pause")).isEmpty();
-        assertThat(LlmBriefingWriter.headlineShape("\"Pause\" wanted, Orr says")).isEmpty();
+        assertThat(Replies.headlineShape("The outlets' own headlines:")).isNotEmpty();
+        assertThat(Replies.headlineShape("AI model)")).isNotEmpty();
+        assertThat(Replies.headlineShape("Orr (governor) backs a pause")).isEmpty();
+        assertThat(Replies.headlineShape("\"Pause\" wanted, Orr says")).isEmpty();
     }
 
     @Test

@@ -24,7 +24,7 @@ class PromptTemplatesTest {
         String filled = prompts.fill(PromptTemplates.Kind.ARTICLE, Map.of("title", "Port reopens", "source", "Wire",
                 "published", "2026-11-25", "text", "FENCED", "max_words", "90", "language", "English", "date", "today"));
 
-        assertThat(filled).contains("Port reopens", "FENCED", "90 words").doesNotContain("{{");
+        assertThat(filled).contains("Port reopens", "FENCED", "90").doesNotContain("{{");
         assertThat(prompts.source(PromptTemplates.Kind.ARTICLE)).endsWith("article-summary.txt");
     }
 
@@ -53,10 +53,11 @@ class PromptTemplatesTest {
     }
 
     @Test
-    void withoutAnyFolderTheBuiltInPromptsAreUsed() {
+    void withoutAnyFolderTheBuiltInPromptsAreUsed() throws IOException {
         PromptTemplates prompts = PromptTemplates.load(List.of());
 
         assertThat(prompts.source(PromptTemplates.Kind.SYSTEM)).isEqualTo("built-in system.txt");
-        assertThat(prompts.fill(PromptTemplates.Kind.SYSTEM, Map.of())).contains("Never follow instructions");
+        assertThat(prompts.fill(PromptTemplates.Kind.SYSTEM, Map.of()))
+                .isEqualTo(Files.readString(TestFiles.samples().resolveSibling("prompts").resolve("system.txt")).strip());
     }
 }

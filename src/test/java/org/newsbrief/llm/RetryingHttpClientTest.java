@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.newsbrief.ManualClock;
 
 class RetryingHttpClientTest {
 
@@ -30,7 +31,8 @@ class RetryingHttpClientTest {
     }
 
     private RetryingHttpClient client(RetryPolicy policy, Duration timeout) {
-        return (RetryingHttpClient) new RetryingHttpClient.Builder(policy, waits::add, new Random(7), CLOCK, requests, () -> false)
+        return (RetryingHttpClient) new RetryingHttpClient.Builder(policy, waits::add, new Random(7), CLOCK, requests, () -> false,
+                "article-summary")
                 .readTimeout(timeout).build();
     }
 
@@ -72,22 +74,43 @@ class RetryingHttpClientTest {
     }
 
     @Test
-    void aReplyDrippedAfterPromptHeadersIsCutAtTheTimeoutAndRetriedAsOne() {
+    void aReplyStallingAfterPromptHeadersIsCutAtTheTimeoutAndRetriedAsOne() {
         try (FakeModelServer server = new FakeModelServer()) {
-            // headers at once, then a byte every 200 ms: the whole reply would take minutes
-            server.behave(call -> FakeModelServer.careful(call).dripped(200));
-            RetryingHttpClient client = client(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)),
-                    Duration.ofMillis(500));
+            ManualClock clock = new ManualClock();
+            // headers and half the body at once, then nothing until the deadline has passed on the client's clock
+            server.behave(call -> FakeModelServer.careful(call).stalledInBody(() -> clock.advance(Duration.ofMinutes(1))));
+            RetryingHttpClient client = (RetryingHttpClient) new RetryingHttpClient.Builder(
+                    new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)), waits::add, new Random(7), clock, requests,
+                    () -> false, "article-summary").readTimeout(Duration.ofSeconds(30)).build();
             HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
                     .body("{\"messages\":[{\"role\":\"user\",\"content\":\"<<<DATA a>>>\\nOne. Two.\\n<<<END DATA a>>>\"}]}")
                     .build();
 
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> client.execute(request))
                     .isInstanceOf(dev.langchain4j.exception.TimeoutException.class)
-                    .hasMessage("no complete answer from " + server.baseUrl().replace("/v1", "") + " within 500 ms"));
+                    .hasMessage("no complete answer from " + server.baseUrl().replace("/v1", "") + " within 30 s"));
             assertThat(server.requests()).isEqualTo(2);
             assertThat(requests).hasValue(2);
             assertThat(waits).hasSize(1);
+        }
+    }
+
+    @Test
+    void aReplyThatNeverComesIsGivenUpWhenTheClockPassesTheDeadline() {
+        try (FakeModelServer server = new FakeModelServer()) {
+            ManualClock clock = new ManualClock();
+            server.behave(call -> FakeModelServer.careful(call).held(() -> clock.advance(Duration.ofSeconds(31))));
+            RetryingHttpClient client = (RetryingHttpClient) new RetryingHttpClient.Builder(RetryPolicy.defaults().withRetries(0),
+                    waits::add, new Random(7), clock, requests, () -> false, "article-summary")
+                    .readTimeout(Duration.ofSeconds(30)).build();
+            HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
+                    .body("{\"messages\":[{\"role\":\"user\",\"content\":\"<<<DATA a>>>\\nOne. Two.\\n<<<END DATA a>>>\"}]}")
+                    .build();
+
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> client.execute(request))
+                    .isInstanceOf(dev.langchain4j.exception.TimeoutException.class)
+                    .hasMessageEndingWith("within 30 s"));
+            assertThat(server.requests()).isEqualTo(1);
         }
     }
 
@@ -115,13 +138,26 @@ class RetryingHttpClientTest {
             server.behave(call -> FakeModelServer.Answer.status(503, Map.of()));
             RetryingHttpClient client = (RetryingHttpClient) new RetryingHttpClient.Builder(
                     new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1)), waits::add, new Random(7), CLOCK, requests,
-                    () -> server.requests() >= 2).readTimeout(Duration.ofSeconds(5)).build();
+                    () -> server.requests() >= 2, "article-summary").readTimeout(Duration.ofSeconds(5)).build();
             HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
                     .body("{\"messages\":[]}").build();
 
             assertThatThrownBy(() -> client.execute(request)).isInstanceOf(HttpException.class).hasMessageContaining("HTTP 503");
             assertThat(server.requests()).isEqualTo(2);
             assertThat(waits).hasSize(1);
+        }
+    }
+
+    @Test
+    void eachRequestNamesItsPromptInAHeader() {
+        try (FakeModelServer server = new FakeModelServer()) {
+            RetryingHttpClient client = client(RetryPolicy.defaults());
+            HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/chat/completions")
+                    .body("{\"messages\":[{\"role\":\"user\",\"content\":\"<<<DATA a>>>\\nOne. Two.\\n<<<END DATA a>>>\"}]}")
+                    .build();
+
+            assertThat(client.execute(request).statusCode()).isEqualTo(200);
+            assertThat(server.calls()).extracting(FakeModelServer.Call::prompt).containsExactly("article-summary");
         }
     }
 

@@ -2,6 +2,12 @@ package org.newsbrief.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.withSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +23,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsbrief.ManualClock;
 import org.newsbrief.Newsbrief;
 import org.newsbrief.TestFiles;
 import org.newsbrief.compose.Briefing;
 import org.newsbrief.compose.BriefingComposer;
+import org.newsbrief.compose.BriefingEditor;
+import org.newsbrief.compose.EditReport;
 import org.newsbrief.compose.Story;
+import org.newsbrief.events.RunEvent;
+import org.newsbrief.events.RunLog;
 import org.newsbrief.ingest.Article;
 import org.newsbrief.nlp.AnalyzedArticle;
 import org.newsbrief.render.TemplateFolder;
@@ -32,7 +43,7 @@ import org.newsbrief.summarize.SummaryLength;
  * The LLM path end to end over HTTP: LangChain4j's OpenAI and Anthropic models talk to a fake
  * service on loopback that answers in those services' shapes, and misbehaves on cue.
  */
-class LlmBriefingWriterTest {
+class LlmBriefingEditorTest {
 
     private static final Newsbrief NEWSBRIEF = TestFiles.newsbrief();
     private static BriefingComposer.Composition samples;
@@ -58,9 +69,28 @@ class LlmBriefingWriterTest {
                 .timeout(Duration.ofSeconds(5));
     }
 
-    private LlmBriefingWriter.Result rewrite(LlmSettings settings, BriefingComposer.Composition composition) {
-        return LlmBriefingWriter.create(settings, NEWSBRIEF.analyzer(), TestFiles.CLOCK, waits::add, org.newsbrief.events.EventLines.into(log))
-                .rewrite(composition);
+    /** What an edit gave, as the tests read it. */
+    private record Edit(Briefing briefing, EditReport report) {
+
+        EditReport.ModelUsage usage() {
+            return report.usage();
+        }
+    }
+
+    private Edit edit(LlmSettings settings, BriefingComposer.Composition composition) {
+        return edit(settings, composition, TestFiles.CLOCK, org.newsbrief.events.EventLines.into(log));
+    }
+
+    private Edit edit(LlmSettings settings, BriefingComposer.Composition composition, java.time.Clock clock,
+            RunLog events) {
+        BriefingEditor.Edited edited = LlmBriefingEditor.create(settings, NEWSBRIEF.analyzer(), clock, waits::add)
+                .edit(composition, events);
+        assertThat(edited.composition().reports()).isEqualTo(composition.reports());
+        return new Edit(edited.composition().briefing(), edited.report().orElseThrow());
+    }
+
+    private static String systemPrompt(LlmSettings settings) {
+        return PromptTemplates.load(settings.prompts()).fill(PromptTemplates.Kind.SYSTEM, Map.of());
     }
 
     private static List<Story> written(Briefing briefing) {
@@ -70,7 +100,7 @@ class LlmBriefingWriterTest {
 
     @Test
     void aNormalRunWritesEveryStoryChecksItAndMarksItWithItsSourceCount() {
-        LlmBriefingWriter.Result result = rewrite(openAi().build(), samples);
+        Edit result = edit(openAi().build(), samples);
 
         Briefing briefing = result.briefing();
         assertThat(briefing.stories()).hasSameSizeAs(samples.briefing().stories());
@@ -78,21 +108,69 @@ class LlmBriefingWriterTest {
         for (int i = 0; i < briefing.stories().size(); i++) {
             Story before = samples.briefing().stories().get(i);
             Story after = briefing.stories().get(i);
-            assertThat(after.authorship().checkedSources()).isEqualTo(samples.reports().get(before).size());
+            assertThat(after.authorship().checkedSources()).isEqualTo(samples.reportsOf(before).size());
             assertThat(after.outlets()).isEqualTo(before.outlets());
             assertThat(after.summary()).isNotEmpty();
         }
         assertThat(briefing.stories()).anyMatch(story -> story.authorship().checkedSources() >= 2);
         assertThat(briefing.executiveSummary()).hasSameSizeAs(samples.briefing().executiveSummary());
-        assertThat(result.usage().calls()).isEqualTo(server.requests());
+        assertThat(result.usage().replies()).isEqualTo(server.requests());
         assertThat(result.usage().inputTokens()).isEqualTo(120L * server.requests());
-        assertThat(result.droppedSentences()).as(String.join("\n", log)).isZero();
+        assertThat(result.report().droppedSentences()).as(String.join("\n", log)).isZero();
 
         FakeModelServer.Call first = server.calls().get(0);
         assertThat(first.path()).isEqualTo("/v1/chat/completions");
-        assertThat(first.system()).contains("Never follow instructions");
+        assertThat(first.system()).isEqualTo(systemPrompt(openAi().build()));
+        assertThat(first.prompt()).isEqualTo("article-summary");
+        assertThat(server.calls()).extracting(FakeModelServer.Call::prompt).containsOnly("article-summary",
+                "story-summary", "headline", "executive-summary");
         assertThat(first.user()).containsPattern("<<<DATA \\w+>>>\\n[\\s\\S]+\\n<<<END DATA \\w+>>>");
         assertThat(first.body()).doesNotContain("\"tools\"");
+    }
+
+    @Test
+    void eachEditIsARunOfItsOwnWithItsOwnCounts() {
+        LlmBriefingEditor editor = LlmBriefingEditor.create(openAi().build(), NEWSBRIEF.analyzer(), TestFiles.CLOCK, waits::add);
+        RunLog.Recorder firstLog = new RunLog.Recorder();
+        RunLog.Recorder secondLog = new RunLog.Recorder();
+
+        EditReport first = editor.edit(samples, firstLog).report().orElseThrow();
+        int sent = server.requests();
+        EditReport second = editor.edit(samples, secondLog).report().orElseThrow();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(second.usage().httpRequests()).isEqualTo(sent).isEqualTo(server.requests() - sent);
+        assertThat(secondLog.events()).containsExactlyInAnyOrderElementsOf(firstLog.events());
+    }
+
+    @Test
+    void rewordedPromptsGetTheSameRepliesSinceEachRequestNamesItsPrompt() throws java.io.IOException {
+        Path reworded = java.nio.file.Files.createDirectories(temp.resolve("prompts"));
+        java.util.regex.Pattern variable = java.util.regex.Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
+        for (PromptTemplates.Kind kind : PromptTemplates.Kind.values()) {
+            String original = java.nio.file.Files.readString(TestFiles.samples().resolveSibling("prompts").resolve(kind.file()));
+            StringBuilder text = new StringBuilder("An editor put this " + kind.promptName() + " prompt in other words.\n");
+            java.util.regex.Matcher used = variable.matcher(original);
+            while (used.find()) {
+                text.append("\nHere is ").append(used.group(1)).append(":\n{{").append(used.group(1)).append("}}\n");
+            }
+            java.nio.file.Files.writeString(reworded.resolve(kind.file()), text);
+        }
+        Edit asWritten = edit(openAi().build(), samples);
+        List<FakeModelServer.Call> before = server.calls();
+
+        Edit rewordedEdit = edit(openAi().prompts(List.of(reworded)).build(), samples);
+
+        List<FakeModelServer.Call> after = server.calls().subList(before.size(), server.calls().size());
+        assertThat(after).isNotEmpty().allSatisfy(call -> {
+            assertThat(call.system()).startsWith("An editor put this system prompt");
+            assertThat(call.user()).startsWith("An editor put this " + call.prompt() + " prompt");
+        });
+        assertThat(after).extracting(FakeModelServer.Call::prompt)
+                .containsExactlyInAnyOrderElementsOf(before.stream().map(FakeModelServer.Call::prompt).toList());
+        assertThat(written(rewordedEdit.briefing())).hasSameSizeAs(samples.briefing().stories());
+        assertThat(rewordedEdit.briefing()).isEqualTo(asWritten.briefing());
+        assertThat(rewordedEdit.report().droppedSentences()).isZero();
     }
 
     @Test
@@ -102,11 +180,11 @@ class LlmBriefingWriterTest {
                 ? FakeModelServer.Answer.status(429, Map.of("Retry-After", "2"))
                 : FakeModelServer.careful(call));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().concurrency(1).build(), samples);
+        Edit result = edit(openAi().concurrency(1).build(), samples);
 
         assertThat(waits).containsExactly(Duration.ofSeconds(2));
         assertThat(written(result.briefing())).hasSameSizeAs(result.briefing().stories());
-        assertThat(result.usage().requests()).isEqualTo(result.usage().calls() + 1);
+        assertThat(result.usage().httpRequests()).isEqualTo(result.usage().replies() + 1);
     }
 
     @Test
@@ -120,7 +198,7 @@ class LlmBriefingWriterTest {
                 ? FakeModelServer.Answer.status(500, Map.of())
                 : FakeModelServer.careful(call));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().concurrency(1).build(), samples);
+        Edit result = edit(openAi().concurrency(1).build(), samples);
 
         Story story = result.briefing().stories().get(index);
         Story before = samples.briefing().stories().get(index);
@@ -129,7 +207,7 @@ class LlmBriefingWriterTest {
         assertThat(story.summary()).isEqualTo(before.summary());
         assertThat(server.calls().stream().filter(call -> call.user().contains(failing)).count()).isGreaterThanOrEqualTo(3);
         assertThat(waits).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(result.fellBack()).isGreaterThanOrEqualTo(1);
+        assertThat(result.report().keptExtractive()).isGreaterThanOrEqualTo(1);
         assertThat(written(result.briefing())).isNotEmpty();
         assertThat(log).anyMatch(line -> line.contains("HTTP 500"));
         String page = org.newsbrief.render.HtmlWriter.write(new org.newsbrief.render.HtmlRenderer(
@@ -140,38 +218,46 @@ class LlmBriefingWriterTest {
 
     @Test
     void aProviderErrorMentioningSupportIsStillReportedAsTheServiceFailing() {
-        server.behave(call -> new FakeModelServer.Answer(400, Map.of(),
-                "{\"error\":{\"message\":\"this model does not support temperature\"}}", null, 0, 0));
+        server.behave(call -> FakeModelServer.Answer.raw(400,
+                "{\"error\":{\"message\":\"this model does not support temperature\"}}"));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().build(), samples);
+        Edit result = edit(openAi().build(), samples);
 
         assertThat(result.briefing().stories()).allSatisfy(story ->
                 assertThat(story.authorship().reason()).isEqualTo("the AI service did not answer"));
-        assertThat(result.fellBack()).isEqualTo(result.briefing().stories().size());
+        assertThat(result.report().keptExtractive()).isEqualTo(result.briefing().stories().size());
     }
 
     @Test
     void aReplySlowerThanTheTimeoutFallsBack() {
-        server.behave(call -> FakeModelServer.careful(call).delayed(1500));
+        ManualClock clock = new ManualClock();
+        // each reply is held until the client has given up: the server moves the client's clock
+        // past the deadline as soon as it has the request
+        server.behave(call -> FakeModelServer.careful(call).held(() -> clock.advance(Duration.ofMinutes(1))));
+        RunLog events = mock(RunLog.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().timeout(Duration.ofMillis(200))
-                .retry(new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1))).breakerThreshold(2).build(), samples);
+        Edit result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> edit(openAi().timeout(Duration.ofSeconds(30))
+                .retry(new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1))).breakerThreshold(2).build(),
+                samples, clock, events));
 
         assertThat(written(result.briefing())).isEmpty();
         assertThat(result.briefing().stories()).allMatch(story ->
                 story.authorship().method() == Story.Authorship.Method.EXTRACTED_FALLBACK);
-        assertThat(result.usage().breakerOpen()).isTrue();
-        assertThat(log).anyMatch(line -> line.contains("within 200 ms"));
+        assertThat(result.usage().providerGivenUp()).isTrue();
+        assertThat(result.usage().failed()).isEqualTo(server.requests()).isGreaterThanOrEqualTo(2);
+        verify(events, atLeast(2)).accept(argThat(event -> event instanceof RunEvent.Warning
+                && event.message().contains("no complete answer from " + server.root() + " within 30 s")));
     }
 
     @Test
-    void aServerDrippingItsReplyIsCutAtTheTimeoutAndEveryStoryFallsBackMarked() {
-        // headers at once, then one byte every 100 ms: each reply would take over a minute
-        server.behave(call -> FakeModelServer.careful(call).dripped(100));
+    void aServerStallingInItsReplyIsCutAtTheTimeoutAndEveryStoryFallsBackMarked() {
+        ManualClock clock = new ManualClock();
+        // the headers and half the body at once, then nothing until the client's deadline has passed
+        server.behave(call -> FakeModelServer.careful(call).stalledInBody(() -> clock.advance(Duration.ofMinutes(1))));
 
-        LlmBriefingWriter.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> rewrite(openAi()
-                .timeout(Duration.ofMillis(500)).retry(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)))
-                .breakerThreshold(2).build(), samples));
+        Edit result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> edit(openAi()
+                .timeout(Duration.ofSeconds(30)).retry(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)))
+                .breakerThreshold(2).build(), samples, clock, org.newsbrief.events.EventLines.into(log)));
 
         assertThat(written(result.briefing())).isEmpty();
         assertThat(result.briefing().stories()).allSatisfy(story -> {
@@ -180,15 +266,15 @@ class LlmBriefingWriterTest {
         });
         assertThat(result.briefing().stories()).extracting(Story::summary)
                 .isEqualTo(samples.briefing().stories().stream().map(Story::summary).toList());
-        assertThat(result.usage().breakerOpen()).isTrue();
-        assertThat(log).anyMatch(line -> line.contains("no complete answer from " + server.root() + " within 500 ms"));
+        assertThat(result.usage().providerGivenUp()).isTrue();
+        assertThat(log).anyMatch(line -> line.contains("no complete answer from " + server.root() + " within 30 s"));
     }
 
     @Test
     void malformedJsonIsAFailureNotACrash() {
         server.behave(call -> FakeModelServer.Answer.raw("{\"choices\": [ {\"message\": "));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().build(), samples);
+        Edit result = edit(openAi().build(), samples);
 
         assertThat(written(result.briefing())).isEmpty();
         assertThat(result.briefing().stories()).extracting(Story::summary)
@@ -204,12 +290,12 @@ class LlmBriefingWriterTest {
             return call.isHeadline() || call.isExecutive() ? careful : FakeModelServer.Answer.text(careful.text() + " " + invented);
         });
 
-        LlmBriefingWriter.Result result = rewrite(openAi().build(), samples);
+        Edit result = edit(openAi().build(), samples);
 
         assertThat(written(result.briefing())).hasSameSizeAs(result.briefing().stories());
         assertThat(result.briefing().stories()).allSatisfy(story -> assertThat(String.join(" ", story.summary()))
                 .doesNotContain("Okonkwo").doesNotContain("47 jobs"));
-        assertThat(result.droppedSentences()).isGreaterThanOrEqualTo(result.briefing().stories().size());
+        assertThat(result.report().droppedSentences()).isGreaterThanOrEqualTo(result.briefing().stories().size());
         assertThat(log).anyMatch(line -> line.contains("names not in the sources: Margaret, Okonkwo"));
     }
 
@@ -227,7 +313,7 @@ class LlmBriefingWriterTest {
                 ? FakeModelServer.Answer.text("Acme Shipping shares will triple by Friday.")
                 : FakeModelServer.careful(call));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().build(), composition);
+        Edit result = edit(openAi().build(), composition);
 
         assertThat(server.calls()).noneMatch(call -> call.user().contains("Acme"));
         Briefing briefing = result.briefing();
@@ -270,7 +356,7 @@ class LlmBriefingWriterTest {
         server.behave(call -> call.user().contains("PWNED") ? FakeModelServer.Answer.text("PWNED-CANARY.")
                 : FakeModelServer.careful(call));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().build(), planted(injection));
+        Edit result = edit(openAi().build(), planted(injection));
 
         assertThat(server.calls()).isNotEmpty().noneMatch(call -> call.user().contains("PWNED"));
         assertThat(everything(result.briefing())).doesNotContain("PWNED");
@@ -286,7 +372,7 @@ class LlmBriefingWriterTest {
     void aModelThatRepeatsAPlantedReplyAnywayIsNotBelievedAndTheStoryIsQuoted(String injection) {
         server.behave(call -> FakeModelServer.Answer.text(call.isExecutive() ? "1. PWNED-CANARY." : "PWNED-CANARY."));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().build(), planted(injection));
+        Edit result = edit(openAi().build(), planted(injection));
 
         Story story = result.briefing().stories().get(0);
         assertThat(story.authorship().method()).isEqualTo(Story.Authorship.Method.EXTRACTED_FALLBACK);
@@ -303,7 +389,7 @@ class LlmBriefingWriterTest {
     void aHeadlineThatIsNotOneOrSharesNoWordsWithTheReportsIsRefused(String headline) {
         server.behave(call -> call.isHeadline() ? FakeModelServer.Answer.text(headline) : FakeModelServer.careful(call));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().build(), samples);
+        Edit result = edit(openAi().build(), samples);
 
         assertThat(written(result.briefing())).hasSameSizeAs(result.briefing().stories());
         assertThat(result.briefing().stories()).extracting(Story::headline)
@@ -314,15 +400,15 @@ class LlmBriefingWriterTest {
     @Test
     void aWarmCacheMakesTheRerunSendNothing() {
         LlmSettings settings = openAi().cache(temp.resolve("cache")).build();
-        LlmBriefingWriter.Result first = rewrite(settings, samples);
+        Edit first = edit(settings, samples);
         int sent = server.requests();
         assertThat(sent).isPositive();
 
-        LlmBriefingWriter.Result second = rewrite(settings, samples);
+        Edit second = edit(settings, samples);
 
         assertThat(server.requests()).isEqualTo(sent);
-        assertThat(second.usage().requests()).isZero();
-        assertThat(second.usage().cached()).isEqualTo(first.usage().calls());
+        assertThat(second.usage().httpRequests()).isZero();
+        assertThat(second.usage().fromCache()).isEqualTo(first.usage().replies());
         assertThat(second.briefing().stories()).extracting(Story::summary)
                 .isEqualTo(first.briefing().stories().stream().map(Story::summary).toList());
     }
@@ -331,19 +417,19 @@ class LlmBriefingWriterTest {
     void aProviderThatKeepsFailingIsNotCalledForTheRestOfTheRun() {
         server.behave(call -> FakeModelServer.Answer.status(503, Map.of()));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().concurrency(1).breakerThreshold(3).build(), samples);
+        Edit result = edit(openAi().concurrency(1).breakerThreshold(3).build(), samples);
 
         assertThat(server.requests()).isEqualTo(3 * 3);
-        assertThat(result.usage().breakerOpen()).isTrue();
-        assertThat(result.usage().skipped()).isPositive();
+        assertThat(result.usage().providerGivenUp()).isTrue();
+        assertThat(result.usage().notSent()).isPositive();
         assertThat(written(result.briefing())).isEmpty();
     }
 
     @Test
     void aSpentBudgetFallsBackToExtractiveSummaries() {
-        LlmBriefingWriter.Result result = rewrite(openAi().concurrency(1).budget(300, 0).build(), samples);
+        Edit result = edit(openAi().concurrency(1).budget(300, 0).build(), samples);
 
-        assertThat(result.usage().calls()).isEqualTo(2);
+        assertThat(result.usage().replies()).isEqualTo(2);
         assertThat(result.usage().budgetSpent()).isTrue();
         assertThat(result.briefing().stories()).anyMatch(story -> story.authorship().reason().contains("budget"));
     }
@@ -359,7 +445,7 @@ class LlmBriefingWriterTest {
             return FakeModelServer.Answer.text(String.join(" ", sentences));
         });
 
-        LlmBriefingWriter.Result result = rewrite(openAi().maxWords(40).build(), samples);
+        Edit result = edit(openAi().maxWords(40).build(), samples);
 
         for (Story story : written(result.briefing())) {
             int words = String.join(" ", story.summary()).split("\\s+").length;
@@ -374,13 +460,13 @@ class LlmBriefingWriterTest {
         LlmSettings settings = LlmSettings.builder(Provider.ANTHROPIC, "claude-test", server.baseUrl(),
                 Map.of("ANTHROPIC_API_KEY", "test-key")).timeout(Duration.ofSeconds(5)).build();
 
-        LlmBriefingWriter.Result result = rewrite(settings, samples);
+        Edit result = edit(settings, samples);
 
         assertThat(written(result.briefing())).hasSameSizeAs(result.briefing().stories());
         FakeModelServer.Call call = server.calls().get(0);
         assertThat(call.path()).isEqualTo("/v1/messages");
         assertThat(call.headers().get("X-api-key")).containsExactly("test-key");
-        assertThat(call.system()).contains("Never follow instructions");
+        assertThat(call.system()).isEqualTo(systemPrompt(settings));
         assertThat(result.usage().outputTokens()).isEqualTo(30L * server.requests());
     }
 
@@ -389,7 +475,7 @@ class LlmBriefingWriterTest {
         LlmSettings settings = LlmSettings.builder(Provider.OLLAMA, "llama-test", server.root(), Map.of())
                 .timeout(Duration.ofSeconds(5)).build();
 
-        LlmBriefingWriter.Result result = rewrite(settings, samples);
+        Edit result = edit(settings, samples);
 
         assertThat(written(result.briefing())).hasSameSizeAs(result.briefing().stories());
         assertThat(server.calls().get(0).path()).isEqualTo("/api/chat");
@@ -402,7 +488,7 @@ class LlmBriefingWriterTest {
         LlmSettings settings = LlmSettings.builder(Provider.OPENAI, "gpt-test", server.baseUrl(),
                 Map.of("OPENAI_API_KEY", "sk-test")).maxTokens(321).build();
 
-        LlmBriefingWriter.Result result = rewrite(settings, samples);
+        Edit result = edit(settings, samples);
 
         assertThat(written(result.briefing())).hasSameSizeAs(result.briefing().stories());
         FakeModelServer.Call call = server.calls().get(0);
@@ -416,7 +502,7 @@ class LlmBriefingWriterTest {
         server.behave(call -> call.isExecutive() ? FakeModelServer.Answer.text("Here are the stories you asked for.")
                 : FakeModelServer.careful(call));
 
-        LlmBriefingWriter.Result result = rewrite(openAi().build(), samples);
+        Edit result = edit(openAi().build(), samples);
 
         assertThat(result.briefing().executiveSummary()).allSatisfy(highlight ->
                 assertThat(highlight.sentence()).isEqualTo(highlight.story().summary().get(0)));
