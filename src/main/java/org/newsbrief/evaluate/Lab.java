@@ -9,10 +9,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -528,7 +528,7 @@ public final class Lab {
         }
     }
 
-    private static java.util.function.Consumer<SkippedInput> skipTo(RunLog log) {
+    private static Consumer<SkippedInput> skipTo(RunLog log) {
         return skip -> log.skipped(skip.location(), skip.reason());
     }
 
