@@ -144,7 +144,7 @@ public final class BatchSummarization {
      * @return the analyzed record
      * @throws IngestException when the record has neither usable text nor documents
      */
-    public static AnalyzedArticle analyzeRecord(JsonNode node, String where, TextAnalyzer analyzer) {
+    private static AnalyzedArticle analyzeRecord(JsonNode node, String where, TextAnalyzer analyzer) {
         return AnalyzedArticle.of(JsonArticles.record(node, where), analyzer);
     }
 

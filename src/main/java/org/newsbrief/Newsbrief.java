@@ -28,6 +28,7 @@ import org.newsbrief.config.NewsbriefConfig;
 import org.newsbrief.deliver.Mailer;
 import org.newsbrief.deliver.OutboxMailer;
 import org.newsbrief.deliver.SmtpMailer;
+import org.newsbrief.evaluate.Lab;
 import org.newsbrief.events.RunLog;
 import org.newsbrief.ingest.Article;
 import org.newsbrief.ingest.ArticleSource;
@@ -283,6 +284,12 @@ public final class Newsbrief {
         return new Newsbrief(Objects.requireNonNull(settings, "settings"), clock, models, analyzer, mailer, sleeper);
     }
 
+    /** @return the names of the summarization algorithms, in the order of their table, the default first */
+    public static List<String> algorithms() {
+        return java.util.Arrays.stream(org.newsbrief.summarize.Algorithm.values()).map(org.newsbrief.summarize.Algorithm::id)
+                .toList();
+    }
+
     /** @return the settings */
     public NewsbriefConfig settings() {
         return settings;
@@ -293,14 +300,11 @@ public final class Newsbrief {
         return clock;
     }
 
-    /** @return the analyzer, shared and thread-safe, for the measurement commands */
-    public TextAnalyzer analyzer() {
-        return analyzer;
-    }
-
-    /** @return the models behind the analyzer, for the measurement commands */
-    public NlpModels models() {
-        return models;
+    /**
+     * @return the measurements, training and benchmark, over this facade's analyzer, models and clock
+     */
+    public Lab lab() {
+        return new Lab(analyzer, models, clock);
     }
 
     /** @return today in the settings' time zone, by the facade's clock */

@@ -50,6 +50,11 @@ public final class TestFiles {
         return file;
     }
 
+    /** @return an OpenNLP analyzer over the shared models */
+    public static org.newsbrief.nlp.TextAnalyzer analyzer() {
+        return new org.newsbrief.nlp.OpenNlpTextAnalyzer(MODELS);
+    }
+
     /** @return a facade with the default settings over the shared models with the fixed clock */
     public static Newsbrief newsbrief() {
         return newsbrief(NewsbriefConfig.defaults());

@@ -6,21 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.newsbrief.Newsbrief;
 import org.newsbrief.evaluate.Evaluation;
-import org.newsbrief.ingest.SkippedInput;
-import org.newsbrief.summarize.Algorithm;
-import org.newsbrief.summarize.Summarizer;
-import org.newsbrief.summarize.SummaryLength;
+import org.newsbrief.evaluate.Lab;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,61 +54,26 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (limit < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--limit must not be negative");
-        }
-        List<Summarizer> summarizers = summarizers(options.algorithmName());
-        SummaryLength length = options.length();
         int threads = options.threads();
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(dataset)) {
-            throw new org.newsbrief.ingest.IngestException(dataset + ": no such file");
-        }
-        List<SkippedInput> skipped = new ArrayList<>();
-        long started = System.nanoTime();
-        List<Evaluation.Item> items = Evaluation.read(dataset, limit, newsbrief.analyzer(), threads, skip -> {
-            skipped.add(skip);
-            err.println("newsbrief: skipped " + skip);
-        });
-        if (items.isEmpty()) {
-            throw new org.newsbrief.NewsbriefException(dataset + ": no usable record");
-        }
-        err.printf("newsbrief: read and analyzed %d records in %.1f s; scoring %d algorithm(s)%n", items.size(),
-                (System.nanoTime() - started) / 1e9, summarizers.size());
-        err.flush();
-        List<Evaluation.Result> results = new Evaluation(newsbrief.models(), threads).run(items, summarizers, length);
+        Lab.RougeScores scores = Labs.call(spec, () -> newsbrief.lab().evaluate(dataset,
+                List.of(options.algorithmName().split(",")), Labs.length(spec), limit, threads,
+                new ConsoleLog(spec.commandLine().getErr())));
         if (json) {
-            printJson(out, items.size(), length, results);
+            printJson(out, scores);
         } else {
-            printTable(out, items.size(), length, results);
+            printTable(out, scores);
         }
         out.flush();
         return CommandLine.ExitCode.OK;
     }
 
-    private List<Summarizer> summarizers(String names) {
-        Set<Algorithm> algorithms = new LinkedHashSet<>();
-        for (String name : names.split(",")) {
-            if (name.strip().equalsIgnoreCase("all")) {
-                algorithms.addAll(List.of(Algorithm.values()));
-            } else {
-                try {
-                    algorithms.add(Algorithm.byName(name));
-                } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + ", or all");
-                }
-            }
-        }
-        return algorithms.stream().map(Algorithm::create).toList();
-    }
-
-    private void printTable(PrintWriter out, int records, SummaryLength length, List<Evaluation.Result> results) {
+    private void printTable(PrintWriter out, Lab.RougeScores scores) {
         out.printf("ROUGE F1 on %s: %d records, summaries of at most %s; 95%% bootstrap intervals%n%n", dataset.getFileName(),
-                records, length);
+                scores.records(), scores.length());
         out.printf("%-11s %-21s %-21s %-21s %7s %12s%n", "algorithm", "ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "words",
                 "points back");
-        for (Evaluation.Result result : results) {
+        for (Evaluation.Result result : scores.results()) {
             out.printf("%-11s %-21s %-21s %-21s %7.1f %11.1f%%%n", result.algorithm(),
                     estimate(result.metric(Evaluation.Metric.ROUGE_1).f1()),
                     estimate(result.metric(Evaluation.Metric.ROUGE_2).f1()),
@@ -124,7 +82,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.printf("%nPrecision and recall%n%n");
         out.printf("%-11s %-11s %-21s %-21s%n", "algorithm", "metric", "precision", "recall");
-        for (Evaluation.Result result : results) {
+        for (Evaluation.Result result : scores.results()) {
             for (Evaluation.Metric metric : Evaluation.Metric.values()) {
                 out.printf("%-11s %-11s %-21s %-21s%n", metric.ordinal() == 0 ? result.algorithm() : "", metric.label(),
                         estimate(result.metric(metric).precision()), estimate(result.metric(metric).recall()));
@@ -138,25 +96,24 @@ final class EvalCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", estimate.mean(), estimate.low(), estimate.high());
     }
 
-    private void printJson(PrintWriter out, int records, SummaryLength length, List<Evaluation.Result> results)
-            throws IOException {
+    private void printJson(PrintWriter out, Lab.RougeScores scores) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("dataset", dataset.toString());
-        root.put("records", records);
-        root.put("length", length.toString());
+        root.put("records", scores.records());
+        root.put("length", scores.length());
         ArrayNode rows = root.putArray("results");
-        for (Evaluation.Result result : results) {
+        for (Evaluation.Result result : scores.results()) {
             ObjectNode row = rows.addObject();
             row.put("algorithm", result.algorithm());
             row.put("words", result.words());
             row.put("pointingBack", result.pointingBack());
             for (Evaluation.Metric metric : Evaluation.Metric.values()) {
-                ObjectNode scores = row.putObject(metric.label());
-                Evaluation.MetricResult values = result.metric(metric);
-                put(scores.putObject("precision"), values.precision());
-                put(scores.putObject("recall"), values.recall());
-                put(scores.putObject("f1"), values.f1());
+                ObjectNode values = row.putObject(metric.label());
+                Evaluation.MetricResult metricResult = result.metric(metric);
+                put(values.putObject("precision"), metricResult.precision());
+                put(values.putObject("recall"), metricResult.recall());
+                put(values.putObject("f1"), metricResult.f1());
             }
         }
         out.println(mapper.writeValueAsString(root));

@@ -2,20 +2,12 @@ package org.newsbrief.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.newsbrief.NewsbriefException;
-import org.newsbrief.compose.SectionClassifier;
-import org.newsbrief.compose.SectionModel;
-import org.newsbrief.evaluate.SectionData;
+import org.newsbrief.evaluate.Lab;
 import org.newsbrief.evaluate.SectionEvaluation;
-import org.newsbrief.evaluate.SectionTraining;
-import org.newsbrief.ingest.IngestException;
-import org.newsbrief.ingest.SkippedInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,75 +60,29 @@ final class EvalSectionsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--extra needs --folds");
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        SectionModel shipped = SectionModel.shipped();
-        List<SkippedInput> skipped = new ArrayList<>();
-        List<SectionData.Item> items = read(dataset, shipped.sections(), skipped, err);
-        if (items.isEmpty()) {
-            throw new NewsbriefException(dataset + ": no usable record" + (skipped.isEmpty() ? "" : " (" + skipped.size()
-                    + " skipped)"));
-        }
-        List<String> own = SectionData.sections(items);
-        String header = String.format(Locale.ROOT, "%s: %,d records%s", dataset.getFileName(), items.size(),
-                skipped.isEmpty() ? "" : String.format(Locale.ROOT, " (%,d lines skipped)", skipped.size()));
+        ConsoleLog log = new ConsoleLog(spec.commandLine().getErr());
         if (folds == 0) {
-            SectionEvaluation.Outcome outcome = SectionEvaluation.evaluate(new SectionClassifier(shipped), items);
-            out.printf("Sections of %s, by the shipped model%n", header);
-            printOutcome(out, outcome, own, shipped.sections());
+            Lab.SectionScores scores = Lab.evaluateSections(dataset, log);
+            out.printf("Sections of %s, by the shipped model%n", header(scores.records(), scores.skipped()));
+            printOutcome(out, scores.outcome(), scores.labelled(), scores.sections());
         } else {
-            if (folds > items.size()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), dataset + " has " + items.size()
-                        + " usable records, fewer than --folds " + folds);
-            }
-            List<Path> extraFiles = extra != null ? extra : shippedTrainingFiles(shipped, err);
-            List<SectionData.Item> extraItems = new ArrayList<>();
-            List<String> extraNames = new ArrayList<>();
-            for (Path file : extraFiles) {
-                List<SectionData.Item> read = read(file, shipped.sections(), new ArrayList<>(), err);
-                extraItems.addAll(read);
-                extraNames.add(String.format(Locale.ROOT, "%s (%,d records)", file.getFileName(), read.size()));
-            }
-            SectionEvaluation.CrossValidation result = SectionEvaluation.crossValidate(items, extraItems, folds,
-                    new ConsoleLog(err));
+            Lab.SectionFolds result = Labs.call(spec,
+                    () -> Lab.crossValidateSections(dataset, folds, extra == null ? List.of() : extra, log));
+            List<String> extraNames = result.extra().stream()
+                    .map(file -> String.format(Locale.ROOT, "%s (%,d records)", file.name(), file.records())).toList();
             out.printf("%d-fold cross-validation on %s; record i is in fold i mod %d, and each fold is measured by a"
-                    + " model trained on the other folds%s%n", folds, header, folds,
+                    + " model trained on the other folds%s%n", folds, header(result.records(), result.skipped()), folds,
                     extraNames.isEmpty() ? "" : " and on " + String.join(" and ", extraNames));
-            printFolds(out, result, own, shipped.sections());
-            printOutcome(out, result.pooled(), own, shipped.sections());
+            printFolds(out, result.result(), result.labelled(), result.sections());
+            printOutcome(out, result.result().pooled(), result.labelled(), result.sections());
         }
         out.flush();
         return CommandLine.ExitCode.OK;
     }
 
-    private static List<SectionData.Item> read(Path file, List<String> sections, List<SkippedInput> skipped,
-            PrintWriter err) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IngestException(file + ": no such file");
-        }
-        return SectionData.read(file, sections, skip -> {
-            skipped.add(skip);
-            err.println("newsbrief: skipped " + skip);
-        });
-    }
-
-    /** The files the shipped model was trained on, found beside the data set, less the data set itself. */
-    private List<Path> shippedTrainingFiles(SectionModel shipped, PrintWriter err) throws IOException {
-        String own = org.newsbrief.internal.Hashing.sha256Hex(dataset);
-        Path folder = dataset.toAbsolutePath().getParent();
-        List<Path> files = new ArrayList<>();
-        for (SectionTraining.Source source : SectionTraining.sources(shipped)) {
-            if (source.sha256().equals(own)) {
-                continue;
-            }
-            Path file = folder == null ? null : folder.resolve(source.name());
-            if (file != null && Files.isRegularFile(file) && org.newsbrief.internal.Hashing.sha256Hex(file).equals(source.sha256())) {
-                files.add(dataset.getParent() == null ? Path.of(source.name()) : dataset.getParent().resolve(source.name()));
-            } else {
-                err.println("newsbrief: the shipped model is also trained on " + source.name() + ", which is not beside "
-                        + dataset + "; the folds are trained without it (name it with --extra)");
-            }
-        }
-        return files;
+    private String header(int records, int skipped) {
+        return String.format(Locale.ROOT, "%s: %,d records%s", dataset.getFileName(), records,
+                skipped == 0 ? "" : String.format(Locale.ROOT, " (%,d lines skipped)", skipped));
     }
 
     private void printOutcome(PrintWriter out, SectionEvaluation.Outcome outcome, List<String> own, List<String> all) {

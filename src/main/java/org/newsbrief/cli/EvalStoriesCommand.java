@@ -6,18 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.newsbrief.Newsbrief;
-import org.newsbrief.compose.BriefingComposer;
+import org.newsbrief.evaluate.Lab;
 import org.newsbrief.evaluate.StoryGrouping;
-import org.newsbrief.ingest.IngestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,52 +51,32 @@ final class EvalStoriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<String, List<StoryGrouping.Report>> read = new LinkedHashMap<>();
-        List<StoryGrouping.Report> all = new ArrayList<>();
-        long started = System.nanoTime();
-        for (Path dataset : datasets) {
-            if (!Files.isRegularFile(dataset)) {
-                throw new IngestException(dataset + ": no such file");
-            }
-            List<StoryGrouping.Report> reports = StoryGrouping.read(dataset, newsbrief.analyzer(), threads,
-                    skip -> err.println("newsbrief: skipped " + skip));
-            if (reports.isEmpty()) {
-                throw new org.newsbrief.NewsbriefException(dataset + ": no usable record");
-            }
-            read.put(dataset.getFileName().toString(), reports);
-            all.addAll(reports);
-        }
-        err.printf("newsbrief: read and analyzed %d reports in %.1f s%n", all.size(), (System.nanoTime() - started) / 1e9);
-        err.flush();
-        Map<String, StoryGrouping.Result> results = new LinkedHashMap<>();
-        if (read.size() > 1) {
-            read.forEach((name, reports) -> results.put(name, StoryGrouping.score(reports, BriefingComposer::group)));
-        }
-        results.put(String.join(" + ", read.keySet()), StoryGrouping.score(all, BriefingComposer::group));
+        List<Lab.GroupingScores> scores = Labs.call(spec, () -> newsbrief.lab().evaluateStories(datasets, threads,
+                new ConsoleLog(spec.commandLine().getErr())));
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode rows = mapper.createArrayNode();
-            results.forEach((name, result) -> {
+            for (Lab.GroupingScores score : scores) {
+                StoryGrouping.Result result = score.result();
                 ObjectNode row = rows.addObject();
-                row.put("data", name);
+                row.put("data", score.data());
                 row.put("reports", result.reports());
                 row.put("events", result.events());
                 row.put("stories", result.stories());
                 row.put("precision", result.precision());
                 row.put("recall", result.recall());
                 row.put("f1", result.f1());
-            });
+            }
             out.println(mapper.writeValueAsString(rows));
         } else {
             out.printf("Story grouping, B-cubed (each data set's events mixed into one day)%n%n");
             out.printf("%-44s %7s %6s %7s %9s %6s %6s%n", "data", "reports", "events", "stories", "precision", "recall", "F1");
-            results.forEach((name, result) -> out.printf("%-44s %7d %6d %7d %9.3f %6.3f %6.3f%n", name, result.reports(),
-                    result.events(), result.stories(), result.precision(), result.recall(), result.f1()));
+            for (Lab.GroupingScores score : scores) {
+                StoryGrouping.Result result = score.result();
+                out.printf("%-44s %7d %6d %7d %9.3f %6.3f %6.3f%n", score.data(), result.reports(), result.events(),
+                        result.stories(), result.precision(), result.recall(), result.f1());
+            }
         }
         out.flush();
         return CommandLine.ExitCode.OK;

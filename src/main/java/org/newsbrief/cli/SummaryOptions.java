@@ -1,19 +1,30 @@
 package org.newsbrief.cli;
 
-import org.newsbrief.summarize.Algorithm;
-import org.newsbrief.summarize.SummaryLength;
+import org.newsbrief.Newsbrief;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options every summarizing command shares: algorithm, length, threads, verbosity. */
+/**
+ * The options every summarizing command shares: algorithm, length, threads, verbosity. They are
+ * settings flags, read by {@link CommandSettings} as the keys under {@code summary:} and {@code threads:}.
+ */
 final class SummaryOptions {
+
+    /** The algorithms' names, from the one table of them, for the help text. */
+    static final class AlgorithmNames implements Iterable<String> {
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Newsbrief.algorithms().iterator();
+        }
+    }
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "auto",
-            description = "Summarization algorithm: auto, learned, newsrank, lead, textrank, lexrank, centroid, pacsum, mmr, storymmr or "
-                    + "submodular (default: ${DEFAULT-VALUE}).")
+            completionCandidates = AlgorithmNames.class,
+            description = "Summarization algorithm, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private String algorithm;
 
     @Option(names = "--sentences", paramLabel = "N", description = "At most N sentences per summary (default: 3 sentences and at most 75 words).")
@@ -37,39 +48,9 @@ final class SummaryOptions {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     private boolean verbose;
 
-    Algorithm algorithm() {
-        try {
-            return Algorithm.byName(algorithm);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
     /** @return the algorithm's name as given, which may be {@code all} or a comma-separated list */
     String algorithmName() {
         return algorithm;
-    }
-
-    SummaryLength length() {
-        int given = (sentences != null ? 1 : 0) + (words != null ? 1 : 0) + (bytes != null ? 1 : 0) + (ratio != null ? 1 : 0);
-        if (given > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give one of --sentences, --words, --bytes or --ratio, not several");
-        }
-        try {
-            if (words != null) {
-                return SummaryLength.words(words);
-            }
-            if (bytes != null) {
-                return SummaryLength.bytes(bytes);
-            }
-            if (ratio != null) {
-                return SummaryLength.ratio(ratio);
-            }
-            return sentences == null ? SummaryLength.story() : SummaryLength.sentences(sentences);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
-        }
     }
 
     int threads() {

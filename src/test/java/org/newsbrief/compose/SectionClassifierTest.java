@@ -118,6 +118,6 @@ class SectionClassifierTest {
     }
 
     private static AnalyzedArticle analyze(String title, String text) {
-        return TestFiles.newsbrief().analyzer().analyze(new Article("t", title, "", null, "", text, "t"));
+        return TestFiles.analyzer().analyze(new Article("t", title, "", null, "", text, "t"));
     }
 }

@@ -37,7 +37,7 @@ class StorySectionsTest {
                 ? SourcesFile.read(sourcesOrFile).stream().map(ingestion::source).toList()
                 : List.of(ingestion.source(sourcesOrFile.toString()));
         List<AnalyzedArticle> analyzed = ingestion.read(sources).articles().stream()
-                .map(TestFiles.newsbrief().analyzer()::analyze).toList();
+                .map(TestFiles.analyzer()::analyze).toList();
         Briefing briefing = new BriefingComposer(new LeadSummarizer(), SummaryLength.sentences(1), TestFiles.CLOCK,
                 BriefingComposer.Limits.defaults().withGroupedStories(false)).compose("B", LocalDate.of(2026, 11, 25), analyzed);
         return briefing.sections().stream().flatMap(section -> section.stories().stream()

@@ -11,7 +11,7 @@ import org.newsbrief.nlp.TextAnalyzer;
 
 class GroundingTest {
 
-    private static final TextAnalyzer ANALYZER = TestFiles.newsbrief().analyzer();
+    private static final TextAnalyzer ANALYZER = TestFiles.analyzer();
     private static final Grounding SOURCE = new Grounding(sentences(
             "The Reserve Bank of New Zealand raised its cash rate to 4.75% on Wednesday. "
                     + "Governor Adrian Orr said three of the seven committee members had wanted a pause. "

@@ -45,7 +45,6 @@ import org.newsbrief.summarize.SummaryLength;
  */
 class LlmBriefingEditorTest {
 
-    private static final Newsbrief NEWSBRIEF = TestFiles.newsbrief();
     private static BriefingComposer.Composition samples;
 
     @RegisterExtension
@@ -83,7 +82,7 @@ class LlmBriefingEditorTest {
 
     private Edit edit(LlmSettings settings, BriefingComposer.Composition composition, java.time.Clock clock,
             RunLog events) {
-        BriefingEditor.Edited edited = LlmBriefingEditor.create(settings, NEWSBRIEF.analyzer(), clock, waits::add)
+        BriefingEditor.Edited edited = LlmBriefingEditor.create(settings, TestFiles.analyzer(), clock, waits::add)
                 .edit(composition, events);
         assertThat(edited.composition().reports()).isEqualTo(composition.reports());
         return new Edit(edited.composition().briefing(), edited.report().orElseThrow());
@@ -130,7 +129,7 @@ class LlmBriefingEditorTest {
 
     @Test
     void eachEditIsARunOfItsOwnWithItsOwnCounts() {
-        LlmBriefingEditor editor = LlmBriefingEditor.create(openAi().build(), NEWSBRIEF.analyzer(), TestFiles.CLOCK, waits::add);
+        LlmBriefingEditor editor = LlmBriefingEditor.create(openAi().build(), TestFiles.analyzer(), TestFiles.CLOCK, waits::add);
         RunLog.Recorder firstLog = new RunLog.Recorder();
         RunLog.Recorder secondLog = new RunLog.Recorder();
 
@@ -518,7 +517,7 @@ class LlmBriefingEditorTest {
     }
 
     private static BriefingComposer.Composition compose(List<Article> articles) {
-        List<AnalyzedArticle> analyzed = articles.stream().map(NEWSBRIEF.analyzer()::analyze).toList();
+        List<AnalyzedArticle> analyzed = articles.stream().map(TestFiles.analyzer()::analyze).toList();
         return new BriefingComposer(Algorithm.defaultAlgorithm().create(), SummaryLength.sentences(3), TestFiles.CLOCK)
                 .composition("Daily Briefing", LocalDate.of(2026, 11, 25), analyzed, article -> null, false);
     }
