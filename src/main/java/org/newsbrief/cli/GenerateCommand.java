@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.newsbrief.Newsbrief;
 import org.newsbrief.config.NewsbriefConfig;
+import org.newsbrief.events.RunLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,8 +107,10 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Newsbrief.GenerateReport made;
+        RunLog.Recorder events = new RunLog.Recorder();
         try {
-            made = newsbrief.with(settings).generate(new Newsbrief.GenerateRequest(inputs, date), new ConsoleLog(err));
+            made = newsbrief.with(settings).generate(new Newsbrief.GenerateRequest(inputs, date),
+                    new ConsoleLog(err).and(events));
         } catch (Newsbrief.NoArticlesException e) {
             e.report().skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
             if (report != null) {
@@ -120,6 +123,6 @@ final class GenerateCommand implements Callable<Integer> {
         stdout.printf("%d %s from %d %s in the briefing%n", stories, stories == 1 ? "story" : "stories", made.articles(),
                 made.articles() == 1 ? "article" : "articles");
         stdout.flush();
-        return Reporting.finish(err, made.read(), report, made.edit(), made.briefing().leftOut());
+        return Reporting.finish(err, made.read(), report, made.edit(), made.briefing().leftOut(), events.events());
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.newsbrief.NewsbriefException;
 import org.newsbrief.compose.Briefing;
+import org.newsbrief.events.RunEvent;
 import org.newsbrief.compose.EditReport;
 import org.newsbrief.ingest.Ingestion;
 import picocli.CommandLine;
@@ -35,6 +36,15 @@ final class Reporting {
      */
     static int finish(PrintWriter err, Ingestion.Report read, Path reportFile, Optional<EditReport> edit,
             List<Briefing.LeftOut> leftOut) throws IOException {
+        return finish(err, read, reportFile, edit, leftOut, List.of());
+    }
+
+    /**
+     * @param events the run's warnings, failures and progress, which the report lists under {@code events}
+     * @return 0 when something usable was read, 1 when nothing was
+     */
+    static int finish(PrintWriter err, Ingestion.Report read, Path reportFile, Optional<EditReport> edit,
+            List<Briefing.LeftOut> leftOut, List<RunEvent> events) throws IOException {
         read.skipped().forEach(skip -> err.println("newsbrief: skipped " + skip));
         read.duplicateReads().forEach(copy -> err.println("newsbrief: left out " + copy.origin() + " \"" + copy.title()
                 + "\": duplicate of " + copy.sameAs()));
@@ -46,7 +56,7 @@ final class Reporting {
         }
         err.flush();
         if (reportFile != null) {
-            write(reportFile, read, edit, leftOut);
+            write(reportFile, read, edit, leftOut, events);
         }
         if (read.articles().isEmpty()) {
             throw new NewsbriefException("nothing usable was read");
@@ -78,6 +88,11 @@ final class Reporting {
 
     static void write(Path file, Ingestion.Report read, Optional<EditReport> edit, List<Briefing.LeftOut> leftOut)
             throws IOException {
+        write(file, read, edit, leftOut, List.of());
+    }
+
+    static void write(Path file, Ingestion.Report read, Optional<EditReport> edit, List<Briefing.LeftOut> leftOut,
+            List<RunEvent> events) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("sources", read.sources());
@@ -118,10 +133,26 @@ final class Reporting {
                     .put("checked_sources", story.authorship().checkedSources())
                     .put("reason", story.authorship().reason()));
         }
+        ArrayNode logged = root.putArray("events");
+        events.forEach(event -> logged.addObject().put("kind", kind(event)).put("message", event.message()));
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         Files.writeString(file, mapper.writeValueAsString(root));
+    }
+
+    /** @return the event's kind as the report names it: progress, warning, skipped or error */
+    static String kind(RunEvent event) {
+        if (event instanceof RunEvent.Warning) {
+            return "warning";
+        }
+        if (event instanceof RunEvent.Skipped) {
+            return "skipped";
+        }
+        if (event instanceof RunEvent.Failure) {
+            return "error";
+        }
+        return "progress";
     }
 }
