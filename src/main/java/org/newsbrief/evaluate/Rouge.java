@@ -20,7 +20,7 @@ import opennlp.tools.stemmer.PorterStemmer;
  *
  * <p>Instances are not thread-safe (the stemmer keeps state); use one per thread.
  */
-public final class Rouge {
+final class Rouge {
 
     private final PorterStemmer stemmer = new PorterStemmer();
 

@@ -7,7 +7,7 @@ package org.newsbrief.evaluate;
  * @param recall matched units over the reference's units
  * @param f1 the harmonic mean of the two, 0 when both are 0
  */
-public record Score(double precision, double recall, double f1) {
+record Score(double precision, double recall, double f1) {
 
     /** The score of a summary that matches nothing. */
     public static final Score ZERO = new Score(0, 0, 0);

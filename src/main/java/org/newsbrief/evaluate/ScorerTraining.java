@@ -38,7 +38,7 @@ import org.newsbrief.events.RunLog;
  *       those within {@value #EXPONENT_TOLERANCE} of the best.
  * </ul>
  */
-public final class ScorerTraining {
+final class ScorerTraining {
 
     /** At most this many sentences labelled per abstractive reference. */
     static final int ORACLE_SENTENCES = 3;

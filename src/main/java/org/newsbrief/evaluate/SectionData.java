@@ -26,7 +26,7 @@ import org.newsbrief.ingest.Utf8Lines;
  * is Sport, {@code Sci/Tech} and {@code tech} are Science and technology, {@code entertainment}
  * is Culture and entertainment.
  */
-public final class SectionData {
+final class SectionData {
 
     /**
      * One labelled news item.

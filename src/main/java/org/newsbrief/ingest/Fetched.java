@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param contentType the {@code Content-Type} header, or an empty string
  * @param fromCache whether the server said it was unchanged and the cached copy was used
  */
-public record Fetched(URI uri, byte[] body, String contentType, boolean fromCache) {
+record Fetched(URI uri, byte[] body, String contentType, boolean fromCache) {
 
     public Fetched {
         Objects.requireNonNull(uri, "uri");

@@ -14,7 +14,7 @@ import java.util.Set;
  * Jaccard similarity of their shingle sets reaches {@value #THRESHOLD}, the level news
  * aggregators use for near-duplicates. Groups are closed under that relation.
  */
-public final class NearDuplicates {
+final class NearDuplicates {
 
     /** Jaccard similarity of shingle sets at which two texts count as the same story copy. */
     public static final double THRESHOLD = 0.85;

@@ -6,7 +6,7 @@ import java.util.Objects;
  * Articles from an address on the web: a feed (RSS or Atom) gives one article per item, a web
  * page gives its one article. Which it is comes from the content, not the address.
  */
-public final class UrlArticleSource implements ArticleSource {
+final class UrlArticleSource implements ArticleSource {
 
     private final String url;
     private final HttpFetcher fetcher;

@@ -7,7 +7,7 @@ import org.newsbrief.nlp.AnalyzedArticle;
  * Scorers can be combined with a selection strategy, such as {@link MmrSummarizer}'s redundancy
  * control, to make a summarizer.
  */
-public interface SentenceScorer {
+interface SentenceScorer {
 
     /**
      * @param article the analyzed article
