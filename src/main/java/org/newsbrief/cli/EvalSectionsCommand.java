@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.newsbrief.Newsbrief;
 import org.newsbrief.evaluate.Lab;
 import org.newsbrief.evaluate.SectionEvaluation;
 import picocli.CommandLine;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Option;
         })
 final class EvalSectionsCommand implements Callable<Integer> {
 
+    private final Newsbrief newsbrief;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -51,6 +54,10 @@ final class EvalSectionsCommand implements Callable<Integer> {
             + "lie beside --dataset.")
     private List<Path> extra;
 
+    EvalSectionsCommand(Newsbrief newsbrief) {
+        this.newsbrief = java.util.Objects.requireNonNull(newsbrief, "newsbrief");
+    }
+
     @Override
     public Integer call() throws IOException {
         if (folds == 1 || folds < 0) {
@@ -62,12 +69,12 @@ final class EvalSectionsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ConsoleLog log = new ConsoleLog(spec.commandLine().getErr());
         if (folds == 0) {
-            Lab.SectionScores scores = Lab.evaluateSections(dataset, log);
+            Lab.SectionScores scores = newsbrief.lab().evaluateSections(dataset, log);
             out.printf("Sections of %s, by the shipped model%n", header(scores.records(), scores.skipped()));
             printOutcome(out, scores.outcome(), scores.labelled(), scores.sections());
         } else {
             Lab.SectionFolds result = Labs.call(spec,
-                    () -> Lab.crossValidateSections(dataset, folds, extra == null ? List.of() : extra, log));
+                    () -> newsbrief.lab().crossValidateSections(dataset, folds, extra == null ? List.of() : extra, log));
             List<String> extraNames = result.extra().stream()
                     .map(file -> String.format(Locale.ROOT, "%s (%,d records)", file.name(), file.records())).toList();
             out.printf("%d-fold cross-validation on %s; record i is in fold i mod %d, and each fold is measured by a"

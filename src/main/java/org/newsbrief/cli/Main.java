@@ -78,6 +78,15 @@ public final class Main implements Runnable {
                 if (type == TrainScorerCommand.class) {
                     return type.cast(new TrainScorerCommand(newsbrief));
                 }
+                if (type == EvalSectionsCommand.class) {
+                    return type.cast(new EvalSectionsCommand(newsbrief));
+                }
+                if (type == TrainFrequenciesCommand.class) {
+                    return type.cast(new TrainFrequenciesCommand(newsbrief));
+                }
+                if (type == TrainSectionsCommand.class) {
+                    return type.cast(new TrainSectionsCommand(newsbrief));
+                }
                 if (type == CheckTemplatesCommand.class) {
                     return type.cast(new CheckTemplatesCommand(newsbrief));
                 }

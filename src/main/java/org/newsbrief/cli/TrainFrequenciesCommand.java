@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.newsbrief.Newsbrief;
 import org.newsbrief.evaluate.Lab;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Option;
                 + "and writes the table with its provenance.")
 final class TrainFrequenciesCommand implements Callable<Integer> {
 
+    private final Newsbrief newsbrief;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -33,9 +36,13 @@ final class TrainFrequenciesCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N records of each data set.")
     private int limit;
 
+    TrainFrequenciesCommand(Newsbrief newsbrief) {
+        this.newsbrief = java.util.Objects.requireNonNull(newsbrief, "newsbrief");
+    }
+
     @Override
     public Integer call() throws IOException {
-        int articles = Labs.call(spec, () -> Lab.trainFrequencies(datasets, limit, output,
+        int articles = Labs.call(spec, () -> newsbrief.lab().trainFrequencies(datasets, limit, output,
                 new ConsoleLog(spec.commandLine().getErr())));
         spec.commandLine().getErr().printf("newsbrief: counted %d articles; wrote %s%n", articles, output);
         return CommandLine.ExitCode.OK;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.newsbrief.Newsbrief;
 import org.newsbrief.evaluate.Lab;
 import org.newsbrief.evaluate.SectionTraining;
 import picocli.CommandLine;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Option;
         })
 final class TrainSectionsCommand implements Callable<Integer> {
 
+    private final Newsbrief newsbrief;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -39,9 +42,13 @@ final class TrainSectionsCommand implements Callable<Integer> {
             + "0 for none (default: ${DEFAULT-VALUE}).")
     private int folds = SectionTraining.FOLDS;
 
+    TrainSectionsCommand(Newsbrief newsbrief) {
+        this.newsbrief = java.util.Objects.requireNonNull(newsbrief, "newsbrief");
+    }
+
     @Override
     public Integer call() throws IOException {
-        Labs.call(spec, () -> Lab.trainSections(datasets, folds, output, new ConsoleLog(spec.commandLine().getErr())));
+        Labs.call(spec, () -> newsbrief.lab().trainSections(datasets, folds, output, new ConsoleLog(spec.commandLine().getErr())));
         spec.commandLine().getErr().println("newsbrief: wrote " + output);
         return CommandLine.ExitCode.OK;
     }

@@ -281,7 +281,7 @@ public final class Lab {
      * @throws IOException when the data set cannot be read
      * @throws NewsbriefException when the data set is missing or holds no usable record
      */
-    public static SectionScores evaluateSections(Path dataset, RunLog log) throws IOException {
+    public SectionScores evaluateSections(Path dataset, RunLog log) throws IOException {
         Objects.requireNonNull(log, "log");
         SectionModel shipped = SectionModel.shipped();
         AtomicInteger skipped = new AtomicInteger();
@@ -305,7 +305,7 @@ public final class Lab {
      * @throws IOException when a data file cannot be read
      * @throws NewsbriefException when a data file is missing or the data set holds no usable record
      */
-    public static SectionFolds crossValidateSections(Path dataset, int folds, List<Path> extra, RunLog log)
+    public SectionFolds crossValidateSections(Path dataset, int folds, List<Path> extra, RunLog log)
             throws IOException {
         Objects.requireNonNull(extra, "extra");
         Objects.requireNonNull(log, "log");
@@ -397,7 +397,7 @@ public final class Lab {
      * @throws IOException when a data set cannot be read or the model cannot be written
      * @throws NewsbriefException when a data set is missing
      */
-    public static Path trainSections(List<Path> datasets, int folds, Path output, RunLog log) throws IOException {
+    public Path trainSections(List<Path> datasets, int folds, Path output, RunLog log) throws IOException {
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(log, "log");
         if (folds == 1 || folds < 0) {
@@ -437,7 +437,7 @@ public final class Lab {
      * @throws IOException when a data set cannot be read or the table cannot be written
      * @throws NewsbriefException when a data set is missing
      */
-    public static int trainFrequencies(List<Path> datasets, int limit, Path output, RunLog log) throws IOException {
+    public int trainFrequencies(List<Path> datasets, int limit, Path output, RunLog log) throws IOException {
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(log, "log");
         if (limit < 0) {

@@ -65,7 +65,7 @@ class LabTest {
 
     @Test
     void theShippedSectionModelIsMeasuredOnTheSectionsItsLabelsName() throws Exception {
-        Lab.SectionScores scores = Lab.evaluateSections(SECTIONS_MINI, RunLog.none());
+        Lab.SectionScores scores = lab.evaluateSections(SECTIONS_MINI, RunLog.none());
 
         assertThat(scores.records()).isEqualTo(36);
         assertThat(scores.skipped()).isZero();
@@ -75,7 +75,7 @@ class LabTest {
 
     @Test
     void foldsBeyondTheRecordsNameTheOption() {
-        assertThatThrownBy(() -> Lab.crossValidateSections(SECTIONS_MINI, 37, List.of(), RunLog.none()))
+        assertThatThrownBy(() -> lab.crossValidateSections(SECTIONS_MINI, 37, List.of(), RunLog.none()))
                 .isInstanceOf(Lab.OptionException.class)
                 .hasMessage(SECTIONS_MINI + " has 36 usable records, fewer than --folds 37");
     }
@@ -87,7 +87,7 @@ class LabTest {
                 "{\"title\": \"Rain\", \"text\": \"Rain falls.\"}\nnot json\n{\"documents\": [{\"text\": \"Sun.\"}]}\n");
         RunLog.Recorder log = new RunLog.Recorder();
 
-        int articles = Lab.trainFrequencies(List.of(data), 0, output, log);
+        int articles = lab.trainFrequencies(List.of(data), 0, output, log);
 
         assertThat(articles).isEqualTo(2);
         assertThat(Files.readString(output)).contains("# data: two.jsonl sha256 ")
