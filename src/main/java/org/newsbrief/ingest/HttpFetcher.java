@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
@@ -499,7 +498,9 @@ public final class HttpFetcher {
                 properties.store(out, null);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the fetch cache in " + settings.cacheFolder(), e);
+            // A cache that cannot be written is the operator's to fix; this source is skipped with that
+            // said, rather than the whole run stopped.
+            throw new FetchException("cannot write the fetch cache in " + settings.cacheFolder() + ": " + e, false, e);
         }
     }
 

@@ -744,4 +744,15 @@ class HttpFetcherTest {
                 .isInstanceOf(FetchException.class).hasMessage(url + ": server said unchanged, but nothing is cached")
                 .matches(HttpFetcherTest::retryable, "retryable");
     }
+
+    @Test
+    void aCacheThatCannotBeWrittenFailsThatFetchWithItsFolderNamed(@TempDir Path dir) throws IOException {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        conditional("/cached.xml", "ETag", "\"v1\"", "If-None-Match", sent);
+        Path notAFolder = Files.writeString(dir.resolve("cache"), "a file where the cache folder should be");
+
+        assertThatThrownBy(() -> new HttpFetcher(OPEN.withCache(notAFolder)).fetch(server.base() + "/cached.xml"))
+                .isInstanceOf(FetchException.class).hasMessageContaining("cannot write the fetch cache in " + notAFolder)
+                .matches(failure -> !retryable(failure), "not retryable");
+    }
 }
