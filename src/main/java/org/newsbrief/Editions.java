@@ -267,7 +267,7 @@ public final class Editions implements AutoCloseable {
         }
         Path pdf = file(files, ".pdf");
         SmtpSettings mail = config.mail();
-        String from = mail != null ? mail.from() : "Newsbrief <newsbrief@localhost>";
+        String from = mail != null ? mail.from() : SmtpSettings.OUTBOX_FROM;
         String subject = (mail != null ? mail.subject() : "{title}: {date}").replace("{title}", config.title())
                 .replace("{date}", date.toString());
         BriefingMail message;

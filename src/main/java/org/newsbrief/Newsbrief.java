@@ -442,7 +442,8 @@ public final class Newsbrief {
         }
         EditionStore store = EditionStore.open(settings.storeUrl(), clock,
                 new EditionStore.Owner(settings.id(), file.toString(), settings.title()));
-        Mailer chosen = mailer != null ? mailer : settings.mail() != null ? new SmtpMailer(settings.mail(), clock)
+        Mailer chosen = mailer != null ? mailer : settings.mail() != null && settings.mail().hasServer()
+                ? new SmtpMailer(settings.mail(), clock)
                 : new OutboxMailer(settings.outbox().resolve(settings.id()), clock);
         return new Editions(this, store, chosen, sleeper);
     }

@@ -526,15 +526,19 @@ public final class ConfigLoader {
             }
         }
 
+        /**
+         * The mail settings, checked whole with or without a host: a section written for the outbox
+         * is the one that goes live when a host is added, and its sender and subject are what the
+         * outbox messages carry. Without a host nobody logs in, so the login's variables need not be
+         * set yet; the password must still be written as one.
+         */
         private SmtpSettings mail(JsonNode root) {
             if (!root.has("mail") || root.get("mail").isNull()) {
                 return null;
             }
             JsonNode mail = object(root, "mail");
             String host = text(mail, "mail.host", "host", "");
-            if (host.isEmpty()) {
-                return null;
-            }
+            boolean server = !host.isEmpty();
             String security = text(mail, "mail.security", "security", "starttls").toLowerCase(Locale.ROOT);
             if (!Set.of("starttls", "tls", "none").contains(security)) {
                 problem("mail.security", "must be starttls, tls or none");
@@ -545,13 +549,15 @@ public final class ConfigLoader {
                 problem("mail.password", "must come from the environment: write ${SMTP_PASSWORD} and set that variable");
             }
             String from = text(mail, "mail.from", "from", "");
-            if (from.isEmpty()) {
+            if (from.isEmpty() && server) {
                 problem("mail.from", "missing: give the sender, such as \"Newsbrief <briefing@example.org>\"");
+            } else if (from.isEmpty()) {
+                from = SmtpSettings.OUTBOX_FROM;
             } else {
                 address("mail.from", from);
             }
-            return new SmtpSettings(host, port, security, text(mail, "mail.username", "username", ""),
-                    text(mail, "mail.password", "password", ""), from,
+            return new SmtpSettings(host, port, security, server ? text(mail, "mail.username", "username", "") : "",
+                    server ? text(mail, "mail.password", "password", "") : "", from,
                     text(mail, "mail.subject", "subject", "{title}: {date}"),
                     duration(mail, "mail.timeout", "timeout", Duration.ofSeconds(30)),
                     integer(mail, "mail.attempts", "attempts", 4, 1), duration(mail, "mail.backoff", "backoff", Duration.ofSeconds(2)),

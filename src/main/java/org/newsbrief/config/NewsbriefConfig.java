@@ -47,7 +47,7 @@ import org.newsbrief.summarize.SummarySettings;
  * @param repeats what to do with stories an earlier edition already covered
  * @param schedule when editions are made, or {@code null} when only {@code run} is used
  * @param recipients the addresses each edition goes to, lists expanded, each once
- * @param mail the mail server, or {@code null} to write to the outbox
+ * @param mail the mail settings, or {@code null} for none; without a host (or without them) messages go to the outbox
  */
 public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZone, List<SourcesFile.Entry> sources,
         List<String> sectionOrder, SummarySettings summary, BriefingComposer.Limits stories, RenderSettings render,

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The mail server and the message's fixed parts. The password never appears in
- * {@link #toString()}.
+ * The mail server and the message's fixed parts. Without a host, messages go to the outbox folder
+ * with the same sender and subject, so a trial run shows them as the server will get them. The
+ * password never appears in {@link #toString()}.
  *
- * @param host the SMTP server
+ * @param host the SMTP server, or empty for none: the outbox
  * @param port its port
  * @param security {@code starttls}, {@code tls} (implicit) or {@code none}
  * @param username the login, or empty for none
@@ -25,6 +26,9 @@ public record SmtpSettings(String host, int port, String security, String userna
 
     /** How many recipients in a row may fail to reach the server before the rest wait, unless set. */
     public static final int DEFAULT_BREAKER_THRESHOLD = 3;
+
+    /** The sender of messages written to the outbox when the settings name none. */
+    public static final String OUTBOX_FROM = "Newsbrief <newsbrief@localhost>";
 
     public SmtpSettings {
         Objects.requireNonNull(host, "host");
@@ -47,6 +51,11 @@ public record SmtpSettings(String host, int port, String security, String userna
     public SmtpSettings(String host, int port, String security, String username, String password, String from, String subject,
             Duration timeout, int attempts, Duration backoff) {
         this(host, port, security, username, password, from, subject, timeout, attempts, backoff, DEFAULT_BREAKER_THRESHOLD);
+    }
+
+    /** @return whether messages go to a mail server; without one they go to the outbox */
+    public boolean hasServer() {
+        return !host.isBlank();
     }
 
     @Override

@@ -70,6 +70,26 @@ class RunCommandTest {
     }
 
     @Test
+    void theOutboxMessageCarriesTheConfiguredSenderAndSubject() throws IOException {
+        Path config = project();
+        // no host yet: the outbox trial run shows the message as the server will get it
+        Files.writeString(config, Files.readString(config) + """
+
+                mail:
+                  from: "Board Desk <desk@example.org>"
+                  subject: "{title} for the board"
+                """);
+
+        int code = TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("3 sent to the outbox");
+        String eml = Files.readString(dir.resolve("out/outbox/morning-briefing/2026-11-25/chair@example.org.eml"));
+        assertThat(eml).contains("From: Board Desk <desk@example.org>", "Subject: Morning Briefing for the board")
+                .doesNotContain("newsbrief@localhost");
+    }
+
+    @Test
     void skippedSourcesAreNamedAndTheEditionStillGoesOut() throws IOException {
         Path config = project();
         Files.writeString(dir.resolve("samples/empty.txt"), "");

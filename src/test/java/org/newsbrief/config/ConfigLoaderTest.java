@@ -175,6 +175,55 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theMailSectionIsCheckedWithoutAHostToo() throws IOException {
+        Path file = write("""
+                sources:
+                  - file: a.txt
+                mail:
+                  from: briefing at example.org
+                  password: hunter2
+                  security: ssl
+                  attempts: 0
+                """);
+
+        // without a host the messages go to the outbox, but the section is still the one that goes live later
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file + ": mail.from: line 4: not a valid email address")
+                .hasMessageContaining(file + ": mail.password: line 5: must come from the environment")
+                .hasMessageContaining(file + ": mail.security: line 6: must be starttls, tls or none")
+                .hasMessageContaining(file + ": mail.attempts: line 7: must be at least 1")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aMailSectionWithoutAHostKeepsItsSenderAndSubjectForTheOutbox() throws IOException {
+        NewsbriefConfig config = new ConfigLoader(Map.of()).load(write("""
+                sources:
+                  - file: a.txt
+                mail:
+                  username: ${SMTP_USER}
+                  password: ${SMTP_PASSWORD}
+                  from: "Desk <desk@example.org>"
+                  subject: "{title} for the board"
+                  attempts: 2
+                """));
+
+        assertThat(config.mail().hasServer()).isFalse();
+        assertThat(config.mail().from()).isEqualTo("Desk <desk@example.org>");
+        assertThat(config.mail().subject()).isEqualTo("{title} for the board");
+        assertThat(config.mail().attempts()).isEqualTo(2);
+        assertThat(config.mail().password()).as("no server to log in to: the variable need not be set yet").isEmpty();
+
+        NewsbriefConfig bare = new ConfigLoader(Map.of()).load(write("""
+                sources:
+                  - file: a.txt
+                mail:
+                  attempts: 2
+                """));
+        assertThat(bare.mail().from()).isEqualTo(org.newsbrief.deliver.SmtpSettings.OUTBOX_FROM);
+    }
+
+    @Test
     void badRecipientsSourcesAndYamlAreNamed() throws IOException {
         Path file = write("""
                 sources:
