@@ -19,7 +19,8 @@ import org.newsbrief.events.RunLog;
  * the message leaves and again after, so a rerun skips what was sent, finishes what was not, and
  * finds a delivery the process stopped in the middle of; that one is reported, never silently
  * repeated, and can be retried alone with the Message-ID it first went with. A temporary failure
- * is tried again after a wait that doubles each time; a permanent one is not. When the server
+ * is tried again after a wait that doubles each time; a permanent one is not tried again in the
+ * same run, but is on the next, since the address may have been fixed in between. When the server
  * cannot be reached for several recipients in a row, the rest wait for the next run instead of
  * each spending its own retries on a server that is down.
  */
@@ -27,7 +28,10 @@ public final class Dispatcher {
 
     /** Who gets the edition in this run, besides those it has not reached yet. */
     public enum Mode {
-        /** Only recipients it has not reached; an interrupted delivery is reported, not repeated. */
+        /**
+         * Only recipients it has not reached, those refused before included; an interrupted delivery
+         * is reported, not repeated.
+         */
         ONCE,
         /**
          * Also recipients whose delivery a stopped run interrupted, with the Message-ID of that
@@ -80,7 +84,7 @@ public final class Dispatcher {
                 line.append(", ").append(failed).append(" failed (retried on the next run)");
             }
             if (rejected > 0) {
-                line.append(", ").append(rejected).append(" rejected");
+                line.append(", ").append(rejected).append(" rejected (tried again on the next run)");
             }
             if (interrupted > 0) {
                 line.append(", ").append(interrupted).append(" interrupted (may have arrived; --retry-interrupted sends to them alone)");
@@ -222,7 +226,10 @@ public final class Dispatcher {
                     return Attempted.notTried(new Outcome(recipient, Status.INTERRUPTED, false, delivery.error()));
                 }
                 case REJECTED -> {
-                    return Attempted.notTried(new Outcome(recipient, Status.REJECTED, false, "rejected earlier: " + delivery.error()));
+                    // the address may have been fixed since; a refusal again costs one more reply, not a wrong copy
+                    if (!breakerOpen) {
+                        log.progress("trying " + recipient + " again: refused on an earlier run (" + delivery.error() + ")");
+                    }
                 }
                 case FAILED -> { }
             }

@@ -155,6 +155,38 @@ class SmtpDeliveryTest {
     }
 
     @Test
+    void aRecipientRefusedOnceIsTriedAgainOnTheNextRunAndNobodyGetsItTwice() throws Exception {
+        List<String> everyone = List.of("ops@example.org", "gone@example.org", "cfo@example.org");
+        try (EditionStore store = store();
+                RejectingSmtpProxy proxy = new RejectingSmtpProxy(greenMail.getSmtp().getPort(), "gone@example.org")) {
+            SmtpMailer smtp = new SmtpMailer(settings(proxy.port()), TestFiles.CLOCK);
+            Dispatcher.Report first = dispatcher(store, smtp).deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
+            assertThat(first.outcomes()).extracting(Dispatcher.Outcome::status)
+                    .containsExactly(Status.SENT, Status.REJECTED, Status.SENT);
+            assertThat(first.summary()).contains("1 rejected (tried again on the next run)");
+
+            Dispatcher.Report stillRefused = dispatcher(store, smtp).deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
+            assertThat(proxy.refusals()).as("once per run, never twice within one").isEqualTo(2);
+            assertThat(stillRefused.outcomes().get(1).status()).isEqualTo(Status.REJECTED);
+            verifyNoInteractions(sleeper);
+
+            proxy.refuseOnly(0); // the mailbox is fixed between runs
+            Dispatcher.Report fixed = dispatcher(store, smtp).deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
+
+            assertThat(fixed.allDelivered()).isTrue();
+            assertThat(fixed.outcomes()).filteredOn(Dispatcher.Outcome::sentNow).extracting(Dispatcher.Outcome::recipient)
+                    .containsExactly("gone@example.org");
+            assertThat(store.delivery(DAY, "gone@example.org").orElseThrow().status()).isEqualTo(Status.SENT);
+            verify(log, times(2)).accept(event(RunEvent.Progress.class, "gone@example.org", "refused on an earlier run"));
+
+            Dispatcher.Report after = dispatcher(store, smtp).deliver(mail("Briefing"), everyone, Dispatcher.Mode.ONCE);
+            assertThat(after.outcomes()).noneMatch(Dispatcher.Outcome::sentNow);
+            assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(message -> GreenMailUtil.getAddressList(
+                    getRecipients(message)))).containsExactlyInAnyOrder(everyone.toArray(String[]::new));
+        }
+    }
+
+    @Test
     void aTemporaryRefusalIsRetriedWithGrowingWaitsThenLeftForTheNextRun() throws Exception {
         try (EditionStore store = store();
                 RejectingSmtpProxy proxy = new RejectingSmtpProxy(greenMail.getSmtp().getPort(), "busy@example.org",
