@@ -1,6 +1,9 @@
 package org.newsbrief.deliver;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +44,31 @@ public final class Dispatcher {
         /** Everyone again, whatever happened before. */
         RESEND
     }
+
+    /** What a run does for one mailbox, decided from what the store holds before anything is sent. */
+    public enum Step {
+        /** Never tried: sent now. */
+        SEND,
+        /** Tried before without arriving (a failure, a refusal, or not reached): tried again now. */
+        RETRY,
+        /** A stopped run may have delivered it: sent again alone, with that attempt's Message-ID. */
+        RETRY_INTERRUPTED,
+        /** Has it already, and gets it again. */
+        RESEND,
+        /** Has it already: nothing is sent. */
+        HAS_IT,
+        /** A stopped run may have delivered it: reported, not sent. */
+        INTERRUPTED
+    }
+
+    /**
+     * What a run would do for one mailbox.
+     *
+     * @param recipient the address, as listed
+     * @param step what the run does
+     * @param detail what happened to it before, or empty when nothing did
+     */
+    public record Planned(String recipient, Step step, String detail) {}
 
     /**
      * How one recipient's delivery went in this run.
@@ -157,6 +185,72 @@ public final class Dispatcher {
         return new Report(outcomes, mailer.describe());
     }
 
+    /**
+     * What {@link #deliver} would do for each mailbox now; nothing is sent or recorded. Whether the
+     * server can be reached is not known until a run tries, so the breaker plays no part here.
+     *
+     * @param date the edition's day
+     * @param recipients the addresses; one naming a mailbox already listed is left out
+     * @param mode who gets it besides those it has not reached
+     * @return one step per mailbox, in order
+     */
+    public List<Planned> plan(LocalDate date, List<String> recipients, Mode mode) {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(mode, "mode");
+        List<Planned> planned = new ArrayList<>();
+        for (String recipient : mailboxes(recipients)) {
+            Optional<Delivery> earlier = store.delivery(date, key(recipient));
+            planned.add(new Planned(recipient, step(earlier, mode), earlier.map(Dispatcher::before).orElse("")));
+        }
+        return List.copyOf(planned);
+    }
+
+    /** What a run does for a mailbox with that delivery behind it, or none. */
+    private static Step step(Optional<Delivery> earlier, Mode mode) {
+        if (earlier.isEmpty()) {
+            return Step.SEND;
+        }
+        Status status = earlier.get().status();
+        boolean interrupted = status == Status.SENDING || status == Status.INTERRUPTED;
+        if (status == Status.FAILED || status == Status.REJECTED) {
+            // the address may have been fixed since a refusal; one more costs a reply, never a second copy
+            return Step.RETRY;
+        }
+        if (mode == Mode.RESEND) {
+            return Step.RESEND;
+        }
+        if (interrupted) {
+            return mode == Mode.RETRY_INTERRUPTED ? Step.RETRY_INTERRUPTED : Step.INTERRUPTED;
+        }
+        return Step.HAS_IT;
+    }
+
+    /** One line on what happened to a delivery before this run. */
+    private static String before(Delivery delivery) {
+        return switch (delivery.status()) {
+            case SENT -> "sent " + delivery.updatedAt();
+            case SENDING -> "a run stopped while sending it as " + delivery.messageId() + "; it may have arrived";
+            case INTERRUPTED -> delivery.error();
+            case FAILED -> "failed: " + delivery.error();
+            case REJECTED -> "refused: " + delivery.error();
+        };
+    }
+
+    /**
+     * @param address an address, perhaps with a display name: {@code Ops <ops@example.org>}
+     * @return the mailbox the store knows it by: the bare address in lower case
+     * @throws IllegalArgumentException when it is not an email address
+     */
+    public static String mailbox(String address) {
+        Objects.requireNonNull(address, "address");
+        try {
+            new InternetAddress(MimeMessages.headerValue(address), true).validate();
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("not an email address: " + address, e);
+        }
+        return key(address);
+    }
+
     /** The recipients, one per mailbox, the first spelling kept. */
     private List<String> mailboxes(List<String> recipients) {
         Map<String, String> mailboxes = new LinkedHashMap<>();
@@ -203,17 +297,13 @@ public final class Dispatcher {
         Optional<Delivery> earlier = store.delivery(mail.date(), key);
         // Every attempt at one delivery goes with the Message-ID of the first, so a copy that did arrive is recognized.
         String messageId = earlier.map(Delivery::messageId).filter(id -> !id.isEmpty()).orElseGet(() -> messageId(mail, recipient));
-        boolean interrupted = earlier.isPresent()
-                && (earlier.get().status() == Status.SENDING || earlier.get().status() == Status.INTERRUPTED);
-        if (mode == Mode.RETRY_INTERRUPTED && interrupted && !breakerOpen) {
-            log.progress("retrying the interrupted delivery to " + recipient + " as " + messageId);
-        } else if (earlier.isPresent() && mode != Mode.RESEND && !(mode == Mode.RETRY_INTERRUPTED && interrupted)) {
-            Delivery delivery = earlier.get();
-            switch (delivery.status()) {
-                case SENT -> {
-                    return Attempted.notTried(new Outcome(recipient, Status.SENT, false, "already sent " + delivery.updatedAt()));
-                }
-                case SENDING -> {
+        switch (step(earlier, mode)) {
+            case HAS_IT -> {
+                return Attempted.notTried(new Outcome(recipient, Status.SENT, false, "already sent " + earlier.get().updatedAt()));
+            }
+            case INTERRUPTED -> {
+                Delivery delivery = earlier.get();
+                if (delivery.status() == Status.SENDING) {
                     String detail = "a run stopped while sending to " + recipient + " (" + delivery.messageId()
                             + "); it may have arrived, so it is not sent again: run with --retry-interrupted to send it "
                             + "to this recipient alone, with the same Message-ID";
@@ -221,18 +311,20 @@ public final class Dispatcher {
                     log.warning("" + detail);
                     return Attempted.notTried(new Outcome(recipient, Status.INTERRUPTED, false, detail));
                 }
-                case INTERRUPTED -> {
-                    log.warning("" + delivery.error());
-                    return Attempted.notTried(new Outcome(recipient, Status.INTERRUPTED, false, delivery.error()));
-                }
-                case REJECTED -> {
-                    // the address may have been fixed since; a refusal again costs one more reply, not a wrong copy
-                    if (!breakerOpen) {
-                        log.progress("trying " + recipient + " again: refused on an earlier run (" + delivery.error() + ")");
-                    }
-                }
-                case FAILED -> { }
+                log.warning("" + delivery.error());
+                return Attempted.notTried(new Outcome(recipient, Status.INTERRUPTED, false, delivery.error()));
             }
+            case RETRY_INTERRUPTED -> {
+                if (!breakerOpen) {
+                    log.progress("retrying the interrupted delivery to " + recipient + " as " + messageId);
+                }
+            }
+            case RETRY -> {
+                if (!breakerOpen && earlier.get().status() == Status.REJECTED) {
+                    log.progress("trying " + recipient + " again: refused on an earlier run (" + earlier.get().error() + ")");
+                }
+            }
+            case SEND, RESEND -> { }
         }
         if (breakerOpen) {
             String detail = "not tried: " + mailer.describe() + " could not be reached; the next run tries again";

@@ -91,4 +91,36 @@ class DispatcherTest {
             verify(log, times(3)).accept(event(RunEvent.Failure.class, "550 no such user", "permanent; not retried"));
         }
     }
+
+    @Test
+    void aPlanSaysWhatEachModeWouldDoAndTouchesNothing() throws Exception {
+        List<String> everyone = List.of("sent@example.org", "failed@example.org", "refused@example.org", "stopped@example.org",
+                "new@example.org");
+        try (EditionStore store = store()) {
+            LocalDate day = MAIL.date();
+            store.beginDelivery(day, "sent@example.org", "<s@example.org>");
+            store.finishDelivery(day, "sent@example.org", Status.SENT, "");
+            store.beginDelivery(day, "failed@example.org", "<f@example.org>");
+            store.finishDelivery(day, "failed@example.org", Status.FAILED, "451 busy");
+            store.beginDelivery(day, "refused@example.org", "<r@example.org>");
+            store.finishDelivery(day, "refused@example.org", Status.REJECTED, "550 no such user");
+            store.beginDelivery(day, "stopped@example.org", "<st@example.org>");
+            List<EditionStore.Delivery> before = store.deliveries(day);
+            Dispatcher dispatcher = new Dispatcher(store, mailer, 3, Duration.ZERO, 3, sleeper, log);
+
+            assertThat(dispatcher.plan(day, everyone, Dispatcher.Mode.ONCE)).extracting(Dispatcher.Planned::step).containsExactly(
+                    Dispatcher.Step.HAS_IT, Dispatcher.Step.RETRY, Dispatcher.Step.RETRY, Dispatcher.Step.INTERRUPTED,
+                    Dispatcher.Step.SEND);
+            assertThat(dispatcher.plan(day, everyone, Dispatcher.Mode.RETRY_INTERRUPTED)).extracting(Dispatcher.Planned::step)
+                    .containsExactly(Dispatcher.Step.HAS_IT, Dispatcher.Step.RETRY, Dispatcher.Step.RETRY,
+                            Dispatcher.Step.RETRY_INTERRUPTED, Dispatcher.Step.SEND);
+            assertThat(dispatcher.plan(day, everyone, Dispatcher.Mode.RESEND)).extracting(Dispatcher.Planned::step).containsExactly(
+                    Dispatcher.Step.RESEND, Dispatcher.Step.RETRY, Dispatcher.Step.RETRY, Dispatcher.Step.RESEND,
+                    Dispatcher.Step.SEND);
+            assertThat(dispatcher.plan(day, everyone, Dispatcher.Mode.ONCE).get(2).detail()).isEqualTo("refused: 550 no such user");
+
+            verifyNoInteractions(mailer);
+            assertThat(store.deliveries(day)).isEqualTo(before);
+        }
+    }
 }
