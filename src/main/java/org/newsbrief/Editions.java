@@ -45,12 +45,20 @@ public final class Editions implements AutoCloseable {
 
     /** Who gets an edition on this run, besides the recipients it has not reached. */
     public enum Delivery {
-        /** Only recipients it has not reached; an interrupted delivery is reported, not repeated. */
+        /**
+         * Only recipients it has not reached, those refused on an earlier run included; an
+         * interrupted delivery is reported, not repeated.
+         */
         ONCE(Dispatcher.Mode.ONCE),
         /** Also recipients whose delivery a stopped run interrupted, with the Message-ID of that attempt. */
         RETRY_INTERRUPTED(Dispatcher.Mode.RETRY_INTERRUPTED),
-        /** Everyone again, whatever happened before. */
-        RESEND(Dispatcher.Mode.RESEND);
+        /** Everyone again, whatever happened before; or, given an address, that one recipient alone. */
+        RESEND(Dispatcher.Mode.RESEND),
+        /**
+         * One copy to the request's address alone, whoever that is, recorded nowhere: the
+         * recipients, that address among them, still get theirs from a later run.
+         */
+        TEST_COPY(null);
 
         private final Dispatcher.Mode mode;
 
@@ -65,12 +73,29 @@ public final class Editions implements AutoCloseable {
      * @param date the day the edition covers
      * @param delivery who gets it besides the recipients it has not reached
      * @param rebuild whether an edition already archived for the day is made anew
+     * @param address with {@link Delivery#RESEND}, the one recipient it goes to again (empty: everyone);
+     *     with {@link Delivery#TEST_COPY}, where the copy goes; empty otherwise
+     * @throws IllegalArgumentException when the address is not an email address, is missing for a test
+     *     copy, or is given for another delivery
      */
-    public record Request(LocalDate date, Delivery delivery, boolean rebuild) {
+    public record Request(LocalDate date, Delivery delivery, boolean rebuild, Optional<String> address) {
 
         public Request {
             Objects.requireNonNull(date, "date");
             Objects.requireNonNull(delivery, "delivery");
+            Objects.requireNonNull(address, "address");
+            address.ifPresent(Dispatcher::mailbox);
+            if (delivery == Delivery.TEST_COPY && address.isEmpty()) {
+                throw new IllegalArgumentException("address: a test copy needs the address it goes to");
+            }
+            if (address.isPresent() && delivery != Delivery.RESEND && delivery != Delivery.TEST_COPY) {
+                throw new IllegalArgumentException("address: only a resend or a test copy goes to one address, not " + delivery);
+            }
+        }
+
+        /** A request for every recipient the delivery reaches. */
+        public Request(LocalDate date, Delivery delivery, boolean rebuild) {
+            this(date, delivery, rebuild, Optional.empty());
         }
     }
 
@@ -90,6 +115,24 @@ public final class Editions implements AutoCloseable {
 
         public Report {
             files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * What a run would do, found without making, sending or recording anything.
+     *
+     * @param date the edition's day
+     * @param archived whether the archived edition would be sent as it is; otherwise it would be made
+     * @param from the message's sender
+     * @param subject the message's subject
+     * @param via where messages would go
+     * @param recipients what would happen for each mailbox, in order
+     */
+    public record Plan(LocalDate date, boolean archived, String from, String subject, String via,
+            List<Dispatcher.Planned> recipients) {
+
+        public Plan {
+            recipients = List.copyOf(recipients);
         }
     }
 
@@ -138,15 +181,19 @@ public final class Editions implements AutoCloseable {
     }
 
     /**
-     * Makes the edition of a day, or reuses the archived one, and delivers it.
+     * Makes the edition of a day, or reuses the archived one, and delivers it, or sends the test
+     * copy the request asks for.
      *
      * @param request what to make
      * @param log receives one event per step and per problem
      * @return what was done
      * @throws Newsbrief.NoArticlesException when nothing could be read; nothing is sent then
+     * @throws IllegalArgumentException when a resend names an address that is not a recipient;
+     *     nothing is made then
      */
     public Report run(Request request, RunLog log) {
         LocalDate date = request.date();
+        List<String> recipients = recipients(request);
         Path folder = config.archive().resolve(config.id()).resolve(String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(),
                 date.getDayOfMonth()));
         Optional<EditionStore.Edition> archived = request.rebuild() ? Optional.empty() : intact(store.edition(date), log);
@@ -184,8 +231,49 @@ public final class Editions implements AutoCloseable {
             log.progress("edition of " + date + ": " + stories + " stories" + (repeats > 0 ? " (" + repeats + " already covered)" : "")
                     + " from " + read.articles().size() + " articles, archived in " + folder);
         }
-        Dispatcher.Report delivery = deliver(date, files, request.delivery().mode, log);
+        Dispatcher.Report delivery = deliver(date, files, request, recipients, log);
         return new Report(date, archived.isPresent(), files, stories, repeats, read, delivery);
+    }
+
+    /**
+     * What {@link #run} would do with the request: whether it would make the edition or send the
+     * archived one, the message's sender and subject, and for each recipient whether it would be
+     * sent, already has it, or would be tried again. Nothing is read, made, archived, sent or recorded.
+     *
+     * @param request what a run would be asked to make
+     * @param log receives a warning when an archived edition has changed and would be made again
+     * @return the plan
+     * @throws IllegalArgumentException when a resend names an address that is not a recipient
+     */
+    public Plan plan(Request request, RunLog log) {
+        LocalDate date = request.date();
+        List<String> recipients = recipients(request);
+        boolean archived = !request.rebuild() && intact(store.edition(date), log).isPresent();
+        List<Dispatcher.Planned> steps = request.delivery() == Delivery.TEST_COPY
+                ? List.of(new Dispatcher.Planned(recipients.get(0), Dispatcher.Step.COPY, ""))
+                : dispatcher(log).plan(date, recipients, request.delivery().mode);
+        return new Plan(date, archived, sender(), subject(date), mailer.describe(), steps);
+    }
+
+    /**
+     * Who the request's delivery goes to: the settings' recipients, the one a resend names, or the
+     * test copy's address.
+     */
+    private List<String> recipients(Request request) {
+        if (request.address().isEmpty()) {
+            return config.recipients();
+        }
+        String address = request.address().get();
+        if (request.delivery() == Delivery.TEST_COPY) {
+            return List.of(address);
+        }
+        String mailbox = Dispatcher.mailbox(address);
+        for (String recipient : config.recipients()) {
+            if (Dispatcher.mailbox(recipient).equals(mailbox)) {
+                return List.of(recipient);
+            }
+        }
+        throw new IllegalArgumentException(address + " is not a recipient of this edition; a test copy goes to any address");
     }
 
     /**
@@ -260,16 +348,14 @@ public final class Editions implements AutoCloseable {
         return config.withRender(new RenderSettings(config.render().templates(), formats, config.render().paper()));
     }
 
-    private Dispatcher.Report deliver(LocalDate date, List<Path> files, Dispatcher.Mode mode, RunLog log) {
-        if (config.recipients().isEmpty()) {
+    private Dispatcher.Report deliver(LocalDate date, List<Path> files, Request request, List<String> recipients, RunLog log) {
+        if (recipients.isEmpty()) {
             log.progress("no recipients are set; nothing to send");
             return new Dispatcher.Report(List.of(), mailer.describe());
         }
         Path pdf = file(files, ".pdf");
-        SmtpSettings mail = config.mail();
-        String from = mail != null ? mail.from() : SmtpSettings.OUTBOX_FROM;
-        String subject = (mail != null ? mail.subject() : "{title}: {date}").replace("{title}", config.title())
-                .replace("{date}", date.toString());
+        String from = sender();
+        String subject = subject(date);
         BriefingMail message;
         try {
             message = new BriefingMail(date, from, subject, Files.readString(file(files, "." + EMAIL_HTML)),
@@ -277,10 +363,24 @@ public final class Editions implements AutoCloseable {
         } catch (IOException e) {
             throw new RenderException("cannot read the archived edition in " + pdf.getParent() + ": " + e.getMessage(), e);
         }
-        Dispatcher dispatcher = new Dispatcher(store, mailer, mail != null ? mail.attempts() : 1,
-                mail != null ? mail.backoff() : Duration.ZERO,
+        Dispatcher dispatcher = dispatcher(log);
+        return request.delivery() == Delivery.TEST_COPY ? dispatcher.sendCopy(message, recipients.get(0))
+                : dispatcher.deliver(message, recipients, request.delivery().mode);
+    }
+
+    private String sender() {
+        return config.mail() != null ? config.mail().from() : SmtpSettings.OUTBOX_FROM;
+    }
+
+    private String subject(LocalDate date) {
+        return (config.mail() != null ? config.mail().subject() : "{title}: {date}").replace("{title}", config.title())
+                .replace("{date}", date.toString());
+    }
+
+    private Dispatcher dispatcher(RunLog log) {
+        SmtpSettings mail = config.mail();
+        return new Dispatcher(store, mailer, mail != null ? mail.attempts() : 1, mail != null ? mail.backoff() : Duration.ZERO,
                 mail != null ? mail.breakerThreshold() : SmtpSettings.DEFAULT_BREAKER_THRESHOLD, sleeper, log);
-        return dispatcher.deliver(message, config.recipients(), mode);
     }
 
     /** The archived edition, when every one of its files is still there and unchanged. */

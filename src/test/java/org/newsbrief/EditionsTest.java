@@ -97,6 +97,36 @@ class EditionsTest {
     }
 
     @Test
+    void aTestCopyGoesThroughTheMailServerToOneAddressAndTheRecipientsStillGetTheirs() throws Exception {
+        NewsbriefConfig config = config();
+        LocalDate day = LocalDate.of(2026, 11, 25);
+        Newsbrief newsbrief = Newsbrief.builder(config).models(TestFiles.MODELS).clock(TestFiles.CLOCK)
+                .sleeper(duration -> { }).build();
+        try (Editions editions = newsbrief.editions()) {
+            Editions.Plan plan = editions.plan(new Editions.Request(day, Editions.Delivery.ONCE, false),
+                    org.newsbrief.events.EventLines.into(log));
+            assertThat(plan.archived()).isFalse();
+            assertThat(plan.from()).isEqualTo("Morning Briefing <briefing@example.org>");
+            assertThat(plan.recipients()).extracting(org.newsbrief.deliver.Dispatcher.Planned::step)
+                    .containsOnly(org.newsbrief.deliver.Dispatcher.Step.SEND).hasSize(2);
+
+            Editions.Report copy = editions.run(new Editions.Request(day, Editions.Delivery.TEST_COPY, false,
+                    java.util.Optional.of("Editor <editor@example.org>")), org.newsbrief.events.EventLines.into(log));
+
+            assertThat(copy.delivery().allDelivered()).isTrue();
+            assertThat(greenMail.getReceivedMessages()).extracting(EditionsTest::to).containsExactly("Editor <editor@example.org>");
+            assertThat(subject(greenMail.getReceivedMessages()[0])).isEqualTo(plan.subject());
+            assertThat(editions.store().deliveries(day)).isEmpty();
+        }
+
+        Editions.Report real = run(config, day);
+
+        assertThat(real.reused()).as("the copy's edition is the one sent").isTrue();
+        assertThat(real.delivery().outcomes()).allMatch(org.newsbrief.deliver.Dispatcher.Outcome::sentNow);
+        assertThat(greenMail.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
     void theNextEditionMarksWhatTheLastOneCarried() throws Exception {
         NewsbriefConfig config = config();
         Path extra = Files.writeString(dir.resolve("new-story.txt"), """

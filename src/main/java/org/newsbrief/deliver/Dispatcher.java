@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.newsbrief.store.EditionStore;
 import org.newsbrief.store.EditionStore.Delivery;
 import org.newsbrief.store.EditionStore.Status;
@@ -58,7 +59,9 @@ public final class Dispatcher {
         /** Has it already: nothing is sent. */
         HAS_IT,
         /** A stopped run may have delivered it: reported, not sent. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** A test copy: sent, and recorded nowhere. */
+        COPY
     }
 
     /**
@@ -205,6 +208,31 @@ public final class Dispatcher {
         return List.copyOf(planned);
     }
 
+    /**
+     * Sends one copy to one address and records nothing, so the edition's recipients, that address
+     * among them, still get theirs. It goes with a Message-ID of its own: a mail system that drops a
+     * message it has seen must not take the real delivery for this copy. It is tried once, since
+     * the operator who asked for it is watching.
+     *
+     * @param mail the edition's email
+     * @param address where the copy goes
+     * @return how it went, as the one outcome
+     */
+    public Report sendCopy(BriefingMail mail, String address) {
+        Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(address, "address");
+        String messageId = messageId(mail, address).replaceFirst("@", ".copy-" + UUID.randomUUID() + "@");
+        Outcome outcome;
+        try {
+            mailer.send(mail, address, messageId);
+            outcome = new Outcome(address, Status.SENT, true, "test copy sent " + messageId + "; not recorded");
+        } catch (DeliveryException e) {
+            log.failure("" + e.getMessage() + " (test copy; nothing recorded)");
+            outcome = new Outcome(address, e.retriable() ? Status.FAILED : Status.REJECTED, false, e.getMessage());
+        }
+        return new Report(List.of(outcome), mailer.describe());
+    }
+
     /** What a run does for a mailbox with that delivery behind it, or none. */
     private static Step step(Optional<Delivery> earlier, Mode mode) {
         if (earlier.isEmpty()) {
@@ -324,7 +352,7 @@ public final class Dispatcher {
                     log.progress("trying " + recipient + " again: refused on an earlier run (" + earlier.get().error() + ")");
                 }
             }
-            case SEND, RESEND -> { }
+            case SEND, RESEND, COPY -> { }
         }
         if (breakerOpen) {
             String detail = "not tried: " + mailer.describe() + " could not be reached; the next run tries again";

@@ -89,6 +89,109 @@ class RunCommandTest {
                 .doesNotContain("newsbrief@localhost");
     }
 
+    /** The deliveries the store holds for the edition of 25 November 2026. */
+    private List<EditionStore.Delivery> deliveries(Path config) {
+        try (Editions editions = TestFiles.newsbrief(new ConfigLoader(Map.of()).load(config)).editions()) {
+            return editions.store().deliveries(LocalDate.of(2026, 11, 25));
+        }
+    }
+
+    @Test
+    void aTestCopyGoesToOneAddressAndIsNotRecordedSoTheRecipientsStillGetTheirs() throws IOException {
+        Path config = project();
+        Path outbox = dir.resolve("out/outbox/morning-briefing/2026-11-25");
+
+        int code = TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25", "--to",
+                "chair@example.org");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("1 sent to the outbox", "a test copy; no delivery recorded");
+        try (Stream<Path> files = Files.list(outbox)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("chair@example.org.eml");
+        }
+        String copy = Files.readString(outbox.resolve("chair@example.org.eml"));
+        assertThat(copy).contains("Subject: Morning Briefing", "application/pdf");
+        assertThat(deliveries(config)).as("nobody is marked as having it").isEmpty();
+
+        out.getBuffer().setLength(0);
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25")).isZero();
+        assertThat(out.toString()).contains("3 sent to the outbox").doesNotContain("already sent before");
+        String real = Files.readString(outbox.resolve("chair@example.org.eml"));
+        assertThat(messageId(real)).as("the copy is not taken for the real delivery").isNotEqualTo(messageId(copy));
+        assertThat(deliveries(config)).extracting(EditionStore.Delivery::recipient).containsExactlyInAnyOrder(
+                "chair@example.org", "deputy.chair@example.org", "minister.office@example.org");
+    }
+
+    @Test
+    void aTestCopyNeedsAnAddressAndGoesAlone() throws IOException {
+        Path config = project();
+
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--to", "not an address")).isEqualTo(2);
+        assertThat(err.toString()).contains("--to: not an email address: not an address");
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--to", "a@example.org", "--resend"))
+                .isEqualTo(2);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aDryRunSaysWhatWouldGoToWhomAndSendsNothing() throws IOException {
+        Path config = project();
+
+        int code = TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25", "--dry-run");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("edition of 2026-11-25: would be made", "from: Newsbrief <newsbrief@localhost>",
+                "subject: Morning Briefing: 2026-11-25", "chair@example.org: would be sent now",
+                "minister.office@example.org: would be sent now", "3 would be sent", "nothing was sent");
+        assertThat(dir.resolve("out/outbox")).doesNotExist();
+        assertThat(dir.resolve("out/archive")).doesNotExist();
+        assertThat(deliveries(config)).isEmpty();
+
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25")).isZero();
+        try (Editions editions = TestFiles.newsbrief(new ConfigLoader(Map.of()).load(config)).editions()) {
+            // the chair's server refused the edition on that run
+            editions.store().finishDelivery(LocalDate.of(2026, 11, 25), "chair@example.org", EditionStore.Status.REJECTED,
+                    "chair@example.org: 550 mailbox unavailable");
+        }
+        List<EditionStore.Delivery> before = deliveries(config);
+        out.getBuffer().setLength(0);
+
+        code = TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25", "--dry-run");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("the archived copy would be sent",
+                "chair@example.org: would be tried again (refused: chair@example.org: 550 mailbox unavailable)",
+                "minister.office@example.org: already has it (sent ", "1 would be sent (1 of them tried again), 2 already have it");
+        assertThat(deliveries(config)).isEqualTo(before);
+    }
+
+    @Test
+    void aResendGoesToEveryoneOrToTheOneRecipientNamed() throws IOException {
+        Path config = project();
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25")).isZero();
+
+        out.getBuffer().setLength(0);
+        int code = TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25", "--resend",
+                "Chair@Example.org");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("1 sent to the outbox").doesNotContain("minister.office@example.org");
+        assertThat(deliveries(config)).extracting(delivery -> delivery.recipient() + " " + delivery.attempts())
+                .containsExactlyInAnyOrder("chair@example.org 2", "deputy.chair@example.org 1", "minister.office@example.org 1");
+
+        out.getBuffer().setLength(0);
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25", "--resend")).isZero();
+        assertThat(out.toString()).contains("3 sent to the outbox");
+
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25", "--resend",
+                "stranger@example.org")).isEqualTo(2);
+        assertThat(err.toString()).contains("stranger@example.org is not a recipient of this edition");
+    }
+
+    private static String messageId(String eml) {
+        return eml.lines().filter(line -> line.startsWith("Message-ID: ")).findFirst().orElseThrow();
+    }
+
     @Test
     void skippedSourcesAreNamedAndTheEditionStillGoesOut() throws IOException {
         Path config = project();
