@@ -154,15 +154,22 @@ public final class HtmlRenderer {
         return message.isEmpty() ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + message;
     }
 
-    /** @return a small briefing with one story, which gives every variable a template can use a value */
+    /**
+     * @return a small briefing whose two stories between them make every optional part of the page
+     *     show (a repeat, an old date, a watched name, AI-written and fallback summaries, a missing
+     *     date, summary and link), so that rendering it evaluates every expression a template has
+     */
     static Briefing sampleBriefing() {
-        java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 1);
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 10);
         Story story = new Story("Headline", List.of("A sentence."),
-                List.of(new Story.Outlet("Outlet", "https://example.org/a", "Headline")), day, "News",
-                List.of("A Name"), "eng");
-        return new Briefing("Sample", day, java.time.ZonedDateTime.of(2026, 1, 1, 6, 0, 0, 0, java.time.ZoneOffset.UTC),
-                List.of(new Briefing.Highlight(story, "A sentence.")), List.of(new Section("News", List.of(story))),
-                List.of("A Name"));
+                List.of(new Story.Outlet("Outlet", "https://example.org/a", "Headline")), day.minusDays(OLD_DAYS + 1), "News",
+                List.of("A Name"), "eng", day.minusDays(1), new Story.Authorship(Story.Authorship.Method.MODEL_WRITTEN, 1, ""))
+                .ranked(new Story.Ranking(1, 1, List.of("watchlist: A Name")));
+        Story other = new Story("Another headline", List.of(), List.of(new Story.Outlet("", "", "Another headline")), null,
+                "World", List.of(), "eng", null, new Story.Authorship(Story.Authorship.Method.EXTRACTED_FALLBACK, 0, "a reason"));
+        return new Briefing("Sample", day, java.time.ZonedDateTime.of(2026, 1, 10, 6, 0, 0, 0, java.time.ZoneOffset.UTC),
+                List.of(new Briefing.Highlight(story, "A sentence.")),
+                List.of(new Section("News", List.of(story)), new Section("World", List.of(other))), List.of("A Name"));
     }
 
     /** @return the view of {@link #sampleBriefing()} */

@@ -74,6 +74,7 @@ class HtmlRendererTest {
 
         assertThat(failure.getMessage()).startsWith(template + ":" + lineOf(template, "<br>") + ":")
                 .contains("not well-formed", "br");
+        assertThat(TemplateCheck.check(folder)).containsExactly(failure.getMessage());
     }
 
     @Test
@@ -88,6 +89,7 @@ class HtmlRendererTest {
         assertThat(failure.getMessage()).startsWith(template + ":" + lineOf(template, attribute) + ":"
                 + (line.indexOf(attribute) + 1) + ": ").contains("briefing.dateText.foo()", "no method", "foo()")
                 .doesNotContain("An error happened", "Exception evaluating OGNL expression");
+        assertThat(TemplateCheck.check(folder)).containsExactly(failure.getMessage());
     }
 
     @Test
