@@ -192,6 +192,7 @@ public final class Editions implements AutoCloseable {
      *     nothing is made then
      */
     public Report run(Request request, RunLog log) {
+        newsbrief.requireSoundTemplates();
         LocalDate date = request.date();
         List<String> recipients = recipients(request);
         Path folder = config.archive().resolve(config.id()).resolve(String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(),
@@ -285,6 +286,7 @@ public final class Editions implements AutoCloseable {
      * @throws IllegalStateException when the settings have no schedule
      */
     public Schedule schedule(RunLog log) {
+        newsbrief.requireSoundTemplates();
         if (config.schedule() == null) {
             throw new IllegalStateException("the settings have no schedule");
         }

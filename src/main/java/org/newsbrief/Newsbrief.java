@@ -53,6 +53,7 @@ import org.newsbrief.render.PlainTextRenderer;
 import org.newsbrief.render.PreviewServer;
 import org.newsbrief.render.RenderException;
 import org.newsbrief.render.TemplateCheck;
+import org.newsbrief.render.TemplateException;
 import org.newsbrief.store.EditionStore;
 import org.newsbrief.summarize.Summarizer;
 import org.w3c.dom.Document;
@@ -322,6 +323,7 @@ public final class Newsbrief {
      * @throws NewsbriefException when no article could be read, a prompt is wrong, or rendering or writing fails
      */
     public GenerateReport generate(GenerateRequest request, RunLog log) {
+        requireSoundTemplates();
         LocalDate date = request.date() != null ? request.date() : today();
         Prepared prepared = prepare(request.inputs(), date, article -> null, false, log);
         BriefingEditor.Edited edited = editor.edit(prepared.composition(), log);
@@ -529,6 +531,20 @@ public final class Newsbrief {
                 dropRepeats);
         Prepared prepared = new Prepared(composition.briefing(), read, composition.reports());
         return prepared.with(BriefingComposer.ordered(prepared.briefing(), settings.sectionOrder()));
+    }
+
+    /**
+     * Checks the settings' templates as {@code check-templates} does, before any work is done on
+     * them, so that a misspelt variable or a broken expression stops the run rather than reaching
+     * readers as a blank.
+     *
+     * @throws TemplateException listing every problem, {@code file:line:column: message}
+     */
+    void requireSoundTemplates() {
+        List<String> problems = TemplateCheck.problems(settings.render().folder());
+        if (!problems.isEmpty()) {
+            throw new TemplateException(problems);
+        }
     }
 
     /** @return the briefing editor the settings chose */

@@ -15,6 +15,8 @@
  *       {@code compose.Briefing.LeftOut} (what the briefing left out, and why) and
  *       {@code compose.EditReport} (what the briefing's editor did), which {@code --report} writes
  *       as JSON and standard error summarizes.</li>
+ *   <li>{@code CheckTemplatesCommand}: {@code render.TemplateProblem}, each problem it prints, as a
+ *       line or, with {@code --format json}, as an object.</li>
  *   <li>{@code RunCommand}: {@code deliver.Dispatcher.Planned} and {@code Dispatcher.Step}, each
  *       recipient's next step in the plan that {@code run --dry-run} prints.</li>
  * </ul>

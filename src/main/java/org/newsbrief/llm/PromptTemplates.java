@@ -6,17 +6,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The prompt files, read once per run from the editable folders (the first folder that has a file
  * wins, file by file) or else from the built-in copies, and checked before any model is called:
- * a {@code {{variable}}} a prompt may not use is an error naming the file and line.
+ * a {@code {{variable}}} a prompt may not use is an error naming the file, line and column.
  */
 public final class PromptTemplates {
 
@@ -98,7 +103,7 @@ public final class PromptTemplates {
      * @param folders editable folders, most specific first; files missing from all of them come from
      *     the built-in set
      * @return the prompts
-     * @throws LlmException naming the file and line of every problem found
+     * @throws LlmException naming the file, line and column of every problem found
      */
     static PromptTemplates load(List<Path> folders) {
         Map<Kind, Template> templates = new LinkedHashMap<>();
@@ -163,33 +168,71 @@ public final class PromptTemplates {
         }
     }
 
+    /**
+     * Checks the prompt files in one folder as a run checks them before it calls a model: each
+     * {@code {{variable}}} must be one its prompt is given, braces must pair, and a prompt must
+     * use the variable that carries what it works on. A {@code .txt} file that is no prompt of
+     * newsbrief's is reported too, since a misspelt name leaves the built-in prompt in use.
+     *
+     * @param folder a prompts folder
+     * @return one line per problem, {@code file:line:column: message}; empty when the prompts are fine
+     * @throws IOException when the folder cannot be listed or a file read
+     */
+    public static List<String> check(Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.filter(file -> file.getFileName().toString().endsWith(".txt") && Files.isRegularFile(file))
+                    .sorted().toList();
+        }
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            Optional<Kind> kind = Arrays.stream(Kind.values()).filter(known -> known.file().equals(name)).findFirst();
+            if (kind.isEmpty()) {
+                problems.add(file + ":1:1: not a prompt newsbrief reads (its prompts are "
+                        + String.join(", ", Arrays.stream(Kind.values()).map(Kind::file).toList())
+                        + "); a misspelt name leaves the built-in prompt in use");
+            } else {
+                problems.addAll(check(kind.get(), new Template(file.toString(), Files.readString(file, StandardCharsets.UTF_8))));
+            }
+        }
+        return problems;
+    }
+
     private static List<String> check(Kind kind, Template template) {
         List<String> problems = new ArrayList<>();
         String[] lines = template.text().split("\n", -1);
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            String where = template.where() + ":" + (i + 1) + ":";
             Matcher matcher = VARIABLE.matcher(line);
+            StringBuilder rest = new StringBuilder(line);
             while (matcher.find()) {
                 String name = matcher.group(1);
                 used.add(name);
                 if (!kind.variables().contains(name)) {
-                    problems.add(template.where() + ":" + (i + 1) + ": unknown variable {{" + name + "}}"
+                    problems.add(where + (matcher.start() + 1) + ": unknown variable {{" + name + "}}"
                             + (kind.variables().isEmpty() ? "; this prompt takes no variables"
-                                    : "; known here: " + String.join(", ", new java.util.TreeSet<>(kind.variables()))));
+                                    : "; known here: " + String.join(", ", new TreeSet<>(kind.variables()))));
+                }
+                for (int at = matcher.start(); at < matcher.end(); at++) {
+                    rest.setCharAt(at, ' ');
                 }
             }
-            String rest = VARIABLE.matcher(line).replaceAll("");
-            if (rest.contains("{{") || rest.contains("}}")) {
-                problems.add(template.where() + ":" + (i + 1) + ": unclosed or stray braces; variables are written {{name}}");
+            int open = rest.indexOf("{{");
+            int close = rest.indexOf("}}");
+            int stray = open < 0 ? close : close < 0 ? open : Math.min(open, close);
+            if (stray >= 0) {
+                problems.add(where + (stray + 1) + ": unclosed or stray braces; variables are written {{name}}");
             }
         }
         if (template.text().isBlank()) {
-            problems.add(template.where() + ":1: the prompt is empty");
+            problems.add(template.where() + ":1:1: the prompt is empty");
         }
         for (String name : kind.required) {
             if (!used.contains(name)) {
-                problems.add(template.where() + ":1: never uses {{" + name + "}}, so the model would not see what it is to work on");
+                problems.add(template.where() + ":1:1: never uses {{" + name + "}}, so the model would not see what it is to work on");
             }
         }
         return problems;

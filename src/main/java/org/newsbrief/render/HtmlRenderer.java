@@ -19,12 +19,14 @@ import org.newsbrief.compose.Story;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateEngineException;
+import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 import org.newsbrief.events.RunLog;
 
 /**
@@ -74,32 +76,100 @@ public final class HtmlRenderer {
      * @throws RenderException when the template is missing, fails, or its output is not well-formed
      */
     public Document render(Briefing briefing, String template) {
-        if (templates.read(template).isEmpty()) {
-            throw new RenderException("template " + template + " not found in " + templates.folder()
-                    .map(Object::toString).orElse("the built-in templates"));
-        }
+        String text = templates.read(template).orElseThrow(() -> new RenderException("template " + template
+                + " not found in " + templates.folder().map(Object::toString).orElse("the built-in templates")));
+        // Checked before Thymeleaf sees it, so that a tag left open is reported at its line in the
+        // template rather than at a line of the filled page, which the editor never sees.
+        TemplateSource source = new TemplateSource(templates.describe(template), text);
+        source.parse(new DefaultHandler()).ifPresent(problem -> {
+            throw new RenderException(problem.toString());
+        });
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("briefing", view(briefing));
         String xhtml;
         try {
             xhtml = engine.process(template, context);
         } catch (TemplateEngineException e) {
-            throw new RenderException(templates.describe(template) + ": " + e.getMessage(), e);
+            throw new RenderException(failure(e, template).toString(), e);
         }
         Document document = parse(xhtml, template);
-        inlineStylesheets(document, template);
+        inlineStylesheets(document, source);
         return document;
     }
 
-    /** @return a small briefing with one story, which gives every variable a template can use a value */
+    /**
+     * Says where in the template Thymeleaf failed, and why: Thymeleaf's own message wraps the cause
+     * ("An error happened during template parsing") and gives the place only in passing.
+     */
+    private TemplateProblem failure(TemplateEngineException failure, String template) {
+        TemplateProcessingException located = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TemplateProcessingException thymeleaf && thymeleaf.getLine() != null
+                    && thymeleaf.getCol() != null) {
+                located = thymeleaf;
+            }
+        }
+        if (located == null) {
+            return new TemplateProblem(templates.describe(template), 1, 1, withoutPlace(failure.getMessage()));
+        }
+        String file = templates.describe(template);
+        String name = located.getTemplateName();
+        if (name != null && !name.equals(template) && !name.equals(file)) {
+            // a fragment another template brought in
+            file = name.contains("/") || name.contains("\\") ? name : templates.describe(name.endsWith(".html") ? name : name + ".html");
+        }
+        String what = withoutPlace(located.getMessage());
+        String evaluating = "Exception evaluating OGNL expression: ";
+        if (what.startsWith(evaluating)) {
+            what = "cannot evaluate " + what.substring(evaluating.length());
+        }
+        Throwable root = located;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != located) {
+            what = what + ": " + inWords(root);
+        }
+        return new TemplateProblem(file, Math.max(1, located.getLine()), Math.max(1, located.getCol()), what);
+    }
+
+    /** Thymeleaf's message without the "(template: ... - line 3, col 5)" it appends. */
+    private static String withoutPlace(String message) {
+        return String.valueOf(message).replaceAll("\\s*\\(template: .*\\)\\s*$", "").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The cause of a failed expression, as its editor would put it. */
+    private static String inWords(Throwable cause) {
+        String message = cause.getMessage() == null ? "" : cause.getMessage().strip().lines().findFirst().orElse("");
+        String type = cause.getClass().getName();
+        if (cause instanceof NoSuchMethodException) {
+            return "there is no method " + message;
+        }
+        if (type.equals("ognl.NoSuchPropertyException")) {
+            return "there is no property " + message;
+        }
+        if (type.equals("ognl.ParseException") || type.equals("ognl.ExpressionSyntaxException")) {
+            return "the expression does not parse: " + message;
+        }
+        return message.isEmpty() ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + message;
+    }
+
+    /**
+     * @return a small briefing whose two stories between them make every optional part of the page
+     *     show (a repeat, an old date, a watched name, AI-written and fallback summaries, a missing
+     *     date, summary and link), so that rendering it evaluates every expression a template has
+     */
     static Briefing sampleBriefing() {
-        java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 1);
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 10);
         Story story = new Story("Headline", List.of("A sentence."),
-                List.of(new Story.Outlet("Outlet", "https://example.org/a", "Headline")), day, "News",
-                List.of("A Name"), "eng");
-        return new Briefing("Sample", day, java.time.ZonedDateTime.of(2026, 1, 1, 6, 0, 0, 0, java.time.ZoneOffset.UTC),
-                List.of(new Briefing.Highlight(story, "A sentence.")), List.of(new Section("News", List.of(story))),
-                List.of("A Name"));
+                List.of(new Story.Outlet("Outlet", "https://example.org/a", "Headline")), day.minusDays(OLD_DAYS + 1), "News",
+                List.of("A Name"), "eng", day.minusDays(1), new Story.Authorship(Story.Authorship.Method.MODEL_WRITTEN, 1, ""))
+                .ranked(new Story.Ranking(1, 1, List.of("watchlist: A Name")));
+        Story other = new Story("Another headline", List.of(), List.of(new Story.Outlet("", "", "Another headline")), null,
+                "World", List.of(), "eng", null, new Story.Authorship(Story.Authorship.Method.EXTRACTED_FALLBACK, 0, "a reason"));
+        return new Briefing("Sample", day, java.time.ZonedDateTime.of(2026, 1, 10, 6, 0, 0, 0, java.time.ZoneOffset.UTC),
+                List.of(new Briefing.Highlight(story, "A sentence.")),
+                List.of(new Section("News", List.of(story)), new Section("World", List.of(other))), List.of("A Name"));
     }
 
     /** @return the view of {@link #sampleBriefing()} */
@@ -248,7 +318,7 @@ public final class HtmlRenderer {
         }
     }
 
-    private void inlineStylesheets(Document document, String template) {
+    private void inlineStylesheets(Document document, TemplateSource template) {
         NodeList links = document.getElementsByTagNameNS("*", "link");
         List<Element> stylesheets = new ArrayList<>();
         for (int i = 0; i < links.getLength(); i++) {
@@ -266,10 +336,21 @@ public final class HtmlRenderer {
                 style.setTextContent(css.get());
                 link.getParentNode().replaceChild(style, link);
             } else {
-                warnings.warning(templates.describe(template) + ": stylesheet '" + href
-                        + "' is not a file in the templates folder; it was not loaded");
+                warnings.warning(template.problem(linkOffset(template, href), "stylesheet '" + href
+                        + "' is not a file in the templates folder; it was not loaded").toString());
                 link.getParentNode().removeChild(link);
             }
         }
+    }
+
+    /** Where the link to a stylesheet is written in its template: at its href when that is written out. */
+    private static int linkOffset(TemplateSource template, String href) {
+        java.util.regex.Matcher written = java.util.regex.Pattern.compile("\\s(?:th:|data-th-)?href\\s*=\\s*[\"']\\s*"
+                + java.util.regex.Pattern.quote(href)).matcher(template.code());
+        if (written.find()) {
+            return written.start() + 1;
+        }
+        int link = template.code().indexOf("<link");
+        return Math.max(link, 0);
     }
 }

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
@@ -23,11 +24,17 @@ import org.newsbrief.events.RunLog;
  */
 public final class PdfRenderer {
 
-    private static final String FONT_FOLDER = "net/sf/jasperreports/fonts/dejavu/";
-    private static final String[] FONT_FILES = {
+    static final String FONT_FOLDER = "net/sf/jasperreports/fonts/dejavu/";
+    static final String[] FONT_FILES = {
         "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf",
         "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf",
     };
+
+    /**
+     * The families those files make, as a stylesheet names them in {@code font-family}; any other
+     * name falls back to a font that cannot show most of the world's letters.
+     */
+    static final Set<String> FONT_FAMILIES = Set.of("DejaVu Sans", "DejaVu Serif");
 
     /** The renderer's own user-agent stylesheet, inside its jar. */
     private static final String DEFAULT_STYLESHEET = String.valueOf(

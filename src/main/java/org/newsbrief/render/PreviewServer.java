@@ -75,6 +75,10 @@ public final class PreviewServer implements AutoCloseable {
             return;
         }
         try {
+            List<String> problems = TemplateCheck.problems(templates);
+            if (!problems.isEmpty()) {
+                throw new TemplateException(problems);
+            }
             String html = HtmlWriter.write(new HtmlRenderer(templates, warnings).render(briefing));
             html = html.replace("</body>", RELOAD_SCRIPT + "</body>");
             send(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));

@@ -68,6 +68,42 @@ public final class TemplateFolder {
         return "built-in " + name;
     }
 
+    /**
+     * @param address a resource address as a template or stylesheet writes it ({@code src},
+     *     {@code href}, {@code url(...)}, {@code @import})
+     * @return whether it names something outside the templates folder: a remote address such as
+     *     {@code https://...} or {@code //host/...}, an absolute path, another scheme, or a path
+     *     that climbs out with {@code ..}; a {@code #fragment} and a {@code data:} address stay inside
+     */
+    static boolean leavesFolder(String address) {
+        String written = address.strip();
+        if (written.isEmpty() || written.startsWith("#")) {
+            return false;
+        }
+        if (written.startsWith("/") || written.startsWith("\\")) {
+            return true;
+        }
+        if (written.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return !written.regionMatches(true, 0, "data:", 0, 5);
+        }
+        for (String part : written.split("[/\\\\]")) {
+            if (part.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param address an address for which {@link #leavesFolder} holds
+     * @return whether it is a web address, which would be fetched over the network
+     */
+    static boolean isRemote(String address) {
+        String written = address.strip().toLowerCase(java.util.Locale.ROOT);
+        return written.startsWith("//") || written.startsWith("http:") || written.startsWith("https:")
+                || written.startsWith("ftp:");
+    }
+
     private static boolean isPlainName(String name) {
         return name != null && !name.isBlank() && !name.contains("..") && !name.startsWith("/")
                 && !name.contains(":") && !name.contains("\\");

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.TestFiles;
@@ -75,5 +77,53 @@ class CheckTemplatesTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(out.toString().lines()).singleElement().asString().matches(".*briefing\\.html:\\d+:\\d+: .*");
+    }
+
+    @Test
+    void aPromptsFolderHasItsPromptsChecked() throws IOException {
+        Path prompts = Files.createDirectories(dir.resolve("prompts"));
+        Files.writeString(prompts.resolve("headline.txt"), "Write a headline.\n\nSummary: {{summary}}\nFor: {{audience}}\n");
+
+        int code = run("check-templates", prompts.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString().lines()).singleElement().asString()
+                .startsWith(prompts.resolve("headline.txt") + ":4:6: unknown variable {{audience}}");
+        assertThat(err.toString()).doesNotContain("fine");
+    }
+
+    @Test
+    void theProjectsPromptsPass() {
+        assertThat(run("check-templates", TestFiles.templates().resolveSibling("prompts").toString())).isZero();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void jsonListsEachProblemWithItsFileLineAndColumn() throws IOException {
+        Path copy = brokenCopy("<h1 th:text=\"${briefing.title}\">", "<h1 th:utext=\"${briefing.title}\">");
+        String line = Files.readString(copy.resolve("briefing.html")).lines()
+                .filter(text -> text.contains("<h1 th:utext")).findFirst().orElseThrow();
+
+        int code = run("check-templates", "--format", "json", copy.toString());
+
+        assertThat(code).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("folder").asText()).isEqualTo(copy.toString());
+        assertThat(json.get("problems")).hasSize(1);
+        JsonNode problem = json.get("problems").get(0);
+        assertThat(problem.get("file").asText()).isEqualTo(copy.resolve("briefing.html").toString());
+        assertThat(problem.get("line").asInt()).isEqualTo(Files.readString(copy.resolve("briefing.html")).lines().toList().indexOf(line) + 1);
+        assertThat(problem.get("column").asInt()).isEqualTo(line.indexOf("th:utext") + 1);
+        assertThat(problem.get("message").asText()).contains("th:utext");
+    }
+
+    @Test
+    void jsonOfFineTemplatesHasNoProblems() throws IOException {
+        int code = run("check-templates", "--format", "json", TestFiles.templates().toString());
+
+        assertThat(code).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("folder").asText()).isEqualTo(TestFiles.templates().toString());
+        assertThat(json.get("problems")).isEmpty();
     }
 }

@@ -142,7 +142,7 @@ class GenerateWithLlmTest {
         int code = generate(new StringWriter(), err, "--prompts", prompts.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains(prompts.resolve("headline.txt") + ":4: unknown variable {{audience}}");
+        assertThat(err.toString()).contains(prompts.resolve("headline.txt") + ":4:6: unknown variable {{audience}}");
         assertThat(server.requests()).isZero();
     }
 

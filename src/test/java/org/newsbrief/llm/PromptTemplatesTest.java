@@ -47,9 +47,9 @@ class PromptTemplatesTest {
 
         assertThatThrownBy(() -> PromptTemplates.load(List.of(temp)))
                 .isInstanceOf(LlmException.class)
-                .hasMessageContaining(temp.resolve("story-summary.txt") + ":3: unknown variable {{langauge}}")
-                .hasMessageContaining(temp.resolve("story-summary.txt") + ":4: unclosed or stray braces")
-                .hasMessageContaining(temp.resolve("article-summary.txt") + ":1: never uses {{text}}");
+                .hasMessageContaining(temp.resolve("story-summary.txt") + ":3:4: unknown variable {{langauge}}")
+                .hasMessageContaining(temp.resolve("story-summary.txt") + ":4:5: unclosed or stray braces")
+                .hasMessageContaining(temp.resolve("article-summary.txt") + ":1:1: never uses {{text}}");
     }
 
     @Test
@@ -59,5 +59,19 @@ class PromptTemplatesTest {
         assertThat(prompts.source(PromptTemplates.Kind.SYSTEM)).isEqualTo("built-in system.txt");
         assertThat(prompts.fill(PromptTemplates.Kind.SYSTEM, Map.of()))
                 .isEqualTo(Files.readString(TestFiles.samples().resolveSibling("prompts").resolve("system.txt")).strip());
+    }
+
+    @Test
+    void checkingAFolderReportsEachProblemWithLineAndColumnAndAFileThatIsNoPrompt() throws IOException {
+        Files.writeString(temp.resolve("story-summary.txt"), "Combine:\n{{summaries}}\nin {{langauge}}\n");
+        Files.writeString(temp.resolve("executive.txt"), "Summarize {{stories}}\n");
+        Files.writeString(temp.resolve("notes.md"), "not a prompt and not checked {{at all}}\n");
+
+        List<String> problems = PromptTemplates.check(temp);
+
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).startsWith(temp.resolve("executive.txt") + ":1:1: ").contains("executive-summary.txt");
+        assertThat(problems.get(1)).startsWith(temp.resolve("story-summary.txt") + ":3:4: unknown variable {{langauge}}");
+        assertThat(PromptTemplates.check(TestFiles.samples().resolveSibling("prompts"))).isEmpty();
     }
 }

@@ -136,6 +136,24 @@ class PdfRendererTest {
                 .hasMessageContaining("not well-formed");
     }
 
+    @Test
+    void theFamiliesTheStylesheetCheckAllowsAreTheFamiliesOfTheEmbeddedFonts() throws Exception {
+        java.util.Set<String> families = new java.util.TreeSet<>();
+        for (String file : PdfRenderer.FONT_FILES) {
+            String resource = PdfRenderer.FONT_FOLDER + file;
+            try (java.io.InputStream in = PdfRenderer.class.getClassLoader().getResourceAsStream(resource)) {
+                com.lowagie.text.pdf.BaseFont font = com.lowagie.text.pdf.BaseFont.createFont(resource,
+                        com.lowagie.text.pdf.BaseFont.IDENTITY_H, com.lowagie.text.pdf.BaseFont.EMBEDDED, true,
+                        in.readAllBytes(), null);
+                for (String[] name : font.getFamilyFontName()) {
+                    families.add(name[3]);
+                }
+            }
+        }
+
+        assertThat(families).containsExactlyInAnyOrderElementsOf(PdfRenderer.FONT_FAMILIES);
+    }
+
     private Path render(Briefing briefing) throws IOException {
         Document page = new HtmlRenderer(templates, org.newsbrief.events.EventLines.into(warnings)).render(briefing);
         Path pdf = dir.resolve("out.pdf");
