@@ -198,6 +198,10 @@ public final class HtmlRenderer {
     }
 
     /**
+     * What readers are told about how a story's summary was made. Why a model's summary was not
+     * used (a service that did not answer, a spent budget) is the operator's business: it stays in
+     * the run's log and its {@code --report}, and readers see only that the summary is quoted.
+     *
      * @param authorship how a story's summary was made
      * @return what readers are told about it: nothing for a plain extractive summary
      */
@@ -206,7 +210,7 @@ public final class HtmlRenderer {
             case EXTRACTED -> "";
             case MODEL_WRITTEN -> "AI-written summary, checked against " + authorship.checkedSources()
                     + (authorship.checkedSources() == 1 ? " source" : " sources");
-            case EXTRACTED_FALLBACK -> "Quoted from the reports: " + authorship.reason();
+            case EXTRACTED_FALLBACK -> "Quoted from the reports";
         };
     }
 
