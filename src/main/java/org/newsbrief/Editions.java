@@ -268,8 +268,7 @@ public final class Editions implements AutoCloseable {
         Path pdf = file(files, ".pdf");
         SmtpSettings mail = config.mail();
         String from = mail != null ? mail.from() : "Newsbrief <newsbrief@localhost>";
-        String subject = (mail != null ? mail.subject() : "{title}: {date}").replace("{title}", config.title())
-                .replace("{date}", date.toString());
+        String subject = BriefingMail.subject(mail != null ? mail.subject() : "{title}: {date}", config.title(), date);
         BriefingMail message;
         try {
             message = new BriefingMail(date, from, subject, Files.readString(file(files, "." + EMAIL_HTML)),

@@ -79,7 +79,7 @@ class EditionsTest {
         assertThat(Arrays.stream(received).map(EditionsTest::to)).containsExactlyInAnyOrder("ops@example.org",
                 "Chief Financial Officer <cfo@example.org>");
         for (MimeMessage message : received) {
-            assertThat(message.getSubject()).isEqualTo("Morning Briefing: 2026-11-25");
+            assertThat(message.getSubject()).as("the date as readers write it").isEqualTo("Morning Briefing: Wednesday 25 November");
             List<BodyPart> parts = leaves((Multipart) message.getContent());
             assertThat(parts).extracting(part -> part.getContentType().replaceAll(";.*", "").strip().toLowerCase())
                     .containsExactly("text/plain", "text/html", "application/pdf");
@@ -138,7 +138,7 @@ class EditionsTest {
                   port: %d
                   security: none
                   from: "Briefings <briefing@example.org>"
-                  subject: "{title}: {date}"
+                  subject: "{title}: {date_iso}"
                 """.formatted(title, TestFiles.samples().resolve("sources.yaml").toAbsolutePath(),
                 TestFiles.templates().toAbsolutePath(), recipients, greenMail.getSmtp().getPort())));
     }

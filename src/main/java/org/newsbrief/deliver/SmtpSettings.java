@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param username the login, or empty for none
  * @param password the password, from the environment, or empty
  * @param from the sender, such as {@code Newsbrief <briefing@example.org>}
- * @param subject the subject; {@code {title}} and {@code {date}} are filled in
+ * @param subject the subject; {@code {title}}, {@code {date}} ("Wednesday 25 November") and {@code {date_iso}}
+ *     (2026-11-25) are filled in, as {@link BriefingMail#subject} says
  * @param timeout how long one connection or command may take
  * @param attempts how many times a temporary failure is tried in all
  * @param backoff the wait before the second attempt; it doubles for each one after
