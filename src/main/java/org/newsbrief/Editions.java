@@ -176,7 +176,7 @@ public final class Editions implements AutoCloseable {
             Newsbrief.GenerateReport written = newsbrief.with(withPdf(config)).write(prepared, folder, date, log, Optional.empty());
             files = new ArrayList<>(written.written());
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_HTML), HtmlWriter.write(
-                    new HtmlRenderer(config.render().folder(), log).render(briefing, HtmlRenderer.EMAIL_TEMPLATE))));
+                    new HtmlRenderer(config.render().folder(), log).render(briefing, HtmlRenderer.EMAIL_TEMPLATE, webCopy(date)))));
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_TEXT), PlainTextRenderer.text(briefing)));
             stories = briefing.stories().size();
             repeats = (int) briefing.stories().stream().filter(story -> story.coveredOn() != null).count();
@@ -254,8 +254,21 @@ public final class Editions implements AutoCloseable {
         return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 
+    /** The edition's HTML copy as the web serves the archive, or an empty string when it does not. */
+    private String webCopy(LocalDate date) {
+        if (config.webBaseUrl().isEmpty()) {
+            return "";
+        }
+        return config.webBaseUrl() + "/" + config.id() + String.format("/%04d/%02d/%02d/", date.getYear(), date.getMonthValue(),
+                date.getDayOfMonth()) + "briefing-" + date + ".html";
+    }
+
     private static NewsbriefConfig withPdf(NewsbriefConfig config) {
         Set<Format> formats = EnumSet.of(Format.PDF);
+        if (!config.webBaseUrl().isEmpty()) {
+            // the email links into the HTML copy, so it must be archived where the web serves it
+            formats.add(Format.HTML);
+        }
         formats.addAll(config.render().formats());
         return config.withRender(new RenderSettings(config.render().templates(), formats, config.render().paper()));
     }

@@ -86,6 +86,8 @@ class EditionsTest {
             assertThat((String) parts.get(0).getContent()).contains("EXECUTIVE SUMMARY", "Reserve Bank lifts cash rate");
             assertThat((String) parts.get(1).getContent()).contains("Morning Briefing", "Reserve Bank lifts cash rate",
                     "The full briefing is attached as a PDF");
+            assertThat(org.jsoup.Jsoup.parse((String) parts.get(1).getContent()).select("a[href]")).as("headlines are links")
+                    .hasSizeGreaterThanOrEqualTo(report.stories());
             assertThat(parts.get(2).getInputStream().readAllBytes()).isEqualTo(Files.readAllBytes(pdf));
             assertThat(parts.get(2).getFileName()).isEqualTo("briefing-2026-11-25.pdf");
         }

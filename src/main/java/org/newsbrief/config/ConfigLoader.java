@@ -74,7 +74,7 @@ public final class ConfigLoader {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("id", "title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
                     "store", "formats", "paper", "stories", "repeats", "schedule", "recipients", "lists", "mail", "fetch",
-                    "summarizer", "llm", "analysis", "window", "watch", "out", "threads"),
+                    "summarizer", "llm", "analysis", "window", "watch", "out", "threads", "web_base_url"),
             "analysis", Set.of("article_timeout", "run_timeout"),
             "summary", Set.of("algorithm", "sentences", "words", "bytes", "ratio"),
             "stories", Set.of("group", "max", "per_section", "window", "watch"),
@@ -371,7 +371,29 @@ public final class ConfigLoader {
                     limits, new RenderSettings(templates, formats, paper), fetch(object(root, "fetch")),
                     analysis(object(root, "analysis")), text(root, "summarizer", "extractive").toLowerCase(Locale.ROOT),
                     llm(root, purpose == Purpose.EDITION || root.has("data") ? data
-                    : out), threads, out, archive, outbox, store, repeats, schedule(root), recipients(root), mail(root));
+                    : out), threads, out, archive, outbox, store, repeats, schedule(root), recipients(root), mail(root),
+                    webBaseUrl(root));
+        }
+
+        /** The address the archive is served at, without a trailing slash; only http and https are links. */
+        private String webBaseUrl(JsonNode root) {
+            String url = text(root, "web_base_url", "");
+            if (url.isEmpty()) {
+                return "";
+            }
+            try {
+                java.net.URI uri = new java.net.URI(url);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && uri.getRawQuery() == null
+                        && uri.getRawFragment() == null) {
+                    return url.replaceAll("/+$", "");
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below, as any other address that is not one
+            }
+            problem("web_base_url", "must be an http or https address with no query or fragment, such as "
+                    + "https://news.example.org/briefings; was '" + url + "'");
+            return "";
         }
 
         private AnalysisSettings analysis(JsonNode analysis) {

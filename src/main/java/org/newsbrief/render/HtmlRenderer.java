@@ -74,12 +74,29 @@ public final class HtmlRenderer {
      * @throws RenderException when the template is missing, fails, or its output is not well-formed
      */
     public Document render(Briefing briefing, String template) {
+        return render(briefing, template, "");
+    }
+
+    /**
+     * @param briefing the briefing to render
+     * @param template the template's file name, such as {@link #EMAIL_TEMPLATE}
+     * @param webCopy the address where the edition's HTML copy can be read, or an empty string when it
+     *     is not on the web; each story's {@code link} then points into it rather than to its first report
+     * @return the filled template as a standalone XHTML document, stylesheets inlined
+     * @throws IllegalArgumentException when the web copy's address is not an http or https one
+     * @throws RenderException when the template is missing, fails, or its output is not well-formed
+     */
+    public Document render(Briefing briefing, String template, String webCopy) {
+        Objects.requireNonNull(webCopy, "webCopy");
+        if (!webCopy.isEmpty() && !isWebLink(webCopy)) {
+            throw new IllegalArgumentException("webCopy must be an http or https address, was " + webCopy);
+        }
         if (templates.read(template).isEmpty()) {
             throw new RenderException("template " + template + " not found in " + templates.folder()
                     .map(Object::toString).orElse("the built-in templates"));
         }
         Context context = new Context(Locale.ENGLISH);
-        context.setVariable("briefing", view(briefing));
+        context.setVariable("briefing", view(briefing, webCopy));
         String xhtml;
         try {
             xhtml = engine.process(template, context);
@@ -104,17 +121,17 @@ public final class HtmlRenderer {
 
     /** @return the view of {@link #sampleBriefing()} */
     static Map<String, Object> sampleView() {
-        return view(sampleBriefing());
+        return view(sampleBriefing(), "");
     }
 
     /** The template's view of a briefing: plain maps, with dates already formatted for reading. */
-    private static Map<String, Object> view(Briefing briefing) {
+    private static Map<String, Object> view(Briefing briefing, String webCopy) {
         Map<Story, Map<String, Object>> stories = new LinkedHashMap<>();
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Section section : briefing.sections()) {
             List<Map<String, Object>> sectionStories = new ArrayList<>();
             for (Story story : section.stories()) {
-                Map<String, Object> view = view(story, stories.size() + 1, briefing.date());
+                Map<String, Object> view = view(story, stories.size() + 1, briefing.date(), webCopy);
                 stories.put(story, view);
                 sectionStories.add(view);
             }
@@ -136,6 +153,7 @@ public final class HtmlRenderer {
         view.put("title", briefing.title());
         view.put("date", briefing.date());
         view.put("dateText", DAY.format(briefing.date()));
+        view.put("webCopy", webCopy);
         view.put("generatedAt", briefing.generatedAt());
         view.put("generatedText", STAMP.format(briefing.generatedAt()));
         view.put("timeZone", briefing.generatedAt().getZone().getId());
@@ -156,7 +174,7 @@ public final class HtmlRenderer {
     /** A story older than this many days before its edition says so beside its date. */
     static final int OLD_DAYS = 2;
 
-    private static Map<String, Object> view(Story story, int number, java.time.LocalDate edition) {
+    private static Map<String, Object> view(Story story, int number, java.time.LocalDate edition, String webCopy) {
         List<Map<String, Object>> outlets = new ArrayList<>();
         for (Story.Outlet outlet : story.outlets()) {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -166,8 +184,10 @@ public final class HtmlRenderer {
             outlets.add(view);
         }
         Map<String, Object> view = new LinkedHashMap<>();
+        String anchor = "story-" + number;
         view.put("number", number);
-        view.put("anchor", "story-" + number);
+        view.put("anchor", anchor);
+        view.put("link", webCopy.isEmpty() ? reportLink(story) : webCopy + "#" + anchor);
         view.put("headline", story.headline());
         view.put("title", story.headline());
         view.put("summary", story.summary());
@@ -227,6 +247,17 @@ public final class HtmlRenderer {
         }
         return "Reported by " + String.join(", ", outlets.subList(0, outlets.size() - 1)) + " and "
                 + outlets.get(outlets.size() - 1);
+    }
+
+    /**
+     * @return the web address of the report whose title the headline is, else of the first report that
+     *     has one, so that a headline does not lead to another outlet's differently titled report; an
+     *     empty string when no report has a web address
+     */
+    private static String reportLink(Story story) {
+        return story.outlets().stream().filter(outlet -> isWebLink(outlet.url()))
+                .sorted(java.util.Comparator.comparing((Story.Outlet outlet) -> !outlet.title().equals(story.headline())))
+                .map(Story.Outlet::url).findFirst().orElse("");
     }
 
     /** Only web links become links: a {@code javascript:} or {@code file:} URL in an article is data. */
