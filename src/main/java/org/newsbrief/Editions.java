@@ -22,6 +22,7 @@ import org.newsbrief.deliver.Dispatcher;
 import org.newsbrief.deliver.EditionScheduler;
 import org.newsbrief.deliver.Mailer;
 import org.newsbrief.deliver.SmtpSettings;
+import org.newsbrief.deliver.Unsubscribe;
 import org.newsbrief.events.RunEvent;
 import org.newsbrief.events.RunLog;
 import org.newsbrief.ingest.Ingestion;
@@ -285,7 +286,8 @@ public final class Editions implements AutoCloseable {
         BriefingMail message;
         try {
             message = new BriefingMail(date, from, subject, Files.readString(file(files, "." + EMAIL_HTML)),
-                    Files.readString(file(files, "." + EMAIL_TEXT)), pdf.getFileName().toString(), Files.readAllBytes(pdf));
+                    Files.readString(file(files, "." + EMAIL_TEXT)), pdf.getFileName().toString(), Files.readAllBytes(pdf),
+                    mail != null ? mail.unsubscribe() : Unsubscribe.toSender(from));
         } catch (IOException e) {
             throw new RenderException("cannot read the archived edition in " + pdf.getParent() + ": " + e.getMessage(), e);
         }

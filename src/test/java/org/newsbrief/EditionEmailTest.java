@@ -171,6 +171,34 @@ class EditionEmailTest {
         }
     }
 
+    @Test
+    void theEmailNamesWhereToUnsubscribeAndStillCarriesThePdf() throws Exception {
+        run(config("", ""));
+
+        MimeMessage message = received();
+        assertThat(message.getHeader("List-Unsubscribe")).as("the sender, by default")
+                .containsExactly("<mailto:briefing@example.org?subject=unsubscribe>");
+        assertThat(message.getHeader("List-Unsubscribe-Post")).as("one click needs a web address").isNull();
+        assertThat(leaves((Multipart) message.getContent())).extracting(BodyPart::getFileName)
+                .contains("briefing-2026-11-25.pdf");
+    }
+
+    @Test
+    void aConfiguredUnsubscribeAddressAndUrlMakeOneClickUnsubscribing() throws Exception {
+        run(config("", """
+                  unsubscribe: "Reader desk <leave+briefing@example.org>"
+                  unsubscribe_url: "https://news.example.org/unsubscribe?who={address}"
+                """));
+
+        MimeMessage message = received();
+        assertThat(jakarta.mail.internet.MimeUtility.unfold(message.getHeader("List-Unsubscribe", null)))
+                .isEqualTo("<mailto:leave+briefing@example.org?subject=unsubscribe>, "
+                        + "<https://news.example.org/unsubscribe?who=ops%40example.org>");
+        assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(leaves((Multipart) message.getContent())).extracting(part -> part.getContentType().replaceAll(";.*", "")
+                .strip().toLowerCase()).containsExactly("text/plain", "text/html", "application/pdf");
+    }
+
     /** @return the headline's element: a link, or the bold text standing for it */
     private static Element headline(Document email, String start) {
         return email.select("a, strong").stream().filter(element -> element.text().startsWith(start)).findFirst()

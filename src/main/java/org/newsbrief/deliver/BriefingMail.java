@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * @param text the plain-text alternative
  * @param pdfName the attachment's file name
  * @param pdf the attachment, byte for byte the archived PDF
+ * @param unsubscribe where readers ask to stop getting editions, for the {@code List-Unsubscribe} header
  */
-public record BriefingMail(LocalDate date, String from, String subject, String html, String text, String pdfName, byte[] pdf) {
+public record BriefingMail(LocalDate date, String from, String subject, String html, String text, String pdfName, byte[] pdf,
+        Unsubscribe unsubscribe) {
 
     public BriefingMail {
         Objects.requireNonNull(date, "date");
@@ -28,6 +30,12 @@ public record BriefingMail(LocalDate date, String from, String subject, String h
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(pdfName, "pdfName");
         pdf = pdf.clone();
+        Objects.requireNonNull(unsubscribe, "unsubscribe");
+    }
+
+    /** An email whose unsubscribe requests go to the sender by mail. */
+    public BriefingMail(LocalDate date, String from, String subject, String html, String text, String pdfName, byte[] pdf) {
+        this(date, from, subject, html, text, pdfName, pdf, Unsubscribe.toSender(from));
     }
 
     @Override
