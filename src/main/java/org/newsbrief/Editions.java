@@ -22,6 +22,7 @@ import org.newsbrief.deliver.Dispatcher;
 import org.newsbrief.deliver.EditionScheduler;
 import org.newsbrief.deliver.Mailer;
 import org.newsbrief.deliver.SmtpSettings;
+import org.newsbrief.deliver.Unsubscribe;
 import org.newsbrief.events.RunEvent;
 import org.newsbrief.events.RunLog;
 import org.newsbrief.ingest.Ingestion;
@@ -224,7 +225,7 @@ public final class Editions implements AutoCloseable {
             Newsbrief.GenerateReport written = newsbrief.with(withPdf(config)).write(prepared, folder, date, log, Optional.empty());
             files = new ArrayList<>(written.written());
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_HTML), HtmlWriter.write(
-                    new HtmlRenderer(config.render().folder(), log).render(briefing, HtmlRenderer.EMAIL_TEMPLATE))));
+                    new HtmlRenderer(config.render().folder(), log).render(briefing, HtmlRenderer.EMAIL_TEMPLATE, webCopy(date)))));
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_TEXT), PlainTextRenderer.text(briefing)));
             stories = briefing.stories().size();
             repeats = (int) briefing.stories().stream().filter(story -> story.coveredOn() != null).count();
@@ -344,8 +345,21 @@ public final class Editions implements AutoCloseable {
         return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 
+    /** The edition's HTML copy as the web serves the archive, or an empty string when it does not. */
+    private String webCopy(LocalDate date) {
+        if (config.webBaseUrl().isEmpty()) {
+            return "";
+        }
+        return config.webBaseUrl() + "/" + config.id() + String.format("/%04d/%02d/%02d/", date.getYear(), date.getMonthValue(),
+                date.getDayOfMonth()) + "briefing-" + date + ".html";
+    }
+
     private static NewsbriefConfig withPdf(NewsbriefConfig config) {
         Set<Format> formats = EnumSet.of(Format.PDF);
+        if (!config.webBaseUrl().isEmpty()) {
+            // the email links into the HTML copy, so it must be archived where the web serves it
+            formats.add(Format.HTML);
+        }
         formats.addAll(config.render().formats());
         return config.withRender(new RenderSettings(config.render().templates(), formats, config.render().paper()));
     }
@@ -358,10 +372,12 @@ public final class Editions implements AutoCloseable {
         Path pdf = file(files, ".pdf");
         String from = sender();
         String subject = subject(date);
+        SmtpSettings mail = config.mail();
         BriefingMail message;
         try {
             message = new BriefingMail(date, from, subject, Files.readString(file(files, "." + EMAIL_HTML)),
-                    Files.readString(file(files, "." + EMAIL_TEXT)), pdf.getFileName().toString(), Files.readAllBytes(pdf));
+                    Files.readString(file(files, "." + EMAIL_TEXT)), pdf.getFileName().toString(), Files.readAllBytes(pdf),
+                    mail != null ? mail.unsubscribe() : Unsubscribe.toSender(from));
         } catch (IOException e) {
             throw new RenderException("cannot read the archived edition in " + pdf.getParent() + ": " + e.getMessage(), e);
         }
@@ -375,8 +391,7 @@ public final class Editions implements AutoCloseable {
     }
 
     private String subject(LocalDate date) {
-        return (config.mail() != null ? config.mail().subject() : "{title}: {date}").replace("{title}", config.title())
-                .replace("{date}", date.toString());
+        return BriefingMail.subject(config.mail() != null ? config.mail().subject() : "{title}: {date}", config.title(), date);
     }
 
     private Dispatcher dispatcher(RunLog log) {

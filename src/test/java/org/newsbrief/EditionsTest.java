@@ -79,13 +79,15 @@ class EditionsTest {
         assertThat(Arrays.stream(received).map(EditionsTest::to)).containsExactlyInAnyOrder("ops@example.org",
                 "Chief Financial Officer <cfo@example.org>");
         for (MimeMessage message : received) {
-            assertThat(message.getSubject()).isEqualTo("Morning Briefing: 2026-11-25");
+            assertThat(message.getSubject()).as("the date as readers write it").isEqualTo("Morning Briefing: Wednesday 25 November");
             List<BodyPart> parts = leaves((Multipart) message.getContent());
             assertThat(parts).extracting(part -> part.getContentType().replaceAll(";.*", "").strip().toLowerCase())
                     .containsExactly("text/plain", "text/html", "application/pdf");
             assertThat((String) parts.get(0).getContent()).contains("EXECUTIVE SUMMARY", "Reserve Bank lifts cash rate");
             assertThat((String) parts.get(1).getContent()).contains("Morning Briefing", "Reserve Bank lifts cash rate",
                     "The full briefing is attached as a PDF");
+            assertThat(org.jsoup.Jsoup.parse((String) parts.get(1).getContent()).select("a[href]")).as("headlines are links")
+                    .hasSizeGreaterThanOrEqualTo(report.stories());
             assertThat(parts.get(2).getInputStream().readAllBytes()).isEqualTo(Files.readAllBytes(pdf));
             assertThat(parts.get(2).getFileName()).isEqualTo("briefing-2026-11-25.pdf");
         }
@@ -168,7 +170,7 @@ class EditionsTest {
                   port: %d
                   security: none
                   from: "Briefings <briefing@example.org>"
-                  subject: "{title}: {date}"
+                  subject: "{title}: {date_iso}"
                 """.formatted(title, TestFiles.samples().resolve("sources.yaml").toAbsolutePath(),
                 TestFiles.templates().toAbsolutePath(), recipients, greenMail.getSmtp().getPort())));
     }

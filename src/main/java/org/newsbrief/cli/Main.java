@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {SummarizeCommand.class, GenerateCommand.class, ExtractCommand.class, EvalCommand.class,
             EvalStoriesCommand.class, EvalSectionsCommand.class,
             BenchCommand.class, TrainCommand.class, CheckTemplatesCommand.class, PreviewCommand.class, RunCommand.class, ScheduleCommand.class,
-            CommandLine.HelpCommand.class})
+            EmailPictureCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

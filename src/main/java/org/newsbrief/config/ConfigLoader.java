@@ -52,6 +52,7 @@ import org.newsbrief.summarize.Algorithm;
 import org.newsbrief.summarize.SummaryLength;
 import org.newsbrief.summarize.SummarySettings;
 import org.newsbrief.deliver.SmtpSettings;
+import org.newsbrief.deliver.Unsubscribe;
 
 /**
  * Reads {@code newsbrief.yaml}. Every problem is reported before anything runs, each as
@@ -74,13 +75,13 @@ public final class ConfigLoader {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("id", "title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
                     "store", "formats", "paper", "stories", "repeats", "schedule", "recipients", "lists", "mail", "fetch",
-                    "summarizer", "llm", "analysis", "window", "watch", "out", "threads"),
+                    "summarizer", "llm", "analysis", "window", "watch", "out", "threads", "web_base_url"),
             "analysis", Set.of("article_timeout", "run_timeout"),
             "summary", Set.of("algorithm", "sentences", "words", "bytes", "ratio"),
             "stories", Set.of("group", "max", "per_section", "window", "watch"),
             "schedule", Set.of("cron", "catch_up"),
             "mail", Set.of("host", "port", "security", "username", "password", "from", "subject", "timeout", "attempts",
-                    "backoff", "breaker_threshold"),
+                    "backoff", "breaker_threshold", "unsubscribe", "unsubscribe_url"),
             "fetch", Set.of("timeout", "max_bytes", "allow_private_network", "allow_hosts", "follow_links", "cache"),
             "llm", Set.of("provider", "model", "base_url", "temperature", "max_tokens", "timeout", "retries", "concurrency",
                     "breaker_threshold", "max_input_tokens", "max_words", "budget_tokens", "budget", "price_input",
@@ -249,6 +250,17 @@ public final class ConfigLoader {
         }
     }
 
+    /** @return the mail address alone, without a display name, or an empty string when it is not one */
+    private static String bare(String address) {
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            parsed.validate();
+            return parsed.getAddress();
+        } catch (AddressException e) {
+            return "";
+        }
+    }
+
     /** One pass over one file, gathering problems instead of stopping at the first. */
     private final class Reading {
 
@@ -371,7 +383,29 @@ public final class ConfigLoader {
                     limits, new RenderSettings(templates, formats, paper), fetch(object(root, "fetch")),
                     analysis(object(root, "analysis")), text(root, "summarizer", "extractive").toLowerCase(Locale.ROOT),
                     llm(root, purpose == Purpose.EDITION || root.has("data") ? data
-                    : out), threads, out, archive, outbox, store, repeats, schedule(root), recipients(root), mail(root));
+                    : out), threads, out, archive, outbox, store, repeats, schedule(root), recipients(root), mail(root),
+                    webBaseUrl(root));
+        }
+
+        /** The address the archive is served at, without a trailing slash; only http and https are links. */
+        private String webBaseUrl(JsonNode root) {
+            String url = text(root, "web_base_url", "");
+            if (url.isEmpty()) {
+                return "";
+            }
+            try {
+                java.net.URI uri = new java.net.URI(url);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && uri.getRawQuery() == null
+                        && uri.getRawFragment() == null) {
+                    return url.replaceAll("/+$", "");
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below, as any other address that is not one
+            }
+            problem("web_base_url", "must be an http or https address with no query or fragment, such as "
+                    + "https://news.example.org/briefings; was '" + url + "'");
+            return "";
         }
 
         private AnalysisSettings analysis(JsonNode analysis) {
@@ -561,7 +595,31 @@ public final class ConfigLoader {
                     text(mail, "mail.subject", "subject", "{title}: {date}"),
                     duration(mail, "mail.timeout", "timeout", Duration.ofSeconds(30)),
                     integer(mail, "mail.attempts", "attempts", 4, 1), duration(mail, "mail.backoff", "backoff", Duration.ofSeconds(2)),
-                    integer(mail, "mail.breaker_threshold", "breaker_threshold", SmtpSettings.DEFAULT_BREAKER_THRESHOLD, 1));
+                    integer(mail, "mail.breaker_threshold", "breaker_threshold", SmtpSettings.DEFAULT_BREAKER_THRESHOLD, 1),
+                    unsubscribe(mail, from));
+        }
+
+        /** Where readers unsubscribe: {@code mail.unsubscribe}, else the sender, and {@code mail.unsubscribe_url} if set. */
+        private Unsubscribe unsubscribe(JsonNode mail, String from) {
+            String written = text(mail, "mail.unsubscribe", "unsubscribe", "");
+            // a bad sender is reported with mail.from already
+            String address = written.isEmpty() ? bare(from)
+                    : address("mail.unsubscribe", written).map(ConfigLoader::bare).orElse("");
+            String url = text(mail, "mail.unsubscribe_url", "unsubscribe_url", "");
+            if (!url.isEmpty()) {
+                try {
+                    java.net.URI uri = new java.net.URI(url.replace("{address}", "x"));
+                    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || !url.matches("[^\\s<>,\"]+")) {
+                        throw new java.net.URISyntaxException(url, "not https");
+                    }
+                } catch (java.net.URISyntaxException e) {
+                    problem("mail.unsubscribe_url", "must be an https address, as one-click unsubscribing requires, such as "
+                            + "https://news.example.org/unsubscribe?who={address}; was '" + url + "'");
+                    url = "";
+                }
+            }
+            // a problem above stops the load; until then any well-formed value will do
+            return new Unsubscribe(address.isEmpty() ? "unsubscribe@invalid" : address, url);
         }
 
         private FetchSettings fetch(JsonNode fetch) {

@@ -48,11 +48,14 @@ import org.newsbrief.summarize.SummarySettings;
  * @param schedule when editions are made, or {@code null} when only {@code run} is used
  * @param recipients the addresses each edition goes to, lists expanded, each once
  * @param mail the mail settings, or {@code null} for none; without a host (or without them) messages go to the outbox
+ * @param webBaseUrl the http or https address at which the archive folder is served, so that an
+ *     edition's email can link each headline to the story in the edition's HTML copy; an empty string
+ *     when the archive is not on the web, and headlines link to their first report
  */
 public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZone, List<SourcesFile.Entry> sources,
         List<String> sectionOrder, SummarySettings summary, BriefingComposer.Limits stories, RenderSettings render,
         FetchSettings fetch, AnalysisSettings analysis, String editor, LlmSettings llm, int threads, Path out, Path archive, Path outbox,
-        String storeUrl, Repeats repeats, Schedule schedule, List<String> recipients, SmtpSettings mail) {
+        String storeUrl, Repeats repeats, Schedule schedule, List<String> recipients, SmtpSettings mail, String webBaseUrl) {
 
     /** What an explicit {@code id:} may be: safe as a folder name and in a Message-ID, the same on any file system. */
     public static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
@@ -81,6 +84,7 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
         Objects.requireNonNull(storeUrl, "storeUrl");
         Objects.requireNonNull(repeats, "repeats");
         recipients = List.copyOf(recipients);
+        webBaseUrl = webBaseUrl == null ? "" : webBaseUrl;
     }
 
     /**
@@ -96,7 +100,7 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
                 List.of(), SummarySettings.defaults(), BriefingComposer.Limits.defaults(), RenderSettings.defaults(),
                 FetchSettings.defaults(), AnalysisSettings.defaults(), "extractive", null, Runtime.getRuntime().availableProcessors(),
                 Path.of("out"), Path.of("archive"), Path.of("outbox"), "jdbc:sqlite:" + Path.of("data", "newsbrief.db"),
-                Repeats.MARK, null, List.of(), null);
+                Repeats.MARK, null, List.of(), null, "");
     }
 
     /**
@@ -105,7 +109,8 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
      */
     public NewsbriefConfig withRender(RenderSettings render) {
         return new NewsbriefConfig(file, title, id, timeZone, sources, sectionOrder, summary, stories, render, fetch,
-                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail);
+                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail,
+                webBaseUrl);
     }
 
     /**
@@ -122,7 +127,8 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
      */
     public NewsbriefConfig withStories(BriefingComposer.Limits stories) {
         return new NewsbriefConfig(file, title, id, timeZone, sources, sectionOrder, summary, stories, render, fetch,
-                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail);
+                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail,
+                webBaseUrl);
     }
 
     /**
@@ -131,7 +137,8 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
      */
     public NewsbriefConfig withSources(List<SourcesFile.Entry> sources) {
         return new NewsbriefConfig(file, title, id, timeZone, sources, sectionOrder, summary, stories, render, fetch,
-                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail);
+                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail,
+                webBaseUrl);
     }
 
     /**

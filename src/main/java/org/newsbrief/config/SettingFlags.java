@@ -114,6 +114,7 @@ public final class SettingFlags {
             "recipients", "only editions are mailed",
             "lists", "only editions are mailed",
             "mail", "only editions are mailed",
+            "web_base_url", "the address the archive is served at, which only editions' emails link to",
             "window", "the same as stories.window (--since), kept at the top level for older files",
             "watch", "the same as stories.watch (--watch), kept at the top level for older files");
 

@@ -7,6 +7,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -43,6 +44,12 @@ final class MimeMessages {
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(headerValue(recipient), true));
         message.setSubject(headerValue(mail.subject()), StandardCharsets.UTF_8.name());
         message.setSentDate(sent);
+        // the header mail programs turn into an "Unsubscribe" button; one click only with a web address
+        message.setHeader("List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(),
+                headerValue(mail.unsubscribe().header(recipient))));
+        if (mail.unsubscribe().oneClick()) {
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");

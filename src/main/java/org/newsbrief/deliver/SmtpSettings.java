@@ -14,15 +14,17 @@ import java.util.Objects;
  * @param username the login, or empty for none
  * @param password the password, from the environment, or empty
  * @param from the sender, such as {@code Newsbrief <briefing@example.org>}
- * @param subject the subject; {@code {title}} and {@code {date}} are filled in
+ * @param subject the subject; {@code {title}}, {@code {date}} ("Wednesday 25 November") and {@code {date_iso}}
+ *     (2026-11-25) are filled in, as {@link BriefingMail#subject} says
  * @param timeout how long one connection or command may take
  * @param attempts how many times a temporary failure is tried in all
  * @param backoff the wait before the second attempt; it doubles for each one after
  * @param breakerThreshold after this many recipients in a row could not reach the server, the rest wait
  *     for the next run
+ * @param unsubscribe where readers ask to stop getting editions, named in every message's headers
  */
 public record SmtpSettings(String host, int port, String security, String username, String password, String from,
-        String subject, Duration timeout, int attempts, Duration backoff, int breakerThreshold) {
+        String subject, Duration timeout, int attempts, Duration backoff, int breakerThreshold, Unsubscribe unsubscribe) {
 
     /** How many recipients in a row may fail to reach the server before the rest wait, unless set. */
     public static final int DEFAULT_BREAKER_THRESHOLD = 3;
@@ -45,9 +47,17 @@ public record SmtpSettings(String host, int port, String security, String userna
         if (breakerThreshold < 1) {
             throw new IllegalArgumentException("breakerThreshold must be at least 1, was " + breakerThreshold);
         }
+        Objects.requireNonNull(unsubscribe, "unsubscribe");
     }
 
-    /** Settings with the default breaker threshold. */
+    /** Settings whose unsubscribe requests go to the sender by mail. */
+    public SmtpSettings(String host, int port, String security, String username, String password, String from, String subject,
+            Duration timeout, int attempts, Duration backoff, int breakerThreshold) {
+        this(host, port, security, username, password, from, subject, timeout, attempts, backoff, breakerThreshold,
+                Unsubscribe.toSender(from));
+    }
+
+    /** Settings with the default breaker threshold, unsubscribe requests going to the sender by mail. */
     public SmtpSettings(String host, int port, String security, String username, String password, String from, String subject,
             Duration timeout, int attempts, Duration backoff) {
         this(host, port, security, username, password, from, subject, timeout, attempts, backoff, DEFAULT_BREAKER_THRESHOLD);
@@ -61,6 +71,6 @@ public record SmtpSettings(String host, int port, String security, String userna
     @Override
     public String toString() {
         return "SmtpSettings[host=" + host + ", port=" + port + ", security=" + security + ", username=" + username
-                + ", password=" + (password.isEmpty() ? "" : "(set)") + ", from=" + from + "]";
+                + ", password=" + (password.isEmpty() ? "" : "(set)") + ", from=" + from + ", unsubscribe=" + unsubscribe + "]";
     }
 }

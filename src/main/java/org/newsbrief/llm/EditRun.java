@@ -29,7 +29,7 @@ final class EditRun {
 
     /** A progress line after every so many stories. */
     private static final int PROGRESS_EVERY = 5;
-    /** What a reader is told when a story's summary is quoted instead of written. */
+    /** Why a story's summary is quoted instead of written, as its authorship records it for the run's report. */
     private static final String SERVICE_FAILED = "the AI service did not answer";
     private static final String BUDGET_SPENT = "the AI budget for this edition was spent";
     private static final String NOT_SUPPORTED = "the AI summary did not match the reports";
@@ -55,7 +55,7 @@ final class EditRun {
      *
      * @param sentences the supported sentences
      * @param failure why there is no usable summary, for the log, or {@code null}
-     * @param readerReason why, as the reader of a story that falls back is told, or {@code null}
+     * @param readerReason why, in plain words, as the story's authorship records it for the report, or {@code null}
      */
     private record Draft(List<String> sentences, String failure, String readerReason) {
 

@@ -76,6 +76,23 @@ public final class HtmlRenderer {
      * @throws RenderException when the template is missing, fails, or its output is not well-formed
      */
     public Document render(Briefing briefing, String template) {
+        return render(briefing, template, "");
+    }
+
+    /**
+     * @param briefing the briefing to render
+     * @param template the template's file name, such as {@link #EMAIL_TEMPLATE}
+     * @param webCopy the address where the edition's HTML copy can be read, or an empty string when it
+     *     is not on the web; each story's {@code link} then points into it rather than to its first report
+     * @return the filled template as a standalone XHTML document, stylesheets inlined
+     * @throws IllegalArgumentException when the web copy's address is not an http or https one
+     * @throws RenderException when the template is missing, fails, or its output is not well-formed
+     */
+    public Document render(Briefing briefing, String template, String webCopy) {
+        Objects.requireNonNull(webCopy, "webCopy");
+        if (!webCopy.isEmpty() && !isWebLink(webCopy)) {
+            throw new IllegalArgumentException("webCopy must be an http or https address, was " + webCopy);
+        }
         String text = templates.read(template).orElseThrow(() -> new RenderException("template " + template
                 + " not found in " + templates.folder().map(Object::toString).orElse("the built-in templates")));
         // Checked before Thymeleaf sees it, so that a tag left open is reported at its line in the
@@ -85,7 +102,7 @@ public final class HtmlRenderer {
             throw new RenderException(problem.toString());
         });
         Context context = new Context(Locale.ENGLISH);
-        context.setVariable("briefing", view(briefing));
+        context.setVariable("briefing", view(briefing, webCopy));
         String xhtml;
         try {
             xhtml = engine.process(template, context);
@@ -174,17 +191,17 @@ public final class HtmlRenderer {
 
     /** @return the view of {@link #sampleBriefing()} */
     static Map<String, Object> sampleView() {
-        return view(sampleBriefing());
+        return view(sampleBriefing(), "");
     }
 
     /** The template's view of a briefing: plain maps, with dates already formatted for reading. */
-    private static Map<String, Object> view(Briefing briefing) {
+    private static Map<String, Object> view(Briefing briefing, String webCopy) {
         Map<Story, Map<String, Object>> stories = new LinkedHashMap<>();
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Section section : briefing.sections()) {
             List<Map<String, Object>> sectionStories = new ArrayList<>();
             for (Story story : section.stories()) {
-                Map<String, Object> view = view(story, stories.size() + 1, briefing.date());
+                Map<String, Object> view = view(story, stories.size() + 1, briefing.date(), webCopy);
                 stories.put(story, view);
                 sectionStories.add(view);
             }
@@ -206,6 +223,7 @@ public final class HtmlRenderer {
         view.put("title", briefing.title());
         view.put("date", briefing.date());
         view.put("dateText", DAY.format(briefing.date()));
+        view.put("webCopy", webCopy);
         view.put("generatedAt", briefing.generatedAt());
         view.put("generatedText", STAMP.format(briefing.generatedAt()));
         view.put("timeZone", briefing.generatedAt().getZone().getId());
@@ -226,18 +244,20 @@ public final class HtmlRenderer {
     /** A story older than this many days before its edition says so beside its date. */
     static final int OLD_DAYS = 2;
 
-    private static Map<String, Object> view(Story story, int number, java.time.LocalDate edition) {
+    private static Map<String, Object> view(Story story, int number, java.time.LocalDate edition, String webCopy) {
         List<Map<String, Object>> outlets = new ArrayList<>();
         for (Story.Outlet outlet : story.outlets()) {
             Map<String, Object> view = new LinkedHashMap<>();
-            view.put("name", outlet.name().isEmpty() ? "Source not given" : outlet.name());
+            view.put("name", outlet.name());
             view.put("url", isWebLink(outlet.url()) ? outlet.url() : "");
             view.put("title", outlet.title());
             outlets.add(view);
         }
         Map<String, Object> view = new LinkedHashMap<>();
+        String anchor = "story-" + number;
         view.put("number", number);
-        view.put("anchor", "story-" + number);
+        view.put("anchor", anchor);
+        view.put("link", webCopy.isEmpty() ? reportLink(story) : webCopy + "#" + anchor);
         view.put("headline", story.headline());
         view.put("title", story.headline());
         view.put("summary", story.summary());
@@ -268,6 +288,10 @@ public final class HtmlRenderer {
     }
 
     /**
+     * What readers are told about how a story's summary was made. Why a model's summary was not
+     * used (a service that did not answer, a spent budget) is the operator's business: it stays in
+     * the run's log and its {@code --report}, and readers see only that the summary is quoted.
+     *
      * @param authorship how a story's summary was made
      * @return what readers are told about it: nothing for a plain extractive summary
      */
@@ -276,20 +300,34 @@ public final class HtmlRenderer {
             case EXTRACTED -> "";
             case MODEL_WRITTEN -> "AI-written summary, checked against " + authorship.checkedSources()
                     + (authorship.checkedSources() == 1 ? " source" : " sources");
-            case EXTRACTED_FALLBACK -> "Quoted from the reports: " + authorship.reason();
+            case EXTRACTED_FALLBACK -> "Quoted from the reports";
         };
     }
 
-    /** "Reported by Reuters", "... by Reuters and AP", "... by Reuters, AP and BBC". */
+    /**
+     * "Reported by Reuters", "... by Reuters and AP", "... by Reuters, AP and BBC"; nothing when no
+     * outlet is known, since a placeholder on every byline and link tells the reader nothing.
+     */
     static String reportedBy(List<String> outlets) {
         if (outlets.isEmpty()) {
-            return "Source not given";
+            return "";
         }
         if (outlets.size() == 1) {
             return "Reported by " + outlets.get(0);
         }
         return "Reported by " + String.join(", ", outlets.subList(0, outlets.size() - 1)) + " and "
                 + outlets.get(outlets.size() - 1);
+    }
+
+    /**
+     * @return the web address of the report whose title the headline is, else of the first report that
+     *     has one, so that a headline does not lead to another outlet's differently titled report; an
+     *     empty string when no report has a web address
+     */
+    private static String reportLink(Story story) {
+        return story.outlets().stream().filter(outlet -> isWebLink(outlet.url()))
+                .sorted(java.util.Comparator.comparing((Story.Outlet outlet) -> !outlet.title().equals(story.headline())))
+                .map(Story.Outlet::url).findFirst().orElse("");
     }
 
     /** Only web links become links: a {@code javascript:} or {@code file:} URL in an article is data. */

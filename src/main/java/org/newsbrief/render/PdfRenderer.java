@@ -73,14 +73,53 @@ public final class PdfRenderer {
     public void render(Document document, OutputStream out, Paper paper) {
         Document copy = (Document) document.cloneNode(true);
         if (paper == Paper.LETTER) {
-            org.w3c.dom.NodeList heads = copy.getElementsByTagNameNS("*", "head");
-            if (heads.getLength() > 0) {
-                org.w3c.dom.Element style = copy.createElementNS(heads.item(0).getNamespaceURI(), "style");
-                style.setTextContent("@page { size: letter; }");
-                heads.item(0).appendChild(style);
-            }
+            addPageStyle(copy, "@page { size: letter; }");
         }
         RightToLeftText.prepare(copy);
+        try {
+            ITextRenderer renderer = laidOut(copy);
+            renderer.createPDF(out);
+        } catch (RuntimeException e) {
+            throw new RenderException("cannot lay out the briefing as PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lays a document out as a screen shows it rather than paper: one page of the given width, no
+     * margins, as tall as the content. Pictures of an email are made this way.
+     *
+     * @param document an XHTML document; not modified
+     * @param out where the PDF goes
+     * @param widthPx the width of the screen, in CSS pixels
+     * @throws RenderException when layout or writing fails
+     */
+    public void renderScreen(Document document, OutputStream out, int widthPx) {
+        if (widthPx < 1) {
+            throw new IllegalArgumentException("widthPx must be at least 1, was " + widthPx);
+        }
+        try {
+            // laid out once on a page taller than any email, to learn how tall the content is
+            Document measured = (Document) document.cloneNode(true);
+            addPageStyle(measured, "@page { size: " + widthPx + "px " + TALLEST_SCREEN_PX + "px; margin: 0; }");
+            fallBackToSans(measured);
+            RightToLeftText.prepare(measured);
+            ITextRenderer measuring = laidOut(measured);
+            int heightPx = (int) Math.ceil((double) measuring.getRootBox().getHeight() / ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
+            Document fitted = (Document) document.cloneNode(true);
+            addPageStyle(fitted, "@page { size: " + widthPx + "px " + Math.max(1, Math.min(heightPx, TALLEST_SCREEN_PX))
+                    + "px; margin: 0; }");
+            fallBackToSans(fitted);
+            RightToLeftText.prepare(fitted);
+            laidOut(fitted).createPDF(out);
+        } catch (RuntimeException e) {
+            throw new RenderException("cannot lay out the page as PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tallest screen {@link #renderScreen} lays out; anything longer goes on to further pages. */
+    private static final int TALLEST_SCREEN_PX = 20_000;
+
+    private ITextRenderer laidOut(Document document) {
         ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, new ContainedUserAgent(device));
@@ -89,12 +128,80 @@ public final class PdfRenderer {
             // the resource path lets the renderer read the font's weight and style tables
             renderer.getFontResolver().addFont(fonts.get(i), FONT_FOLDER + FONT_FILES[i], null);
         }
-        try {
-            renderer.setDocument(copy, baseUri());
-            renderer.layout();
-            renderer.createPDF(out);
-        } catch (RuntimeException e) {
-            throw new RenderException("cannot lay out the briefing as PDF: " + e.getMessage(), e);
+        renderer.setDocument(document, baseUri());
+        renderer.layout();
+        return renderer;
+    }
+
+    /**
+     * Puts each run of letters DejaVu Serif has no glyphs for (Arabic, Hebrew) in a DejaVu Sans span.
+     * A screen falls back from font to font letter by letter; the PDF renderer takes the first
+     * font of a family list for all of its text, which would leave such letters out of a serif line.
+     * The span is painted after its line, so text extracted from the PDF has the run at the line's
+     * end; that is why only {@link #renderScreen}, made for pictures, does this.
+     */
+    private void fallBackToSans(Document document) {
+        BaseFont serif = fonts.get(java.util.Arrays.asList(FONT_FILES).indexOf("DejaVuSerif.ttf"));
+        List<org.w3c.dom.Text> texts = new ArrayList<>();
+        collectTexts(document.getDocumentElement(), texts);
+        for (org.w3c.dom.Text text : texts) {
+            String data = text.getData();
+            int start = firstMissing(serif, data, 0);
+            if (start < 0) {
+                continue;
+            }
+            org.w3c.dom.Node parent = text.getParentNode();
+            int at = 0;
+            while (start >= 0) {
+                int end = start;
+                for (int i = start; i < data.length(); i = data.offsetByCodePoints(i, 1)) {
+                    int c = data.codePointAt(i);
+                    if (!serif.charExists(c)) {
+                        end = data.offsetByCodePoints(i, 1);
+                    } else if (!Character.isWhitespace(c)) {
+                        break;
+                    }
+                }
+                parent.insertBefore(document.createTextNode(data.substring(at, start)), text);
+                org.w3c.dom.Element span = document.createElementNS(parent.getNamespaceURI(), "span");
+                span.setAttribute("style", "font-family: 'DejaVu Sans'");
+                span.setTextContent(data.substring(start, end));
+                parent.insertBefore(span, text);
+                at = end;
+                start = firstMissing(serif, data, end);
+            }
+            text.setData(data.substring(at));
+        }
+    }
+
+    private static int firstMissing(BaseFont font, String data, int from) {
+        for (int i = from; i < data.length(); i = data.offsetByCodePoints(i, 1)) {
+            int c = data.codePointAt(i);
+            if (!Character.isWhitespace(c) && !font.charExists(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void collectTexts(org.w3c.dom.Node node, List<org.w3c.dom.Text> texts) {
+        for (org.w3c.dom.Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof org.w3c.dom.Text text) {
+                texts.add(text);
+            } else if (child instanceof org.w3c.dom.Element element && !"style".equals(element.getLocalName())
+                    && !"head".equals(element.getLocalName())) {
+                collectTexts(child, texts);
+            }
+        }
+    }
+
+    /** Adds a style element at the end of the head, so that its rules win over the document's own. */
+    private static void addPageStyle(Document document, String css) {
+        org.w3c.dom.NodeList heads = document.getElementsByTagNameNS("*", "head");
+        if (heads.getLength() > 0) {
+            org.w3c.dom.Element style = document.createElementNS(heads.item(0).getNamespaceURI(), "style");
+            style.setTextContent(css);
+            heads.item(0).appendChild(style);
         }
     }
 

@@ -58,7 +58,7 @@ class RunCommandTest {
                     "minister.office@example.org.eml", "chair@example.org.eml", "deputy.chair@example.org.eml");
         }
         String eml = Files.readString(outbox.resolve("chair@example.org.eml"));
-        assertThat(eml).contains("Subject: Morning Briefing: 2026-11-25", "To: chair@example.org", "multipart/alternative",
+        assertThat(eml).contains("Subject: Morning Briefing: Wednesday 25 November", "To: chair@example.org", "multipart/alternative",
                 "application/pdf", "filename=briefing-2026-11-25.pdf");
         assertThat(dir.resolve("out/archive/morning-briefing/2026/11/25/briefing-2026-11-25.pdf")).isNotEmptyFile();
         assertThat(dir.resolve("out/data/newsbrief.db")).isNotEmptyFile();

@@ -224,6 +224,52 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theWebCopyAndUnsubscribeAddressesAreReadAndOnlyWebOnesAccepted() throws IOException {
+        Path good = write("""
+                sources:
+                  - file: a.txt
+                web_base_url: https://news.example.org/briefings/
+                mail:
+                  host: localhost
+                  from: "Morning Briefing <briefing@example.org>"
+                  unsubscribe: "Desk <leave@example.org>"
+                  unsubscribe_url: https://news.example.org/unsubscribe?who={address}
+                """);
+
+        NewsbriefConfig config = new ConfigLoader(Map.of()).load(good);
+
+        assertThat(config.webBaseUrl()).isEqualTo("https://news.example.org/briefings");
+        assertThat(config.mail().unsubscribe().address()).isEqualTo("leave@example.org");
+        assertThat(config.mail().unsubscribe().url()).isEqualTo("https://news.example.org/unsubscribe?who={address}");
+        Path defaults = write("""
+                sources:
+                  - file: a.txt
+                mail:
+                  host: localhost
+                  from: "Morning Briefing <briefing@example.org>"
+                """);
+        NewsbriefConfig unset = new ConfigLoader(Map.of()).load(defaults);
+        assertThat(unset.webBaseUrl()).isEmpty();
+        assertThat(unset.mail().unsubscribe().address()).as("the sender, unless set").isEqualTo("briefing@example.org");
+        assertThat(unset.mail().unsubscribe().url()).isEmpty();
+
+        Path bad = write("""
+                sources:
+                  - file: a.txt
+                web_base_url: "javascript:alert(1)"
+                mail:
+                  host: localhost
+                  from: briefing@example.org
+                  unsubscribe: "nobody"
+                  unsubscribe_url: http://news.example.org/unsubscribe
+                """);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))
+                .hasMessageContaining("web_base_url: line 3: must be an http or https address")
+                .hasMessageContaining("mail.unsubscribe: line 7: not a valid email address")
+                .hasMessageContaining("mail.unsubscribe_url: line 8: must be an https address");
+    }
+
+    @Test
     void badRecipientsSourcesAndYamlAreNamed() throws IOException {
         Path file = write("""
                 sources:

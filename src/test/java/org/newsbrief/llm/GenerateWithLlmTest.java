@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -123,14 +124,18 @@ class GenerateWithLlmTest {
 
         int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> commandLine.execute("generate",
                 TestFiles.samples().toString(), "--out", temp.resolve("out").toString(), "--date", "2026-11-25",
-                "--format", "html", "--summarizer", "llm", "--llm-base-url", server.baseUrl(), "--llm-model", "test-model",
-                "--llm-timeout", "30", "--llm-retries", "1"));
+                "--format", "html,txt,md", "--summarizer", "llm", "--llm-base-url", server.baseUrl(), "--llm-model", "test-model",
+                "--llm-timeout", "30", "--llm-retries", "1", "--report", temp.resolve("report.json").toString()));
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(err.toString()).contains("within 30 s", "LLM summaries: 0 written, 10 kept extractive");
-        String page = Files.readString(temp.resolve("out/briefing-2026-11-25.html"));
-        assertThat(page).contains("Quoted from the reports: the AI service did not answer")
-                .doesNotContain("AI-written summary, checked against");
+        for (String format : List.of("html", "txt", "md")) {
+            String page = TestFiles.normalizeSpace(Files.readString(temp.resolve("out/briefing-2026-11-25." + format)));
+            assertThat(page).as("readers are told how, not the service's trouble (" + format + ")")
+                    .contains("Quoted from the reports").doesNotContain("did not answer", "AI-written summary, checked against");
+        }
+        assertThat(Files.readString(temp.resolve("report.json"))).as("the operator still learns why")
+                .contains("the AI service did not answer");
     }
 
     @Test
