@@ -141,7 +141,7 @@ class RunCommandTest {
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("edition of 2026-11-25: would be made", "from: Newsbrief <newsbrief@localhost>",
-                "subject: Morning Briefing: 2026-11-25", "chair@example.org: would be sent now",
+                "subject: Morning Briefing: Wednesday 25 November", "chair@example.org: would be sent now",
                 "minister.office@example.org: would be sent now", "3 would be sent", "nothing was sent");
         assertThat(dir.resolve("out/outbox")).doesNotExist();
         assertThat(dir.resolve("out/archive")).doesNotExist();

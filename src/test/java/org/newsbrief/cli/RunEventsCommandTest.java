@@ -6,35 +6,43 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.TestFiles;
+import org.newsbrief.events.RunEvent;
+import org.newsbrief.ingest.Ingestion;
 
-/** A run's warnings reach standard error as one line each, and --report as typed events. */
+/** A run's events reach --report by kind, beside what was read and left out. */
 class RunEventsCommandTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void aWarningIsPrintedAndReportedWithItsKind() throws IOException {
-        Path templates = Files.createDirectories(dir.resolve("templates"));
-        Files.writeString(templates.resolve("briefing.html"), Files.readString(TestFiles.templates().resolve("briefing.html"))
-                .replace("href=\"briefing.css\"", "href=\"missing.css\""));
+    void eachEventIsReportedWithItsKind() throws IOException {
         Path report = dir.resolve("report.json");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
 
-        assertThat(TestFiles.run(out, err, "generate", TestFiles.samples().toString(), "--templates", templates.toString(),
-                "--out", dir.resolve("out").toString(), "--format", "html", "--report", report.toString())).isZero();
+        Reporting.write(report, new Ingestion.Report(1, List.of(), List.of(), 0, List.of()), Optional.empty(), List.of(),
+                List.of(new RunEvent.Progress("analyzed 1,000 of 2,000 articles"),
+                        new RunEvent.Warning("briefing.html: stylesheet 'x.css' was not loaded"),
+                        new RunEvent.Skipped("feeds/wire.xml", "HTTP 404"), new RunEvent.Failure("smtp://mail:25 unreachable")));
 
-        assertThat(err.toString()).contains("newsbrief: warning: ").contains("stylesheet 'missing.css'");
         JsonNode events = new ObjectMapper().readTree(report.toFile()).get("events");
-        assertThat(events).anySatisfy(event -> {
-            assertThat(event.get("kind").asText()).isEqualTo("warning");
-            assertThat(event.get("message").asText()).contains("stylesheet 'missing.css'");
-        });
+        assertThat(events).extracting(event -> event.get("kind").asText())
+                .containsExactly("progress", "warning", "skipped", "error");
+        assertThat(events.get(2).get("message").asText()).isEqualTo("feeds/wire.xml: HTTP 404");
+    }
+
+    @Test
+    void generateWritesItsEventsIntoTheReport() throws IOException {
+        Path report = dir.resolve("report.json");
+
+        assertThat(TestFiles.run(new StringWriter(), new StringWriter(), "generate", TestFiles.samples().toString(),
+                "--out", dir.resolve("out").toString(), "--format", "md", "--report", report.toString())).isZero();
+
+        assertThat(new ObjectMapper().readTree(report.toFile()).get("events").isArray()).isTrue();
     }
 }
