@@ -25,9 +25,11 @@ import org.newsbrief.compose.BriefingEditor;
 import org.newsbrief.compose.EditReport;
 import org.newsbrief.compose.Story;
 import org.newsbrief.config.NewsbriefConfig;
+import org.newsbrief.deliver.BriefingMail;
 import org.newsbrief.deliver.Mailer;
 import org.newsbrief.deliver.OutboxMailer;
 import org.newsbrief.deliver.SmtpMailer;
+import org.newsbrief.deliver.SmtpSettings;
 import org.newsbrief.evaluate.Lab;
 import org.newsbrief.events.RunLog;
 import org.newsbrief.ingest.Article;
@@ -359,7 +361,14 @@ public final class Newsbrief {
             watched.add(folder);
             watched.add(folder.toAbsolutePath().getParent().resolve("prompts"));
         }
-        PreviewServer server = new PreviewServer(prepared.briefing(), settings.render().folder(), watched, port, log);
+        SmtpSettings mail = settings.mail();
+        List<String> headers = List.of(
+                "From: " + (mail != null ? mail.from() : SmtpSettings.OUTBOX_FROM),
+                "Subject: " + BriefingMail.subject(mail != null ? mail.subject() : "{title}: {date}", settings.title(),
+                        prepared.briefing().date()),
+                "Attachment: briefing-" + prepared.briefing().date() + ".pdf");
+        PreviewServer server = new PreviewServer(prepared.briefing(), settings.render().folder(), watched, port, log,
+                headers);
         return new Preview() {
             @Override
             public String address() {

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
         name = "preview",
         mixinStandardHelpOptions = true,
         description = "Serves the briefing of the INPUTs (default: samples) at http://127.0.0.1:PORT/ and reloads the "
-                + "page when a template, stylesheet or prompt changes; /briefing.pdf is the PDF. Stop with Ctrl-C.")
+                + "page when a template, stylesheet or prompt changes; /briefing.pdf is the PDF, /email the email as sent "
+                + "(under its headers) and /email.txt its text part. A broken template is shown in the page with its "
+                + "file:line:column. Stop with Ctrl-C.")
 final class PreviewCommand implements Callable<Integer> {
 
     private final Newsbrief newsbrief;

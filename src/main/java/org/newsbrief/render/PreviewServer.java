@@ -38,6 +38,7 @@ public final class PreviewServer implements AutoCloseable {
     private final TemplateFolder templates;
     private final List<Path> watched;
     private final RunLog warnings;
+    private final List<String> emailHeaders;
     private final HttpServer server;
 
     /**
@@ -52,13 +53,32 @@ public final class PreviewServer implements AutoCloseable {
      */
     public PreviewServer(Briefing briefing, TemplateFolder templates, List<Path> watched, int port, RunLog warnings)
             throws IOException {
+        this(briefing, templates, watched, port, warnings, List.of());
+    }
+
+    /**
+     * Starts serving, with the email's view as well: {@code /email} is the HTML body as sent and
+     * {@code /email.txt} its text part, each under the message's headers.
+     *
+     * @param briefing the briefing to show
+     * @param templates where templates are read from, on every request
+     * @param watched folders whose changes make the page reload (templates, prompts)
+     * @param port the port, or 0 for any free one
+     * @param warnings receives rendering warnings
+     * @param emailHeaders the message's headers as they are sent, such as {@code Subject: ...}, one a line
+     * @throws IOException when the port cannot be opened
+     */
+    public PreviewServer(Briefing briefing, TemplateFolder templates, List<Path> watched, int port, RunLog warnings,
+            List<String> emailHeaders) throws IOException {
         this.briefing = Objects.requireNonNull(briefing, "briefing");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.watched = List.copyOf(watched);
         this.warnings = Objects.requireNonNull(warnings, "warnings");
+        this.emailHeaders = List.copyOf(emailHeaders);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::page).getFilters().add(new LocalHostOnly());
         server.createContext("/briefing.pdf", this::pdf).getFilters().add(new LocalHostOnly());
+        server.createContext("/email", this::email).getFilters().add(new LocalHostOnly());
         server.createContext("/version", exchange -> send(exchange, 200, "text/plain", version().getBytes(StandardCharsets.UTF_8)))
                 .getFilters().add(new LocalHostOnly());
         server.start();
@@ -87,6 +107,43 @@ public final class PreviewServer implements AutoCloseable {
                     + e.getMessage().replace("&", "&amp;").replace("<", "&lt;") + "</pre>" + RELOAD_SCRIPT + "</body></html>";
             send(exchange, 500, "text/html; charset=utf-8", message.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** {@code /email}: the HTML body as sent, under its headers; {@code /email.txt}: the text part. */
+    private void email(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!path.equals("/email") && !path.equals("/email.txt")) {
+            send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try {
+            List<String> problems = TemplateCheck.problems(templates);
+            if (!problems.isEmpty()) {
+                throw new TemplateException(problems);
+            }
+            if (path.equals("/email.txt")) {
+                String text = String.join("\n", emailHeaders) + (emailHeaders.isEmpty() ? "" : "\n\n")
+                        + PlainTextRenderer.text(briefing);
+                send(exchange, 200, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String html = HtmlWriter.write(new HtmlRenderer(templates, warnings).render(briefing, HtmlRenderer.EMAIL_TEMPLATE));
+            StringBuilder headers = new StringBuilder("<pre style=\"margin:0;padding:12px 16px;background:#f3f4f6;"
+                    + "border-bottom:1px solid #d1d5db;font:13px monospace;white-space:pre-wrap;\">");
+            emailHeaders.forEach(line -> headers.append(escape(line)).append('\n'));
+            headers.append("</pre>");
+            html = html.replaceFirst("(<body[^>]*>)", "$1" + java.util.regex.Matcher.quoteReplacement(headers.toString()))
+                    .replace("</body>", RELOAD_SCRIPT + "</body>");
+            send(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        } catch (RenderException e) {
+            String message = "<!DOCTYPE html><html><body><h1>The email did not render</h1><pre>" + escape(e.getMessage())
+                    + "</pre>" + RELOAD_SCRIPT + "</body></html>";
+            send(exchange, 500, "text/html; charset=utf-8", message.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private void pdf(HttpExchange exchange) throws IOException {

@@ -99,4 +99,26 @@ class StrictTemplatesTest {
             assertThat(page.body()).contains(place()).contains("titel");
         }
     }
+
+    @Test
+    void previewShowsTheEmailAsSentWithItsHeadersAndItsTextPart() throws Exception {
+        Newsbrief newsbrief = TestFiles.newsbrief(TestFiles.settings("--title", "Harbour Desk"));
+        Newsbrief.Prepared prepared = newsbrief.prepare(new Newsbrief.GenerateRequest(
+                List.of(TestFiles.samples().toString()), LocalDate.of(2026, 11, 25)), RunLog.none());
+
+        try (Newsbrief.Preview preview = newsbrief.preview(prepared, 0, RunLog.none())) {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> html = client.send(HttpRequest.newBuilder(URI.create(preview.address() + "email")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> text = client.send(HttpRequest.newBuilder(URI.create(preview.address() + "email.txt"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(html.statusCode()).isEqualTo(200);
+            assertThat(html.body()).contains("Subject: Harbour Desk: Wednesday 25 November", "From: ", "<a ",
+                    "Reserve Bank lifts cash rate");
+            assertThat(text.statusCode()).isEqualTo(200);
+            assertThat(text.body()).startsWith("From: ").contains("Subject: Harbour Desk: Wednesday 25 November",
+                    "Reserve Bank lifts cash rate");
+        }
+    }
 }
