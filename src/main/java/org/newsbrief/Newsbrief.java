@@ -27,6 +27,7 @@ import org.newsbrief.compose.Story;
 import org.newsbrief.config.NewsbriefConfig;
 import org.newsbrief.deliver.BriefingMail;
 import org.newsbrief.deliver.Mailer;
+import org.newsbrief.deliver.MessagePicture;
 import org.newsbrief.deliver.OutboxMailer;
 import org.newsbrief.deliver.SmtpMailer;
 import org.newsbrief.deliver.SmtpSettings;
@@ -457,6 +458,18 @@ public final class Newsbrief {
                 ? new SmtpMailer(settings.mail(), clock)
                 : new OutboxMailer(settings.outbox().resolve(settings.id()), clock);
         return new Editions(this, store, chosen, sleeper);
+    }
+
+    /**
+     * Draws a sent message as a phone's mail program shows it, on one page of a PDF: what the
+     * README's picture of the email is made from.
+     *
+     * @param eml a message file, such as one the outbox holds
+     * @param target the PDF to write
+     * @param log receives a warning for each remote resource refused
+     */
+    public void drawMessage(Path eml, Path target, RunLog log) {
+        MessagePicture.draw(eml, target, log);
     }
 
     /**

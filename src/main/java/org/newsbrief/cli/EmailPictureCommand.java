@@ -3,7 +3,7 @@ package org.newsbrief.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.newsbrief.deliver.MessagePicture;
+import org.newsbrief.Newsbrief;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
                 + "page of a PDF; remote images are not fetched. Makes the README's picture of the email.")
 final class EmailPictureCommand implements Callable<Integer> {
 
+    private final Newsbrief newsbrief;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -31,12 +33,16 @@ final class EmailPictureCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.pdf", required = true, description = "Where the PDF goes.")
     private Path out;
 
+    EmailPictureCommand(Newsbrief newsbrief) {
+        this.newsbrief = java.util.Objects.requireNonNull(newsbrief, "newsbrief");
+    }
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(eml)) {
             throw new CommandLine.ParameterException(spec.commandLine(), eml + ": no such file");
         }
-        MessagePicture.draw(eml, out, new ConsoleLog(spec.commandLine().getErr()));
+        newsbrief.drawMessage(eml, out, new ConsoleLog(spec.commandLine().getErr()));
         spec.commandLine().getOut().println("wrote " + out);
         spec.commandLine().getOut().flush();
         return CommandLine.ExitCode.OK;

@@ -51,49 +51,12 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                if (type == SummarizeCommand.class) {
-                    return type.cast(new SummarizeCommand(newsbrief));
+                // every command that calls the library takes the facade as its one constructor argument
+                try {
+                    return type.getDeclaredConstructor(Newsbrief.class).newInstance(newsbrief);
+                } catch (NoSuchMethodException e) {
+                    return defaults.create(type);
                 }
-                if (type == GenerateCommand.class) {
-                    return type.cast(new GenerateCommand(newsbrief));
-                }
-                if (type == PreviewCommand.class) {
-                    return type.cast(new PreviewCommand(newsbrief));
-                }
-                if (type == ExtractCommand.class) {
-                    return type.cast(new ExtractCommand(newsbrief));
-                }
-                if (type == EvalStoriesCommand.class) {
-                    return type.cast(new EvalStoriesCommand(newsbrief));
-                }
-                if (type == EvalCommand.class) {
-                    return type.cast(new EvalCommand(newsbrief));
-                }
-                if (type == RunCommand.class) {
-                    return type.cast(new RunCommand(newsbrief));
-                }
-                if (type == ScheduleCommand.class) {
-                    return type.cast(new ScheduleCommand(newsbrief));
-                }
-                if (type == TrainScorerCommand.class) {
-                    return type.cast(new TrainScorerCommand(newsbrief));
-                }
-                if (type == EvalSectionsCommand.class) {
-                    return type.cast(new EvalSectionsCommand(newsbrief));
-                }
-                if (type == TrainFrequenciesCommand.class) {
-                    return type.cast(new TrainFrequenciesCommand(newsbrief));
-                }
-                if (type == TrainSectionsCommand.class) {
-                    return type.cast(new TrainSectionsCommand(newsbrief));
-                }
-                if (type == CheckTemplatesCommand.class) {
-                    return type.cast(new CheckTemplatesCommand(newsbrief));
-                }
-                if (type == BenchCommand.class) {
-                    return type.cast(new BenchCommand(newsbrief));
-                }
-                return defaults.create(type);
             }
         });
         commandLine.setExecutionStrategy(Main::executeFiltered);
