@@ -104,7 +104,7 @@ class EditionEmailTest {
     }
 
     private static Document html(MimeMessage message) throws Exception {
-        for (BodyPart part : leaves((Multipart) message.getContent())) {
+        for (BodyPart part : TestFiles.leaves((Multipart) message.getContent())) {
             if (part.isMimeType("text/html")) {
                 return Jsoup.parse((String) part.getContent());
             }
@@ -179,7 +179,7 @@ class EditionEmailTest {
         assertThat(message.getHeader("List-Unsubscribe")).as("the sender, by default")
                 .containsExactly("<mailto:briefing@example.org?subject=unsubscribe>");
         assertThat(message.getHeader("List-Unsubscribe-Post")).as("one click needs a web address").isNull();
-        assertThat(leaves((Multipart) message.getContent())).extracting(BodyPart::getFileName)
+        assertThat(TestFiles.leaves((Multipart) message.getContent())).extracting(BodyPart::getFileName)
                 .contains("briefing-2026-11-25.pdf");
     }
 
@@ -195,7 +195,7 @@ class EditionEmailTest {
                 .isEqualTo("<mailto:leave+briefing@example.org?subject=unsubscribe>, "
                         + "<https://news.example.org/unsubscribe?who=ops%40example.org>");
         assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
-        assertThat(leaves((Multipart) message.getContent())).extracting(part -> part.getContentType().replaceAll(";.*", "")
+        assertThat(TestFiles.leaves((Multipart) message.getContent())).extracting(part -> part.getContentType().replaceAll(";.*", "")
                 .strip().toLowerCase()).containsExactly("text/plain", "text/html", "application/pdf");
     }
 
@@ -219,18 +219,5 @@ class EditionEmailTest {
             }
         }
         throw new AssertionError("no font size for " + element);
-    }
-
-    private static List<BodyPart> leaves(Multipart multipart) throws Exception {
-        List<BodyPart> leaves = new ArrayList<>();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.getContent() instanceof Multipart inner) {
-                leaves.addAll(leaves(inner));
-            } else {
-                leaves.add(part);
-            }
-        }
-        return leaves;
     }
 }

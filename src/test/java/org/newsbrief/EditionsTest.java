@@ -80,7 +80,7 @@ class EditionsTest {
                 "Chief Financial Officer <cfo@example.org>");
         for (MimeMessage message : received) {
             assertThat(message.getSubject()).as("the date as readers write it").isEqualTo("Morning Briefing: Wednesday 25 November");
-            List<BodyPart> parts = leaves((Multipart) message.getContent());
+            List<BodyPart> parts = TestFiles.leaves((Multipart) message.getContent());
             assertThat(parts).extracting(part -> part.getContentType().replaceAll(";.*", "").strip().toLowerCase())
                     .containsExactly("text/plain", "text/html", "application/pdf");
             assertThat((String) parts.get(0).getContent()).contains("EXECUTIVE SUMMARY", "Reserve Bank lifts cash rate");
@@ -195,7 +195,7 @@ class EditionsTest {
                 "bob@example.org Evening Briefing: 2026-11-25", "carol@example.org Evening Briefing: 2026-11-25");
         for (MimeMessage message : received) {
             boolean isEvening = subject(message).startsWith("Evening");
-            List<BodyPart> parts = leaves((Multipart) message.getContent());
+            List<BodyPart> parts = TestFiles.leaves((Multipart) message.getContent());
             assertThat((String) parts.get(1).getContent()).contains(isEvening ? "Evening Briefing" : "Morning Briefing")
                     .doesNotContain(isEvening ? "Morning Briefing" : "Evening Briefing");
             assertThat(parts.get(2).getInputStream().readAllBytes())
@@ -238,18 +238,5 @@ class EditionsTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<BodyPart> leaves(Multipart multipart) throws Exception {
-        List<BodyPart> leaves = new ArrayList<>();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.getContent() instanceof Multipart inner) {
-                leaves.addAll(leaves(inner));
-            } else {
-                leaves.add(part);
-            }
-        }
-        return leaves;
     }
 }

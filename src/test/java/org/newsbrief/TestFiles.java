@@ -115,4 +115,21 @@ public final class TestFiles {
     public static String normalizeSpace(String text) {
         return text.replaceAll("\\s+", " ").strip();
     }
+
+    /**
+     * @param multipart a message's content
+     * @return its leaf parts in order, nested multiparts opened: text, HTML, attachments
+     */
+    public static java.util.List<jakarta.mail.BodyPart> leaves(jakarta.mail.Multipart multipart) throws Exception {
+        java.util.List<jakarta.mail.BodyPart> leaves = new java.util.ArrayList<>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof jakarta.mail.Multipart inner) {
+                leaves.addAll(leaves(inner));
+            } else {
+                leaves.add(part);
+            }
+        }
+        return leaves;
+    }
 }

@@ -95,10 +95,7 @@ public final class PreviewServer implements AutoCloseable {
             return;
         }
         try {
-            List<String> problems = TemplateCheck.problems(templates);
-            if (!problems.isEmpty()) {
-                throw new TemplateException(problems);
-            }
+            requireSoundTemplates();
             String html = HtmlWriter.write(new HtmlRenderer(templates, warnings).render(briefing));
             html = html.replace("</body>", RELOAD_SCRIPT + "</body>");
             send(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
@@ -106,6 +103,14 @@ public final class PreviewServer implements AutoCloseable {
             String message = "<!DOCTYPE html><html><body><h1>The briefing did not render</h1><pre>"
                     + e.getMessage().replace("&", "&amp;").replace("<", "&lt;") + "</pre>" + RELOAD_SCRIPT + "</body></html>";
             send(exchange, 500, "text/html; charset=utf-8", message.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Refuses templates check-templates would refuse, so they show in the page rather than as blanks. */
+    private void requireSoundTemplates() {
+        List<String> problems = TemplateCheck.problems(templates);
+        if (!problems.isEmpty()) {
+            throw new TemplateException(problems);
         }
     }
 
@@ -117,10 +122,7 @@ public final class PreviewServer implements AutoCloseable {
             return;
         }
         try {
-            List<String> problems = TemplateCheck.problems(templates);
-            if (!problems.isEmpty()) {
-                throw new TemplateException(problems);
-            }
+            requireSoundTemplates();
             if (path.equals("/email.txt")) {
                 String text = String.join("\n", emailHeaders) + (emailHeaders.isEmpty() ? "" : "\n\n")
                         + PlainTextRenderer.text(briefing);
