@@ -235,9 +235,11 @@ class LlmBriefingEditorTest {
         server.behave(call -> FakeModelServer.careful(call).held(() -> clock.advance(Duration.ofMinutes(1))));
         RunLog events = mock(RunLog.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
 
+        // one request at a time, so the count of requests does not depend on how many were in
+        // flight when the breaker opened
         Edit result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> edit(openAi().timeout(Duration.ofSeconds(30))
-                .retry(new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1))).breakerThreshold(2).build(),
-                samples, clock, events));
+                .retry(new RetryPolicy(0, Duration.ofMillis(10), Duration.ofSeconds(1))).breakerThreshold(2).concurrency(1)
+                .build(), samples, clock, events));
 
         assertThat(written(result.briefing())).isEmpty();
         assertThat(result.briefing().stories()).allMatch(story ->
