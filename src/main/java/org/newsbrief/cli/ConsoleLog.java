@@ -35,16 +35,11 @@ final class ConsoleLog implements RunLog {
      * @return the line that tells it, without the program's name
      */
     static String line(RunEvent event) {
-        if (event instanceof RunEvent.Warning) {
-            return "warning: " + event.message();
+        if (event instanceof RunEvent.Progress) {
+            return event.message();
         }
-        if (event instanceof RunEvent.Skipped) {
-            return "skipped " + event.message();
-        }
-        if (event instanceof RunEvent.Failure) {
-            return "error: " + event.message();
-        }
-        return event.message();
+        // "skipped in/a.txt: reason" reads as a sentence; the others are labelled "warning: ..."
+        return event.kind() + (event instanceof RunEvent.Skipped ? " " : ": ") + event.message();
     }
 
     @Override

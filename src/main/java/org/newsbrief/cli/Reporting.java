@@ -134,25 +134,11 @@ final class Reporting {
                     .put("reason", story.authorship().reason()));
         }
         ArrayNode logged = root.putArray("events");
-        events.forEach(event -> logged.addObject().put("kind", kind(event)).put("message", event.message()));
+        events.forEach(event -> logged.addObject().put("kind", event.kind()).put("message", event.message()));
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         Files.writeString(file, mapper.writeValueAsString(root));
-    }
-
-    /** @return the event's kind as the report names it: progress, warning, skipped or error */
-    static String kind(RunEvent event) {
-        if (event instanceof RunEvent.Warning) {
-            return "warning";
-        }
-        if (event instanceof RunEvent.Skipped) {
-            return "skipped";
-        }
-        if (event instanceof RunEvent.Failure) {
-            return "error";
-        }
-        return "progress";
     }
 }

@@ -11,6 +11,9 @@ public sealed interface RunEvent {
     /** @return the event in words, without a severity prefix */
     String message();
 
+    /** @return what kind of event it is, as logs and reports name it: progress, warning, skipped or error */
+    String kind();
+
     /**
      * How far a long piece of work got, such as {@code analyzed 1,000 of 5,000 articles}.
      *
@@ -20,6 +23,11 @@ public sealed interface RunEvent {
 
         public Progress {
             Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String kind() {
+            return "progress";
         }
     }
 
@@ -32,6 +40,11 @@ public sealed interface RunEvent {
 
         public Warning {
             Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String kind() {
+            return "warning";
         }
     }
 
@@ -52,6 +65,11 @@ public sealed interface RunEvent {
         public String message() {
             return input + ": " + reason;
         }
+
+        @Override
+        public String kind() {
+            return "skipped";
+        }
     }
 
     /**
@@ -64,6 +82,11 @@ public sealed interface RunEvent {
 
         public Failure {
             Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String kind() {
+            return "error";
         }
     }
 }

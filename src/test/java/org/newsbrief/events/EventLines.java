@@ -14,16 +14,9 @@ public final class EventLines {
      */
     public static RunLog into(List<String> lines) {
         return event -> {
-            String line;
-            if (event instanceof RunEvent.Warning) {
-                line = "warning: " + event.message();
-            } else if (event instanceof RunEvent.Skipped) {
-                line = "skipped " + event.message();
-            } else if (event instanceof RunEvent.Failure) {
-                line = "error: " + event.message();
-            } else {
-                line = event.message();
-            }
+            // as the command line prints it: progress as it is, "skipped FILE: reason", "warning: ..."
+            String line = event instanceof RunEvent.Progress ? event.message()
+                    : event.kind() + (event instanceof RunEvent.Skipped ? " " : ": ") + event.message();
             synchronized (lines) {
                 lines.add(line);
             }
