@@ -33,7 +33,6 @@ import org.newsbrief.render.HtmlRenderer;
 import org.newsbrief.render.HtmlWriter;
 import org.newsbrief.render.PlainTextRenderer;
 import org.newsbrief.render.RenderException;
-import org.newsbrief.render.RenderSettings;
 import org.newsbrief.store.EditionStore;
 
 /**
@@ -222,7 +221,8 @@ public final class Editions implements AutoCloseable {
                     + left.reason()));
             log.progress(read.summary());
             // the PDF is what is mailed, so an edition always has one
-            Newsbrief.GenerateReport written = newsbrief.with(withPdf(config)).write(prepared, folder, date, log, Optional.empty());
+            Newsbrief.GenerateReport written = newsbrief.write(prepared, folder, date, editionFormats(config), log,
+                    Optional.empty());
             files = new ArrayList<>(written.written());
             files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_HTML), HtmlWriter.write(
                     new HtmlRenderer(config.render().folder(), log).render(briefing, HtmlRenderer.EMAIL_TEMPLATE, webCopy(date)))));
@@ -354,14 +354,18 @@ public final class Editions implements AutoCloseable {
                 date.getDayOfMonth()) + "briefing-" + date + ".html";
     }
 
-    private static NewsbriefConfig withPdf(NewsbriefConfig config) {
+    /**
+     * The formats an edition is archived in: the settings' own, the PDF that is mailed, and the
+     * HTML copy when the email links into it.
+     */
+    private static Set<Format> editionFormats(NewsbriefConfig config) {
         Set<Format> formats = EnumSet.of(Format.PDF);
         if (!config.webBaseUrl().isEmpty()) {
             // the email links into the HTML copy, so it must be archived where the web serves it
             formats.add(Format.HTML);
         }
         formats.addAll(config.render().formats());
-        return config.withRender(new RenderSettings(config.render().templates(), formats, config.render().paper()));
+        return formats;
     }
 
     private Dispatcher.Report deliver(LocalDate date, List<Path> files, Request request, List<String> recipients, RunLog log) {
@@ -387,11 +391,22 @@ public final class Editions implements AutoCloseable {
     }
 
     private String sender() {
-        return config.mail() != null ? config.mail().from() : SmtpSettings.OUTBOX_FROM;
+        return sender(config);
     }
 
     private String subject(LocalDate date) {
-        return BriefingMail.subject(config.mail() != null ? config.mail().subject() : "{title}: {date}", config.title(), date);
+        return subject(config, date);
+    }
+
+    /** @return the From an edition of these settings is sent with, the outbox's own when none is set */
+    static String sender(NewsbriefConfig config) {
+        return config.mail() != null ? config.mail().from() : SmtpSettings.OUTBOX_FROM;
+    }
+
+    /** @return the Subject of the edition of that day, as the settings write it */
+    static String subject(NewsbriefConfig config, LocalDate date) {
+        return BriefingMail.subject(config.mail() != null ? config.mail().subject() : SmtpSettings.DEFAULT_SUBJECT,
+                config.title(), date);
     }
 
     private Dispatcher dispatcher(RunLog log) {

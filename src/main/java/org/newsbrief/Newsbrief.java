@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.newsbrief.compose.Briefing;
@@ -25,12 +26,10 @@ import org.newsbrief.compose.BriefingEditor;
 import org.newsbrief.compose.EditReport;
 import org.newsbrief.compose.Story;
 import org.newsbrief.config.NewsbriefConfig;
-import org.newsbrief.deliver.BriefingMail;
 import org.newsbrief.deliver.Mailer;
 import org.newsbrief.deliver.MessagePicture;
 import org.newsbrief.deliver.OutboxMailer;
 import org.newsbrief.deliver.SmtpMailer;
-import org.newsbrief.deliver.SmtpSettings;
 import org.newsbrief.evaluate.Lab;
 import org.newsbrief.events.RunLog;
 import org.newsbrief.ingest.Article;
@@ -330,7 +329,8 @@ public final class Newsbrief {
         LocalDate date = request.date() != null ? request.date() : today();
         Prepared prepared = prepare(request.inputs(), date, article -> null, false, log);
         BriefingEditor.Edited edited = editor.edit(prepared.composition(), log);
-        return write(prepared.with(edited.composition().briefing()), settings.out(), date, log, edited.report());
+        return write(prepared.with(edited.composition().briefing()), settings.out(), date, settings.render().formats(), log,
+                edited.report());
     }
 
     /**
@@ -362,11 +362,8 @@ public final class Newsbrief {
             watched.add(folder);
             watched.add(folder.toAbsolutePath().getParent().resolve("prompts"));
         }
-        SmtpSettings mail = settings.mail();
-        List<String> headers = List.of(
-                "From: " + (mail != null ? mail.from() : SmtpSettings.OUTBOX_FROM),
-                "Subject: " + BriefingMail.subject(mail != null ? mail.subject() : "{title}: {date}", settings.title(),
-                        prepared.briefing().date()),
+        List<String> headers = List.of("From: " + Editions.sender(settings),
+                "Subject: " + Editions.subject(settings, prepared.briefing().date()),
                 "Attachment: briefing-" + prepared.briefing().date() + ".pdf");
         PreviewServer server = new PreviewServer(prepared.briefing(), settings.render().folder(), watched, port, log,
                 headers);
@@ -575,23 +572,25 @@ public final class Newsbrief {
     }
 
     /**
-     * Renders a composed briefing to the settings' formats.
+     * Renders a composed briefing, with the settings' templates and paper, in the formats given.
      *
      * @param prepared the briefing and what reading gave
      * @param folder where the files go; created when missing
      * @param date the day, which names the files
+     * @param formats the files to write
      * @param log receives rendering warnings
      * @param edit what the editor did
      * @return the files written
      */
-    GenerateReport write(Prepared prepared, Path folder, LocalDate date, RunLog log, Optional<EditReport> edit) {
+    GenerateReport write(Prepared prepared, Path folder, LocalDate date, Set<Format> formats, RunLog log,
+            Optional<EditReport> edit) {
         Briefing briefing = prepared.briefing();
         Document page = new HtmlRenderer(settings.render().folder(), log).render(briefing);
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(folder);
             for (Format format : Format.values()) {
-                if (!settings.render().formats().contains(format)) {
+                if (!formats.contains(format)) {
                     continue;
                 }
                 Path file = folder.resolve("briefing-" + date + "." + format.extension());

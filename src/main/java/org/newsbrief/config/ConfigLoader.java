@@ -592,7 +592,7 @@ public final class ConfigLoader {
             }
             return new SmtpSettings(host, port, security, server ? text(mail, "mail.username", "username", "") : "",
                     server ? text(mail, "mail.password", "password", "") : "", from,
-                    text(mail, "mail.subject", "subject", "{title}: {date}"),
+                    text(mail, "mail.subject", "subject", SmtpSettings.DEFAULT_SUBJECT),
                     duration(mail, "mail.timeout", "timeout", Duration.ofSeconds(30)),
                     integer(mail, "mail.attempts", "attempts", 4, 1), duration(mail, "mail.backoff", "backoff", Duration.ofSeconds(2)),
                     integer(mail, "mail.breaker_threshold", "breaker_threshold", SmtpSettings.DEFAULT_BREAKER_THRESHOLD, 1),

@@ -32,6 +32,9 @@ public record SmtpSettings(String host, int port, String security, String userna
     /** The sender of messages written to the outbox when the settings name none. */
     public static final String OUTBOX_FROM = "Newsbrief <newsbrief@localhost>";
 
+    /** The subject when none is set: the title and the date as readers write it. */
+    public static final String DEFAULT_SUBJECT = "{title}: {date}";
+
     public SmtpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(security, "security");
