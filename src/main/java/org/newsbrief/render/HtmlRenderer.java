@@ -248,7 +248,7 @@ public final class HtmlRenderer {
         List<Map<String, Object>> outlets = new ArrayList<>();
         for (Story.Outlet outlet : story.outlets()) {
             Map<String, Object> view = new LinkedHashMap<>();
-            view.put("name", outlet.name().isEmpty() ? "Source not given" : outlet.name());
+            view.put("name", outlet.name());
             view.put("url", isWebLink(outlet.url()) ? outlet.url() : "");
             view.put("title", outlet.title());
             outlets.add(view);
@@ -304,10 +304,13 @@ public final class HtmlRenderer {
         };
     }
 
-    /** "Reported by Reuters", "... by Reuters and AP", "... by Reuters, AP and BBC". */
+    /**
+     * "Reported by Reuters", "... by Reuters and AP", "... by Reuters, AP and BBC"; nothing when no
+     * outlet is known, since a placeholder on every byline and link tells the reader nothing.
+     */
     static String reportedBy(List<String> outlets) {
         if (outlets.isEmpty()) {
-            return "Source not given";
+            return "";
         }
         if (outlets.size() == 1) {
             return "Reported by " + outlets.get(0);

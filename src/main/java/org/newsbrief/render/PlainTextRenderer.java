@@ -1,6 +1,7 @@
 package org.newsbrief.render;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.newsbrief.compose.Briefing;
@@ -38,7 +39,10 @@ public final class PlainTextRenderer {
             out.append("## ").append(escape(section.name())).append("\n\n");
             for (Story story : section.stories()) {
                 out.append("### ").append(escape(story.headline())).append("\n\n");
-                out.append('*').append(escape(byline(story))).append("*\n\n");
+                String byline = byline(story);
+                if (!byline.isEmpty()) {
+                    out.append('*').append(escape(byline)).append("*\n\n");
+                }
                 if (!story.summary().isEmpty()) {
                     out.append(escape(String.join(" ", story.summary()))).append("\n\n");
                 }
@@ -46,7 +50,7 @@ public final class PlainTextRenderer {
                     out.append("Names: ").append(escape(String.join(", ", story.keyNames()))).append("\n\n");
                 }
                 for (Story.Outlet outlet : story.outlets()) {
-                    out.append("- ").append(escape(outletName(outlet))).append(": ");
+                    out.append("- ").append(outlet.name().isEmpty() ? "" : escape(outlet.name()) + ": ");
                     if (HtmlRenderer.isWebLink(outlet.url())) {
                         out.append('[').append(escape(outlet.title())).append("](<")
                                 .append(outlet.url().replace(">", "%3E").replace(" ", "%20")).append(">)");
@@ -83,7 +87,10 @@ public final class PlainTextRenderer {
             out.append(section.name().toUpperCase(Locale.ROOT)).append('\n').append("=".repeat(section.name().length())).append("\n\n");
             for (Story story : section.stories()) {
                 wrap(out, story.headline(), "");
-                wrap(out, byline(story), "");
+                String byline = byline(story);
+                if (!byline.isEmpty()) {
+                    wrap(out, byline, "");
+                }
                 out.append('\n');
                 if (!story.summary().isEmpty()) {
                     wrap(out, String.join(" ", story.summary()), "");
@@ -94,7 +101,7 @@ public final class PlainTextRenderer {
                     out.append('\n');
                 }
                 for (Story.Outlet outlet : story.outlets()) {
-                    wrap(out, "- " + outletName(outlet) + ": " + outlet.title(), "  ");
+                    wrap(out, "- " + (outlet.name().isEmpty() ? "" : outlet.name() + ": ") + outlet.title(), "  ");
                     if (HtmlRenderer.isWebLink(outlet.url())) {
                         out.append("  ").append(outlet.url()).append('\n');
                     }
@@ -105,17 +112,14 @@ public final class PlainTextRenderer {
         return out.toString();
     }
 
-    private static String outletName(Story.Outlet outlet) {
-        return outlet.name().isEmpty() ? "Source not given" : outlet.name();
-    }
-
+    /** @return who reported the story, when, and how its summary was made, as far as known; empty when nothing is */
     private static String byline(Story story) {
-        List<String> outlets = story.outletNames();
-        String by = HtmlRenderer.reportedBy(outlets);
-        String line = story.date() == null ? by : by + " · " + SHORT_DAY.format(story.date());
-        line = story.coveredOn() == null ? line : line + " · Already in the " + SHORT_DAY.format(story.coveredOn()) + " edition";
-        String authorship = HtmlRenderer.authorshipText(story.authorship());
-        return authorship.isEmpty() ? line : line + " · " + authorship;
+        List<String> parts = new ArrayList<>();
+        parts.add(HtmlRenderer.reportedBy(story.outletNames()));
+        parts.add(story.date() == null ? "" : SHORT_DAY.format(story.date()));
+        parts.add(story.coveredOn() == null ? "" : "Already in the " + SHORT_DAY.format(story.coveredOn()) + " edition");
+        parts.add(HtmlRenderer.authorshipText(story.authorship()));
+        return String.join(" · ", parts.stream().filter(part -> !part.isEmpty()).toList());
     }
 
     private static void wrap(StringBuilder out, String text, String indent) {

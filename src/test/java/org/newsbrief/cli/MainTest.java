@@ -184,6 +184,29 @@ class MainTest {
     }
 
     @Test
+    void anArticleWithoutAnOutletHasNoPlaceholderInAnyFormat() throws IOException {
+        // a scraped page whose outlet and date are not given
+        Path article = TestFiles.samples().resolve("scraped-drone-delivery.txt");
+        Path outDir = dir.resolve("unsourced");
+
+        int code = run("generate", article.toString(), "--out", outDir.toString(), "--date", "2026-11-25",
+                "--format", "pdf,html,md,txt");
+
+        assertThat(code).as(err.toString()).isZero();
+        String pdf = TestFiles.pdfText(outDir.resolve("briefing-2026-11-25.pdf"));
+        String html = Files.readString(outDir.resolve("briefing-2026-11-25.html"));
+        String md = Files.readString(outDir.resolve("briefing-2026-11-25.md"));
+        String txt = Files.readString(outDir.resolve("briefing-2026-11-25.txt"));
+        for (String page : List.of(pdf, html, md, txt)) {
+            assertThat(page).contains("Hospital Drones Cut Blood Sample Delivery Times").doesNotContain("Source not given",
+                    "Reported by");
+        }
+        assertThat(html).doesNotContain("<span class=\"link-outlet\">", "<span class=\"source\">", "<p class=\"byline\">");
+        assertThat(md).doesNotContain("\n**\n", "\n- : ");
+        assertThat(txt).doesNotContain("\n- : ").contains("\n- Hospital Drones Cut Blood Sample Delivery Times");
+    }
+
+    @Test
     void groupedStoriesListEveryOutletOfAnEvent() throws IOException {
         Path outDir = dir.resolve("grouped");
 
