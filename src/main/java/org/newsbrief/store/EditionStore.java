@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,11 @@ import java.util.Optional;
  * connection, used by one thread at a time; every change is committed at once, so what the store
  * says survives the process being killed right after.
  *
- * <p>An open store speaks for one edition id (a configuration's {@code id:}, later perhaps with
- * a slot): every row it reads or writes carries that id, so several configurations can share one
- * database without taking each other's editions or deliveries. The id is claimed for one
- * configuration file; another file claiming it is refused.
+ * <p>An open store speaks for one edition id (a configuration's {@code id:}): every row it reads
+ * or writes carries that id, so several configurations can share one database without taking each
+ * other's editions or deliveries. The id is claimed for one configuration file; another file
+ * claiming it is refused. A configuration with several editions a day ({@code morning},
+ * {@code evening}) gets a store for each from {@link #named}, whose rows carry the id and the name.
  */
 public final class EditionStore implements AutoCloseable {
 
@@ -117,16 +119,55 @@ public final class EditionStore implements AutoCloseable {
     private static final List<String> OWNED_TABLES = List.of("edition_articles", "editions", "edition_files", "deliveries",
             "scheduled_runs");
 
+    /** Between a configuration's id and an edition's name in the id its rows carry: never part of an id itself. */
+    private static final String NAME_SEPARATOR = ".";
+
     private final String url;
     private final Connection connection;
     private final Clock clock;
     private final String id;
+    /** The store this one speaks for a named edition of, or {@code null} when it owns the connection. */
+    private final EditionStore base;
+    /** The edition's name, empty for a configuration's unnamed edition. */
+    private final String name;
+    /** Guards the connection, shared by a store and the named editions opened from it. */
+    private final Object lock;
 
-    private EditionStore(String url, Connection connection, Clock clock, String id) {
+    private EditionStore(String url, Connection connection, Clock clock, String id, EditionStore base, String name, Object lock) {
         this.url = url;
         this.connection = connection;
         this.clock = clock;
         this.id = id;
+        this.base = base;
+        this.name = name;
+        this.lock = lock;
+    }
+
+    /**
+     * The same database speaking for one named edition of this configuration ({@code evening}):
+     * its editions, deliveries and scheduled runs are rows of its own, so a morning and an evening
+     * edition of one day each reach every recipient once. It shares this store's connection, and
+     * closing it leaves the connection open.
+     *
+     * @param name the edition's name, lower-case letters, digits and inner hyphens; empty for the unnamed edition
+     * @return the store for that edition
+     */
+    public EditionStore named(String name) {
+        Objects.requireNonNull(name, "name");
+        EditionStore root = base == null ? this : base;
+        if (name.isEmpty()) {
+            return root;
+        }
+        if (!name.matches("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?")) {
+            throw new IllegalArgumentException("an edition's name must be lower-case letters, digits and inner hyphens, "
+                    + "at most 32, was '" + name + "'");
+        }
+        return new EditionStore(root.url, root.connection, root.clock, root.id + NAME_SEPARATOR + name, root, name, root.lock);
+    }
+
+    /** @return the name of the edition this store speaks for, empty for the configuration's unnamed edition */
+    public String editionName() {
+        return name;
     }
 
     /**
@@ -171,7 +212,8 @@ public final class EditionStore implements AutoCloseable {
                     statement.execute("PRAGMA synchronous = FULL");
                 }
             }
-            EditionStore store = new EditionStore(shown, connection, clock, owner == null ? NO_ID : owner.id());
+            EditionStore store = new EditionStore(shown, connection, clock, owner == null ? NO_ID : owner.id(), null, "",
+                    new Object());
             try {
                 store.migrate();
                 if (owner != null) {
@@ -306,7 +348,7 @@ public final class EditionStore implements AutoCloseable {
     }
 
     /** @return the schema version the database is at */
-    public synchronized int schemaVersion() {
+    public int schemaVersion() {
         return query("read the schema version", () -> {
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
@@ -320,15 +362,48 @@ public final class EditionStore implements AutoCloseable {
      * @param keys the keys of its articles ({@link org.newsbrief.ingest.Article#key()})
      * @return for each key an earlier edition carried, the day of the latest such edition
      */
-    public synchronized Map<String, LocalDate> coveredBefore(LocalDate edition, Collection<String> keys) {
+    public Map<String, LocalDate> coveredBefore(LocalDate edition, Collection<String> keys) {
+        return coveredBefore(edition, keys, List.of());
+    }
+
+    /**
+     * What this configuration's earlier editions carried: those of earlier days, whatever their
+     * name, and those of the same day that come before this one.
+     *
+     * @param edition the day of the edition being made
+     * @param keys the keys of its articles ({@link org.newsbrief.ingest.Article#key()})
+     * @param earlierToday the names of the editions that come before this one on a day; the
+     *     unnamed edition always does when this one has a name
+     * @return for each key an earlier edition carried, the day of the latest such edition
+     */
+    public Map<String, LocalDate> coveredBefore(LocalDate edition, Collection<String> keys, Collection<String> earlierToday) {
+        String root = base == null ? id : base.id;
+        List<String> sameDay = new ArrayList<>();
+        if (!name.isEmpty()) {
+            sameDay.add(root);
+        }
+        earlierToday.stream().filter(earlier -> !earlier.isEmpty() && !earlier.equals(name))
+                .forEach(earlier -> sameDay.add(root + NAME_SEPARATOR + earlier));
+        String sameDayIds = String.join(", ", Collections.nCopies(sameDay.size(), "?"));
         return query("read earlier editions' articles", () -> {
             Map<String, LocalDate> covered = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT MAX(edition_date) FROM edition_articles WHERE edition_id = ? AND article_key = ? AND edition_date < ?")) {
+                    "SELECT MAX(edition_date) FROM edition_articles WHERE article_key = ? AND ("
+                            + "((edition_id = ? OR substr(edition_id, 1, ?) = ?) AND edition_date < ?)"
+                            + (sameDay.isEmpty() ? "" : " OR (edition_id IN (" + sameDayIds + ") AND edition_date = ?)") + ")")) {
                 for (String key : keys) {
-                    select.setString(1, id);
-                    select.setString(2, key);
-                    select.setString(3, edition.toString());
+                    int column = 1;
+                    select.setString(column++, key);
+                    select.setString(column++, root);
+                    select.setInt(column++, root.length() + NAME_SEPARATOR.length());
+                    select.setString(column++, root + NAME_SEPARATOR);
+                    select.setString(column++, edition.toString());
+                    if (!sameDay.isEmpty()) {
+                        for (String sameDayId : sameDay) {
+                            select.setString(column++, sameDayId);
+                        }
+                        select.setString(column, edition.toString());
+                    }
                     try (ResultSet rows = select.executeQuery()) {
                         if (rows.next() && rows.getString(1) != null) {
                             covered.put(key, LocalDate.parse(rows.getString(1)));
@@ -348,7 +423,7 @@ public final class EditionStore implements AutoCloseable {
      * @param articles each article's key and title
      * @param urls each article's key and address, where it has one
      */
-    public synchronized void recordEdition(Edition edition, Map<String, String> articles, Map<String, String> urls) {
+    public void recordEdition(Edition edition, Map<String, String> articles, Map<String, String> urls) {
         update("record the edition of " + edition.date(), () -> {
             String day = edition.date().toString();
             connection.setAutoCommit(false);
@@ -414,7 +489,7 @@ public final class EditionStore implements AutoCloseable {
      * @param date a day
      * @return the edition made for it, with its files
      */
-    public synchronized Optional<Edition> edition(LocalDate date) {
+    public Optional<Edition> edition(LocalDate date) {
         return query("read the edition of " + date, () -> {
             List<EditionFile> files = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
@@ -446,7 +521,7 @@ public final class EditionStore implements AutoCloseable {
      * @param date the edition
      * @return its deliveries, by recipient
      */
-    public synchronized List<Delivery> deliveries(LocalDate date) {
+    public List<Delivery> deliveries(LocalDate date) {
         return query("read the deliveries of " + date, () -> deliveries(date, null));
     }
 
@@ -455,7 +530,7 @@ public final class EditionStore implements AutoCloseable {
      * @param recipient the address
      * @return how its delivery stands, if it was ever begun
      */
-    public synchronized Optional<Delivery> delivery(LocalDate date, String recipient) {
+    public Optional<Delivery> delivery(LocalDate date, String recipient) {
         return query("read the delivery to " + recipient, () -> deliveries(date, recipient).stream().findFirst());
     }
 
@@ -488,7 +563,7 @@ public final class EditionStore implements AutoCloseable {
      * @param recipient the address
      * @param messageId the Message-ID it goes with
      */
-    public synchronized void beginDelivery(LocalDate date, String recipient, String messageId) {
+    public void beginDelivery(LocalDate date, String recipient, String messageId) {
         upsertDelivery(date, recipient, messageId, Status.SENDING, 1, "",
                 "attempts = deliveries.attempts + 1, message_id = excluded.message_id");
     }
@@ -502,7 +577,7 @@ public final class EditionStore implements AutoCloseable {
      * @param messageId the Message-ID it will go with, when it has none yet
      * @param error why it was not tried
      */
-    public synchronized void deferDelivery(LocalDate date, String recipient, String messageId, String error) {
+    public void deferDelivery(LocalDate date, String recipient, String messageId, String error) {
         upsertDelivery(date, recipient, messageId, Status.FAILED, 0, error, "error = excluded.error");
     }
 
@@ -535,7 +610,7 @@ public final class EditionStore implements AutoCloseable {
      * @param status the outcome
      * @param error what failed, or empty
      */
-    public synchronized void finishDelivery(LocalDate date, String recipient, Status status, String error) {
+    public void finishDelivery(LocalDate date, String recipient, Status status, String error) {
         update("record the delivery to " + recipient, () -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE deliveries SET status = ?, error = ?, updated_at = ? "
@@ -554,7 +629,7 @@ public final class EditionStore implements AutoCloseable {
     /**
      * @return the scheduled time of the latest run the scheduler made, if any
      */
-    public synchronized Optional<Instant> lastScheduledRun() {
+    public Optional<Instant> lastScheduledRun() {
         return query("read the scheduled runs", () -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT MAX(scheduled_for) FROM scheduled_runs WHERE edition_id = ?")) {
@@ -572,7 +647,7 @@ public final class EditionStore implements AutoCloseable {
      * @param startedAt when the run began
      * @param outcome one line on how it went
      */
-    public synchronized void recordScheduledRun(Instant scheduledFor, Instant startedAt, String outcome) {
+    public void recordScheduledRun(Instant scheduledFor, Instant startedAt, String outcome) {
         update("record a scheduled run", () -> {
             try (PreparedStatement upsert = connection.prepareStatement(
                     "INSERT INTO scheduled_runs (edition_id, scheduled_for, started_at, finished_at, outcome) VALUES (?, ?, ?, ?, ?) "
@@ -589,8 +664,12 @@ public final class EditionStore implements AutoCloseable {
         });
     }
 
+    /** Closes the database; a store opened by {@link #named} leaves it to the store it came from. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        if (base != null) {
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException e) {
@@ -613,7 +692,9 @@ public final class EditionStore implements AutoCloseable {
 
     private <T> T query(String what, Query<T> query) {
         try {
-            return query.run();
+            synchronized (lock) {
+                return query.run();
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot " + what + " in the store " + url + ": " + e.getMessage(), e);
         }
@@ -621,7 +702,9 @@ public final class EditionStore implements AutoCloseable {
 
     private void update(String what, Update update) {
         try {
-            update.run();
+            synchronized (lock) {
+                update.run();
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot " + what + " in the store " + url + ": " + e.getMessage(), e);
         }

@@ -64,6 +64,40 @@ class EditionStoreTest {
         }
     }
 
+    @Test
+    void aDaysNamedEditionsKeepTheirOwnRowsAndALaterOneKnowsWhatTheEarlierCarried() {
+        try (EditionStore store = EditionStore.open("jdbc:sqlite:" + dir.resolve("named.db"), TestFiles.CLOCK,
+                new EditionStore.Owner("daily", dir.resolve("newsbrief.yaml").toString(), "Daily"))) {
+            EditionStore morning = store.named("morning");
+            EditionStore evening = store.named("evening");
+            morning.recordEdition(new EditionStore.Edition(MONDAY, "Morning", Instant.EPOCH, 1, 1, List.of()),
+                    Map.of("monday-morning", "t"), Map.of());
+            morning.recordEdition(new EditionStore.Edition(TUESDAY, "Morning", Instant.EPOCH, 1, 1, List.of()),
+                    Map.of("tuesday-morning", "t"), Map.of());
+            evening.recordEdition(new EditionStore.Edition(MONDAY, "Evening", Instant.EPOCH, 1, 1, List.of()),
+                    Map.of("monday-evening", "t"), Map.of());
+            morning.beginDelivery(TUESDAY, "ops@example.org", "<m@example.org>");
+            morning.finishDelivery(TUESDAY, "ops@example.org", EditionStore.Status.SENT, "");
+
+            List<String> keys = List.of("monday-morning", "monday-evening", "tuesday-morning", "tuesday-evening");
+            assertThat(evening.coveredBefore(TUESDAY, keys, List.of("morning"))).as("the evening after the morning")
+                    .containsOnly(Map.entry("monday-morning", MONDAY), Map.entry("monday-evening", MONDAY),
+                            Map.entry("tuesday-morning", TUESDAY));
+            assertThat(morning.coveredBefore(TUESDAY, keys, List.of())).as("the morning knows only earlier days")
+                    .containsOnly(Map.entry("monday-morning", MONDAY), Map.entry("monday-evening", MONDAY));
+            assertThat(store.coveredBefore(TUESDAY, keys)).as("the unnamed edition sees the named ones of earlier days")
+                    .containsOnly(Map.entry("monday-morning", MONDAY), Map.entry("monday-evening", MONDAY));
+
+            assertThat(evening.edition(TUESDAY)).isEmpty();
+            assertThat(evening.delivery(TUESDAY, "ops@example.org")).as("each edition its own deliveries").isEmpty();
+            assertThat(morning.delivery(TUESDAY, "ops@example.org")).isPresent();
+            assertThat(store.edition(MONDAY)).isEmpty();
+            assertThat(evening.editionId()).isEqualTo("daily.evening");
+            assertThat(store.named("evening").edition(MONDAY).orElseThrow().title()).isEqualTo("Evening");
+            assertThatThrownBy(() -> store.named("Evening!")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     /** A database as newsbrief made it before editions had ids: schema version 1, one edition, two deliveries. */
     private String oldStore() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("old.db");
