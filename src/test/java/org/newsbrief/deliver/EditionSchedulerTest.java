@@ -183,4 +183,61 @@ class EditionSchedulerTest {
             verify(log).accept(new RunEvent.Progress("schedule '0 6 * * *' in Europe/Berlin; next edition at 2026-11-26 06:00 CET"));
         }
     }
+
+    @Test
+    void twoEditionsRunEachOnItsOwnTimetableAndCatchUpEachOnItsOwnRecord() {
+        MovingClock clock = new MovingClock(ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, BERLIN).toInstant());
+        List<String> runs = new ArrayList<>();
+        try (EditionStore store = store()) {
+            EditionStore morning = store.named("morning");
+            EditionStore evening = store.named("evening");
+            // both were made on 23 November; the process was down for the morning of the 24th
+            morning.recordScheduledRun(ZonedDateTime.of(2026, 11, 23, 6, 0, 0, 0, BERLIN).toInstant(), Instant.EPOCH, "ok");
+            evening.recordScheduledRun(ZonedDateTime.of(2026, 11, 23, 18, 0, 0, 0, BERLIN).toInstant(), Instant.EPOCH, "ok");
+            EditionScheduler scheduler = new EditionScheduler(List.of(
+                    new EditionScheduler.Timetable("morning", "0 6 * * *", true, morning,
+                            scheduled -> { runs.add("morning " + scheduled.toLocalDateTime()); return "ok"; }),
+                    new EditionScheduler.Timetable("evening", "0 18 * * *", true, evening,
+                            scheduled -> { runs.add("evening " + scheduled.toLocalDateTime()); return "ok"; })),
+                    BERLIN, clock, mock(RunLog.class, CALLS_REAL_METHODS));
+
+            scheduler.run(when -> {
+                if (runs.size() >= 4) {
+                    return false;
+                }
+                clock.now = when;
+                return true;
+            });
+
+            assertThat(runs).containsExactly("morning 2026-11-24T06:00", "evening 2026-11-24T18:00",
+                    "morning 2026-11-25T06:00", "evening 2026-11-25T18:00");
+            assertThat(morning.lastScheduledRun()).contains(ZonedDateTime.of(2026, 11, 25, 6, 0, 0, 0, BERLIN).toInstant());
+            assertThat(evening.lastScheduledRun()).contains(ZonedDateTime.of(2026, 11, 25, 18, 0, 0, 0, BERLIN).toInstant());
+            assertThat(store.lastScheduledRun()).as("the unnamed edition's record is its own").isEmpty();
+        }
+    }
+
+    @Test
+    void editionsDueAtTheSameTimeRunInTheOrderGiven() {
+        MovingClock clock = new MovingClock(ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, BERLIN).toInstant());
+        List<String> runs = new ArrayList<>();
+        try (EditionStore store = store()) {
+            EditionScheduler scheduler = new EditionScheduler(List.of(
+                    new EditionScheduler.Timetable("first", "0 18 * * *", false, store.named("first"),
+                            scheduled -> { runs.add("first"); return "ok"; }),
+                    new EditionScheduler.Timetable("second", "0 18 * * *", false, store.named("second"),
+                            scheduled -> { runs.add("second"); return "ok"; })),
+                    BERLIN, clock, mock(RunLog.class, CALLS_REAL_METHODS));
+
+            scheduler.run(when -> {
+                if (runs.size() >= 4) {
+                    return false;
+                }
+                clock.now = when;
+                return true;
+            });
+
+            assertThat(runs).containsExactly("first", "second", "first", "second");
+        }
+    }
 }
