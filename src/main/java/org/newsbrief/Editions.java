@@ -71,6 +71,7 @@ public final class Editions implements AutoCloseable {
      * What to make.
      *
      * @param date the day the edition covers
+     * @param edition which of the day's editions ({@code evening}), empty when the settings name none
      * @param delivery who gets it besides the recipients it has not reached
      * @param rebuild whether an edition already archived for the day is made anew
      * @param address with {@link Delivery#RESEND}, the one recipient it goes to again (empty: everyone);
@@ -78,10 +79,11 @@ public final class Editions implements AutoCloseable {
      * @throws IllegalArgumentException when the address is not an email address, is missing for a test
      *     copy, or is given for another delivery
      */
-    public record Request(LocalDate date, Delivery delivery, boolean rebuild, Optional<String> address) {
+    public record Request(LocalDate date, String edition, Delivery delivery, boolean rebuild, Optional<String> address) {
 
         public Request {
             Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(edition, "edition");
             Objects.requireNonNull(delivery, "delivery");
             Objects.requireNonNull(address, "address");
             address.ifPresent(Dispatcher::mailbox);
@@ -93,9 +95,19 @@ public final class Editions implements AutoCloseable {
             }
         }
 
-        /** A request for every recipient the delivery reaches. */
+        /** A request for the day's one edition. */
+        public Request(LocalDate date, Delivery delivery, boolean rebuild, Optional<String> address) {
+            this(date, "", delivery, rebuild, address);
+        }
+
+        /** A request for the day's one edition, to every recipient the delivery reaches. */
         public Request(LocalDate date, Delivery delivery, boolean rebuild) {
-            this(date, delivery, rebuild, Optional.empty());
+            this(date, "", delivery, rebuild, Optional.empty());
+        }
+
+        /** @return the same request for the named edition of its day */
+        public Request edition(String name) {
+            return new Request(date, name, delivery, rebuild, address);
         }
     }
 
@@ -103,6 +115,7 @@ public final class Editions implements AutoCloseable {
      * What a run did.
      *
      * @param date the edition's day
+     * @param edition which of the day's editions, empty when the settings name none
      * @param reused whether the archived edition was sent as it was
      * @param files the archived files
      * @param stories stories in the edition
@@ -110,7 +123,7 @@ public final class Editions implements AutoCloseable {
      * @param read what reading gave, or {@code null} when the edition was reused
      * @param delivery how delivery went
      */
-    public record Report(LocalDate date, boolean reused, List<Path> files, int stories, int repeats, Ingestion.Report read,
+    public record Report(LocalDate date, String edition, boolean reused, List<Path> files, int stories, int repeats, Ingestion.Report read,
             Dispatcher.Report delivery) {
 
         public Report {
@@ -122,13 +135,14 @@ public final class Editions implements AutoCloseable {
      * What a run would do, found without making, sending or recording anything.
      *
      * @param date the edition's day
+     * @param edition which of the day's editions, empty when the settings name none
      * @param archived whether the archived edition would be sent as it is; otherwise it would be made
      * @param from the message's sender
      * @param subject the message's subject
      * @param via where messages would go
      * @param recipients what would happen for each mailbox, in order
      */
-    public record Plan(LocalDate date, boolean archived, String from, String subject, String via,
+    public record Plan(LocalDate date, String edition, boolean archived, String from, String subject, String via,
             List<Dispatcher.Planned> recipients) {
 
         public Plan {
@@ -193,11 +207,12 @@ public final class Editions implements AutoCloseable {
      */
     public Report run(Request request, RunLog log) {
         newsbrief.requireSoundTemplates();
+        Slot slot = slot(request);
         LocalDate date = request.date();
         List<String> recipients = recipients(request);
         Path folder = config.archive().resolve(config.id()).resolve(String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(),
                 date.getDayOfMonth()));
-        Optional<EditionStore.Edition> archived = request.rebuild() ? Optional.empty() : intact(store.edition(date), log);
+        Optional<EditionStore.Edition> archived = request.rebuild() ? Optional.empty() : intact(slot.store().edition(date), log);
         List<Path> files;
         int stories;
         int repeats;
@@ -206,11 +221,13 @@ public final class Editions implements AutoCloseable {
             files = archived.get().files().stream().map(EditionStore.EditionFile::path).toList();
             stories = archived.get().stories();
             repeats = 0;
-            log.progress("edition of " + date + " already made at " + archived.get().madeAt() + "; sending the archived copy");
+            log.progress(slot.label() + " already made at " + archived.get().madeAt() + "; sending the archived copy");
         } else {
+            List<String> earlier = config.editionsBefore(slot.name());
             Newsbrief.Prepared prepared = newsbrief.prepare(List.of(), date,
-                    article -> store.coveredBefore(date, List.of(article.key())).get(article.key()),
+                    article -> slot.store().coveredBefore(date, List.of(article.key()), earlier).get(article.key()),
                     config.repeats() == NewsbriefConfig.Repeats.DROP, log);
+            prepared = prepared.with(prepared.briefing().withTitle(slot.edition().title()));
             prepared = prepared.with(newsbrief.editor().edit(prepared.composition(), log).composition().briefing());
             Briefing briefing = prepared.briefing();
             read = prepared.read();
@@ -221,20 +238,20 @@ public final class Editions implements AutoCloseable {
                     + left.reason()));
             log.progress(read.summary());
             // the PDF is what is mailed, so an edition always has one
-            Newsbrief.GenerateReport written = newsbrief.write(prepared, folder, date, editionFormats(config), log,
+            Newsbrief.GenerateReport written = newsbrief.write(prepared, folder, slot.fileName(), editionFormats(config), log,
                     Optional.empty());
             files = new ArrayList<>(written.written());
-            files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_HTML), HtmlWriter.write(
-                    new HtmlRenderer(config.render().folder(), log).render(briefing, HtmlRenderer.EMAIL_TEMPLATE, webCopy(date)))));
-            files.add(writeText(folder.resolve("briefing-" + date + "." + EMAIL_TEXT), PlainTextRenderer.text(briefing)));
+            files.add(writeText(folder.resolve(slot.fileName() + "." + EMAIL_HTML), HtmlWriter.write(
+                    new HtmlRenderer(config.render().folder(), log).render(briefing, HtmlRenderer.EMAIL_TEMPLATE, webCopy(slot)))));
+            files.add(writeText(folder.resolve(slot.fileName() + "." + EMAIL_TEXT), PlainTextRenderer.text(briefing)));
             stories = briefing.stories().size();
             repeats = (int) briefing.stories().stream().filter(story -> story.coveredOn() != null).count();
-            record(briefing, prepared, files, date);
-            log.progress("edition of " + date + ": " + stories + " stories" + (repeats > 0 ? " (" + repeats + " already covered)" : "")
+            record(slot, briefing, prepared, files);
+            log.progress(slot.label() + ": " + stories + " stories" + (repeats > 0 ? " (" + repeats + " already covered)" : "")
                     + " from " + read.articles().size() + " articles, archived in " + folder);
         }
-        Dispatcher.Report delivery = deliver(date, files, request, recipients, log);
-        return new Report(date, archived.isPresent(), files, stories, repeats, read, delivery);
+        Dispatcher.Report delivery = deliver(slot, files, request, recipients, log);
+        return new Report(date, slot.name(), archived.isPresent(), files, stories, repeats, read, delivery);
     }
 
     /**
@@ -245,16 +262,47 @@ public final class Editions implements AutoCloseable {
      * @param request what a run would be asked to make
      * @param log receives a warning when an archived edition has changed and would be made again
      * @return the plan
-     * @throws IllegalArgumentException when a resend names an address that is not a recipient
+     * @throws IllegalArgumentException when the settings have no such edition, or a resend names an
+     *     address that is not a recipient
      */
     public Plan plan(Request request, RunLog log) {
+        Slot slot = slot(request);
         LocalDate date = request.date();
         List<String> recipients = recipients(request);
-        boolean archived = !request.rebuild() && intact(store.edition(date), log).isPresent();
+        boolean archived = !request.rebuild() && intact(slot.store().edition(date), log).isPresent();
         List<Dispatcher.Planned> steps = request.delivery() == Delivery.TEST_COPY
                 ? List.of(new Dispatcher.Planned(recipients.get(0), Dispatcher.Step.COPY, ""))
-                : dispatcher(log).plan(date, recipients, request.delivery().mode);
-        return new Plan(date, archived, sender(), subject(date), mailer.describe(), steps);
+                : dispatcher(slot.store(), log).plan(date, recipients, request.delivery().mode);
+        return new Plan(date, slot.name(), archived, sender(), subject(config, slot.edition(), date), mailer.describe(), steps);
+    }
+
+    /**
+     * One of the day's editions as a run makes it: its settings, the store speaking for it, and the
+     * day.
+     */
+    private record Slot(NewsbriefConfig.Edition edition, EditionStore store, LocalDate date) {
+
+        String name() {
+            return edition.name();
+        }
+
+        /** @return the archived files' name before the extension: {@code briefing-2026-11-25}, or {@code briefing-2026-11-25-evening} */
+        String fileName() {
+            return "briefing-" + date + (name().isEmpty() ? "" : "-" + name());
+        }
+
+        /** @return how the log names it: "edition of 2026-11-25", or "evening edition of 2026-11-25" */
+        String label() {
+            return (name().isEmpty() ? "" : name() + " ") + "edition of " + date;
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when the settings name no such edition, or name editions and the request none
+     */
+    private Slot slot(Request request) {
+        NewsbriefConfig.Edition edition = config.edition(request.edition());
+        return new Slot(edition, store.named(edition.name()), request.date());
     }
 
     /**
@@ -280,7 +328,9 @@ public final class Editions implements AutoCloseable {
 
     /**
      * The settings' timetable: each scheduled time makes that day's edition once, counting the
-     * warnings, skipped inputs and errors it met, which reach the log as they happen; its progress does not.
+     * warnings, skipped inputs and errors it met, which reach the log as they happen; its progress
+     * does not. With named editions, each is made on its own schedule; one without a cron is left
+     * to {@code run --edition}.
      *
      * @param log receives the schedule's own progress and each edition's problems
      * @return the schedule, not yet running
@@ -288,11 +338,21 @@ public final class Editions implements AutoCloseable {
      */
     public Schedule schedule(RunLog log) {
         newsbrief.requireSoundTemplates();
-        if (config.schedule() == null) {
-            throw new IllegalStateException("the settings have no schedule");
+        List<EditionScheduler.Timetable> timetables = new ArrayList<>();
+        List<NewsbriefConfig.Edition> editions = config.editions().isEmpty() ? List.of(config.edition(""))
+                : config.editions();
+        for (NewsbriefConfig.Edition edition : editions) {
+            if (edition.schedule() != null) {
+                timetables.add(new EditionScheduler.Timetable(edition.name(), edition.schedule().cron(),
+                        edition.schedule().catchUp(), store.named(edition.name()),
+                        scheduled -> scheduled(edition.name(), scheduled, log)));
+            }
         }
-        EditionScheduler scheduler = new EditionScheduler(config.schedule().cron(), newsbrief.clock().getZone(),
-                config.schedule().catchUp(), newsbrief.clock(), store, scheduled -> scheduled(scheduled, log), log);
+        if (timetables.isEmpty()) {
+            throw new IllegalStateException(config.editions().isEmpty() ? "the settings have no schedule"
+                    : "no edition under 'editions:' has a cron");
+        }
+        EditionScheduler scheduler = new EditionScheduler(timetables, newsbrief.clock().getZone(), newsbrief.clock(), log);
         return new Schedule() {
             @Override
             public void run() {
@@ -311,19 +371,19 @@ public final class Editions implements AutoCloseable {
         };
     }
 
-    private String scheduled(ZonedDateTime scheduled, RunLog log) {
+    private String scheduled(String edition, ZonedDateTime scheduled, RunLog log) {
         RunLog.Recorder problems = new RunLog.Recorder();
+        String label = (edition.isEmpty() ? "" : edition + " ") + "edition " + scheduled.toLocalDate();
         try {
-            Report report = run(new Request(scheduled.toLocalDate(), Delivery.ONCE, false), event -> {
+            Report report = run(new Request(scheduled.toLocalDate(), edition, Delivery.ONCE, false, Optional.empty()), event -> {
                 if (!(event instanceof RunEvent.Progress)) {
                     problems.accept(event);
                     log.accept(event);
                 }
             });
-            return "edition " + report.date() + ": " + report.stories() + " stories; " + report.delivery().summary()
-                    + problemCounts(problems);
+            return label + ": " + report.stories() + " stories; " + report.delivery().summary() + problemCounts(problems);
         } catch (Newsbrief.NoArticlesException e) {
-            return "edition " + scheduled.toLocalDate() + " not made: " + e.getMessage();
+            return label + " not made: " + e.getMessage();
         }
     }
 
@@ -346,12 +406,13 @@ public final class Editions implements AutoCloseable {
     }
 
     /** The edition's HTML copy as the web serves the archive, or an empty string when it does not. */
-    private String webCopy(LocalDate date) {
+    private String webCopy(Slot slot) {
         if (config.webBaseUrl().isEmpty()) {
             return "";
         }
+        LocalDate date = slot.date();
         return config.webBaseUrl() + "/" + config.id() + String.format("/%04d/%02d/%02d/", date.getYear(), date.getMonthValue(),
-                date.getDayOfMonth()) + "briefing-" + date + ".html";
+                date.getDayOfMonth()) + slot.fileName() + ".html";
     }
 
     /**
@@ -368,24 +429,24 @@ public final class Editions implements AutoCloseable {
         return formats;
     }
 
-    private Dispatcher.Report deliver(LocalDate date, List<Path> files, Request request, List<String> recipients, RunLog log) {
+    private Dispatcher.Report deliver(Slot slot, List<Path> files, Request request, List<String> recipients, RunLog log) {
         if (recipients.isEmpty()) {
             log.progress("no recipients are set; nothing to send");
             return new Dispatcher.Report(List.of(), mailer.describe());
         }
         Path pdf = file(files, ".pdf");
         String from = sender();
-        String subject = subject(date);
         SmtpSettings mail = config.mail();
         BriefingMail message;
         try {
-            message = new BriefingMail(date, from, subject, Files.readString(file(files, "." + EMAIL_HTML)),
-                    Files.readString(file(files, "." + EMAIL_TEXT)), pdf.getFileName().toString(), Files.readAllBytes(pdf),
-                    mail != null ? mail.unsubscribe() : Unsubscribe.toSender(from));
+            message = new BriefingMail(slot.date(), from, subject(config, slot.edition(), slot.date()),
+                    Files.readString(file(files, "." + EMAIL_HTML)), Files.readString(file(files, "." + EMAIL_TEXT)),
+                    pdf.getFileName().toString(), Files.readAllBytes(pdf),
+                    mail != null ? mail.unsubscribe() : Unsubscribe.toSender(from), slot.name());
         } catch (IOException e) {
             throw new RenderException("cannot read the archived edition in " + pdf.getParent() + ": " + e.getMessage(), e);
         }
-        Dispatcher dispatcher = dispatcher(log);
+        Dispatcher dispatcher = dispatcher(slot.store(), log);
         return request.delivery() == Delivery.TEST_COPY ? dispatcher.sendCopy(message, recipients.get(0))
                 : dispatcher.deliver(message, recipients, request.delivery().mode);
     }
@@ -394,22 +455,23 @@ public final class Editions implements AutoCloseable {
         return sender(config);
     }
 
-    private String subject(LocalDate date) {
-        return subject(config, date);
-    }
-
     /** @return the From an edition of these settings is sent with, the outbox's own when none is set */
     static String sender(NewsbriefConfig config) {
         return config.mail() != null ? config.mail().from() : SmtpSettings.OUTBOX_FROM;
     }
 
-    /** @return the Subject of the edition of that day, as the settings write it */
+    /** @return the Subject of an edition of that day under the settings' own title, as the settings write it */
     static String subject(NewsbriefConfig config, LocalDate date) {
-        return BriefingMail.subject(config.mail() != null ? config.mail().subject() : SmtpSettings.DEFAULT_SUBJECT,
-                config.title(), date);
+        return subject(config, new NewsbriefConfig.Edition("", config.title(), null), date);
     }
 
-    private Dispatcher dispatcher(RunLog log) {
+    /** @return the Subject of that edition of that day, as the settings write it */
+    static String subject(NewsbriefConfig config, NewsbriefConfig.Edition edition, LocalDate date) {
+        return BriefingMail.subject(config.mail() != null ? config.mail().subject() : SmtpSettings.DEFAULT_SUBJECT,
+                edition.title(), date);
+    }
+
+    private Dispatcher dispatcher(EditionStore store, RunLog log) {
         SmtpSettings mail = config.mail();
         return new Dispatcher(store, mailer, mail != null ? mail.attempts() : 1, mail != null ? mail.backoff() : Duration.ZERO,
                 mail != null ? mail.breakerThreshold() : SmtpSettings.DEFAULT_BREAKER_THRESHOLD, sleeper, log);
@@ -434,11 +496,11 @@ public final class Editions implements AutoCloseable {
         return edition;
     }
 
-    private void record(Briefing briefing, Newsbrief.Prepared prepared, List<Path> files, LocalDate date) {
+    private void record(Slot slot, Briefing briefing, Newsbrief.Prepared prepared, List<Path> files) {
         List<EditionStore.EditionFile> recorded = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
-            String format = name.substring(("briefing-" + date + ".").length());
+            String format = name.substring((slot.fileName() + ".").length());
             try {
                 recorded.add(new EditionStore.EditionFile(format, file, Hashing.sha256Hex(file), Files.size(file)));
             } catch (IOException e) {
@@ -453,7 +515,7 @@ public final class Editions implements AutoCloseable {
                 urls.put(article.key(), article.url());
             }
         });
-        store.recordEdition(new EditionStore.Edition(date, briefing.title(), briefing.generatedAt().toInstant(),
+        slot.store().recordEdition(new EditionStore.Edition(slot.date(), briefing.title(), briefing.generatedAt().toInstant(),
                 briefing.stories().size(), prepared.read().articles().size(), recorded), titles, urls);
     }
 

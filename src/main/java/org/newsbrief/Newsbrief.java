@@ -329,7 +329,7 @@ public final class Newsbrief {
         LocalDate date = request.date() != null ? request.date() : today();
         Prepared prepared = prepare(request.inputs(), date, article -> null, false, log);
         BriefingEditor.Edited edited = editor.edit(prepared.composition(), log);
-        return write(prepared.with(edited.composition().briefing()), settings.out(), date, settings.render().formats(), log,
+        return write(prepared.with(edited.composition().briefing()), settings.out(), "briefing-" + date, settings.render().formats(), log,
                 edited.report());
     }
 
@@ -576,13 +576,13 @@ public final class Newsbrief {
      *
      * @param prepared the briefing and what reading gave
      * @param folder where the files go; created when missing
-     * @param date the day, which names the files
+     * @param name the files' name before the extension, such as {@code briefing-2026-11-25}
      * @param formats the files to write
      * @param log receives rendering warnings
      * @param edit what the editor did
      * @return the files written
      */
-    GenerateReport write(Prepared prepared, Path folder, LocalDate date, Set<Format> formats, RunLog log,
+    GenerateReport write(Prepared prepared, Path folder, String name, Set<Format> formats, RunLog log,
             Optional<EditReport> edit) {
         Briefing briefing = prepared.briefing();
         Document page = new HtmlRenderer(settings.render().folder(), log).render(briefing);
@@ -593,7 +593,7 @@ public final class Newsbrief {
                 if (!formats.contains(format)) {
                     continue;
                 }
-                Path file = folder.resolve("briefing-" + date + "." + format.extension());
+                Path file = folder.resolve(name + "." + format.extension());
                 switch (format) {
                     case PDF -> {
                         PdfRenderer pdfRenderer = new PdfRenderer(settings.render().folder(), log);

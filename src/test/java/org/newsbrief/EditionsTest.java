@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsbrief.config.ConfigLoader;
 import org.newsbrief.config.NewsbriefConfig;
+import org.newsbrief.events.RunLog;
 
 /** Whole editions from the samples: archived, mailed to a real SMTP server, and run again the next day. */
 class EditionsTest {
@@ -208,6 +209,99 @@ class EditionsTest {
         assertThat(rerun.reused()).isTrue();
         assertThat(rerun.delivery().outcomes()).noneMatch(org.newsbrief.deliver.Dispatcher.Outcome::sentNow);
         assertThat(greenMail.getReceivedMessages()).hasSize(4);
+    }
+
+    @Test
+    void twoEditionsOnOneDayEachReachEveryRecipientOnceAndTheLaterCarriesWhatIsNew() throws Exception {
+        Path extra = Files.writeString(dir.resolve("afternoon-story.txt"), """
+                Title: Harbour tram line approved after ten-year wait
+                Source: Northern Ledger
+                Date: 2026-11-25
+
+                The regional council approved a new tram line through the old harbour district on Wednesday, ending a ten-year argument over its route.
+                Construction is due to start in the spring of 2027, and the first trams should run in 2030, the council said.
+                """);
+        Path file = Files.writeString(dir.resolve("newsbrief.yaml"), """
+                title: Daily Briefing
+                time_zone: Europe/Zurich
+                sources: %s
+                templates: %s
+                formats: [pdf, md]
+                archive: archive
+                data: data
+                recipients: [ops@example.org, cfo@example.org]
+                editions:
+                  morning:
+                    cron: "0 6 * * *"
+                  evening:
+                    cron: "0 18 * * *"
+                    title: Evening Briefing
+                mail:
+                  host: 127.0.0.1
+                  port: %d
+                  security: none
+                  from: "Briefings <briefing@example.org>"
+                """.formatted(TestFiles.samples().resolve("sources.yaml").toAbsolutePath(),
+                TestFiles.templates().toAbsolutePath(), greenMail.getSmtp().getPort()));
+        NewsbriefConfig config = new ConfigLoader(Map.of()).load(file);
+        LocalDate day = LocalDate.of(2026, 11, 25);
+
+        Editions.Report morning = run(config, new Editions.Request(day, "morning", Editions.Delivery.ONCE, false,
+                java.util.Optional.empty()));
+        // an article published after the morning edition went out
+        NewsbriefConfig later = config.withSources(concat(config.sources(),
+                new org.newsbrief.ingest.SourcesFile.Entry("Northern Ledger", "World", "file", extra.toString(), 1)));
+        Editions.Report evening = run(later, new Editions.Request(day, "evening", Editions.Delivery.ONCE, false,
+                java.util.Optional.empty()));
+
+        assertThat(evening.reused()).as("the morning's edition is not the evening's").isFalse();
+        assertThat(evening.stories()).isEqualTo(morning.stories() + 1);
+        assertThat(evening.repeats()).as("what the morning carried is marked").isEqualTo(morning.stories());
+        Path folder = dir.resolve("archive/daily-briefing/2026/11/25");
+        String markdown = Files.readString(folder.resolve("briefing-2026-11-25-evening.md"));
+        assertThat(markdown).startsWith("# Evening Briefing");
+        assertThat(markdown.indexOf("Harbour tram line approved")).as("the new story leads")
+                .isLessThan(markdown.indexOf("Already in the 25 November 2026 edition"));
+        assertThat(Files.readString(folder.resolve("briefing-2026-11-25-morning.md"))).startsWith("# Daily Briefing (Morning)")
+                .doesNotContain("Harbour tram line approved", "Already in");
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(Arrays.stream(received).map(message -> to(message) + " " + subject(message))).containsExactlyInAnyOrder(
+                "ops@example.org Daily Briefing (Morning): Wednesday 25 November",
+                "cfo@example.org Daily Briefing (Morning): Wednesday 25 November",
+                "ops@example.org Evening Briefing: Wednesday 25 November",
+                "cfo@example.org Evening Briefing: Wednesday 25 November");
+        assertThat(Arrays.stream(received).map(EditionsTest::messageId).distinct()).hasSize(4);
+        for (MimeMessage message : received) {
+            boolean isEvening = subject(message).startsWith("Evening");
+            List<BodyPart> parts = TestFiles.leaves((Multipart) message.getContent());
+            assertThat(parts.get(2).getFileName()).isEqualTo(isEvening ? "briefing-2026-11-25-evening.pdf"
+                    : "briefing-2026-11-25-morning.pdf");
+            assertThat(parts.get(2).getInputStream().readAllBytes()).isEqualTo(Files.readAllBytes(folder.resolve(
+                    parts.get(2).getFileName())));
+        }
+
+        Editions.Report again = run(later, new Editions.Request(day, "morning", Editions.Delivery.ONCE, false,
+                java.util.Optional.empty()));
+        assertThat(again.reused()).isTrue();
+        assertThat(again.delivery().outcomes()).noneMatch(org.newsbrief.deliver.Dispatcher.Outcome::sentNow);
+        assertThat(greenMail.getReceivedMessages()).as("nobody gets an edition twice").hasSize(4);
+        assertThat(new Editions.Request(day, Editions.Delivery.ONCE, false)).satisfies(unnamed -> {
+            Newsbrief newsbrief = Newsbrief.builder(config).models(TestFiles.MODELS).clock(TestFiles.CLOCK).build();
+            try (Editions editions = newsbrief.editions()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> editions.plan(unnamed, RunLog.none()))
+                        .hasMessage("say which edition: morning, evening");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> editions.plan(unnamed.edition("noon"), RunLog.none()))
+                        .hasMessage("there is no edition 'noon'; newsbrief.yaml names morning, evening");
+            }
+        });
+    }
+
+    private Editions.Report run(NewsbriefConfig config, Editions.Request request) {
+        Newsbrief newsbrief = Newsbrief.builder(config).models(TestFiles.MODELS).clock(TestFiles.CLOCK)
+                .sleeper(duration -> { }).build();
+        try (Editions editions = newsbrief.editions()) {
+            return editions.run(request, org.newsbrief.events.EventLines.into(log));
+        }
     }
 
     private static String subject(MimeMessage message) {

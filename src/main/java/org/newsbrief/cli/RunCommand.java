@@ -39,6 +39,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day the edition covers (default: today in the configured time zone).")
     private LocalDate date;
 
+    @Option(names = "--edition", paramLabel = "NAME", description = "Which of the day's editions to make, as named under "
+            + "'editions:' in the configuration (such as morning or evening); needed when it names any. A later edition of "
+            + "the day carries what is new since the earlier ones, and marks or drops the rest as 'repeats:' says.")
+    private String editionName;
+
     @Option(names = "--resend", arity = "0..1", paramLabel = "TO", fallbackValue = "",
             description = "Send again to every recipient, even those that already have the edition; given a recipient's "
                     + "address, to that recipient alone.")
@@ -81,6 +86,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LocalDate day = date != null ? date : edition.today();
         Editions.Request request = request(day, delivery);
+        try {
+            request = request.edition(edition.settings().edition(editionName == null ? "" : editionName).name());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--edition: " + e.getMessage());
+        }
+        String label = (request.edition().isEmpty() ? "" : request.edition() + " ") + "edition " + day;
         try (Editions editions = edition.editions()) {
             if (dryRun) {
                 printPlan(editions.plan(request, new ConsoleLog(out)), out);
@@ -97,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             report.files().forEach(file -> out.println("archived " + file));
             report.delivery().outcomes().forEach(outcome -> out.println(outcome.recipient() + ": "
                     + outcome.status().name().toLowerCase(java.util.Locale.ROOT) + (outcome.sentNow() ? "" : " (" + outcome.detail() + ")")));
-            out.println("newsbrief: edition " + day + ": " + report.stories() + " stories; " + report.delivery().summary()
+            out.println("newsbrief: " + label + ": " + report.stories() + " stories; " + report.delivery().summary()
                     + (delivery == Editions.Delivery.TEST_COPY ? " (a test copy; no delivery recorded)" : ""));
             out.flush();
             return report.delivery().allDelivered() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
@@ -129,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printPlan(Editions.Plan plan, PrintWriter out) {
         out.println("dry run: nothing is read, made, archived, sent or recorded");
-        out.println("edition of " + plan.date() + ": " + (plan.archived() ? "the archived copy would be sent"
+        out.println((plan.edition().isEmpty() ? "" : plan.edition() + " ") + "edition of " + plan.date() + ": " + (plan.archived() ? "the archived copy would be sent"
                 : "would be made and archived, then sent"));
         out.println("from: " + plan.from());
         out.println("subject: " + plan.subject());
@@ -162,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
         if (interrupted > 0) {
             parts.add(interrupted + " interrupted before, not sent");
         }
-        out.println("newsbrief: dry run of edition " + plan.date() + ": "
+        out.println("newsbrief: dry run of " + (plan.edition().isEmpty() ? "" : plan.edition() + " ") + "edition " + plan.date() + ": "
                 + (parts.isEmpty() ? "no recipients are set" : String.join(", ", parts)) + "; nothing was sent");
         out.flush();
     }

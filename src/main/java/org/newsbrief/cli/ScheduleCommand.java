@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.newsbrief.Editions;
 import org.newsbrief.Newsbrief;
 import org.newsbrief.config.ConfigLoader;
+import org.newsbrief.config.NewsbriefConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,8 @@ import org.newsbrief.events.RunLog;
         name = "schedule",
         mixinStandardHelpOptions = true,
         description = "Runs in the foreground and makes an edition at each time of the configured cron schedule, "
-                + "one log line per run. SIGTERM or Ctrl-C stops it after the edition in progress.")
+                + "or each named edition at the times of its own cron, one log line per run. SIGTERM or Ctrl-C stops it "
+                + "after the edition in progress.")
 final class ScheduleCommand implements Callable<Integer> {
 
     /** How long a stop waits for the edition in progress. */
@@ -46,8 +48,13 @@ final class ScheduleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Newsbrief scheduled = newsbrief.with(CommandSettings.load(spec, config, ConfigLoader.Purpose.EDITION));
-        if (scheduled.settings().schedule() == null) {
+        NewsbriefConfig settings = scheduled.settings();
+        if (settings.editions().isEmpty() && settings.schedule() == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), config + ": has no 'schedule:' with a cron expression");
+        }
+        if (!settings.editions().isEmpty() && settings.editions().stream().allMatch(edition -> edition.schedule() == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), config + ": no edition under 'editions:' has a cron; "
+                    + "give one, such as editions." + settings.editions().get(0).name() + ".cron: \"0 6 * * *\"");
         }
         PrintWriter out = spec.commandLine().getOut();
         RunLog log = new ConsoleLog(out, scheduled.clock());

@@ -44,6 +44,14 @@ public record Briefing(String title, LocalDate date, ZonedDateTime generatedAt, 
     }
 
     /**
+     * @param title another title, such as a named edition's
+     * @return this briefing under that title
+     */
+    public Briefing withTitle(String title) {
+        return new Briefing(title, date, generatedAt, executiveSummary, sections, keyNames, leftOut);
+    }
+
+    /**
      * One line of the executive summary.
      *
      * @param story the story it stands for

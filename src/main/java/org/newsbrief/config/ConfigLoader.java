@@ -75,7 +75,7 @@ public final class ConfigLoader {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("id", "title", "time_zone", "sources", "sections", "summary", "templates", "archive", "outbox", "data",
                     "store", "formats", "paper", "stories", "repeats", "schedule", "recipients", "lists", "mail", "fetch",
-                    "summarizer", "llm", "analysis", "window", "watch", "out", "threads", "web_base_url"),
+                    "summarizer", "llm", "analysis", "window", "watch", "out", "threads", "web_base_url", "editions"),
             "analysis", Set.of("article_timeout", "run_timeout"),
             "summary", Set.of("algorithm", "sentences", "words", "bytes", "ratio"),
             "stories", Set.of("group", "max", "per_section", "window", "watch"),
@@ -86,6 +86,9 @@ public final class ConfigLoader {
             "llm", Set.of("provider", "model", "base_url", "temperature", "max_tokens", "timeout", "retries", "concurrency",
                     "breaker_threshold", "max_input_tokens", "max_words", "budget_tokens", "budget", "price_input",
                     "price_output", "cache", "prompts"));
+
+    /** What each of {@code editions:} may set. */
+    private static final List<String> EDITION_KEYS = List.of("catch_up", "cron", "title");
 
     /** Configurations are small and shallow; anything larger or deeper is a mistake or an attack on the parser. */
     private static final long MAX_BYTES = 1024 * 1024;
@@ -383,7 +386,8 @@ public final class ConfigLoader {
                     limits, new RenderSettings(templates, formats, paper), fetch(object(root, "fetch")),
                     analysis(object(root, "analysis")), text(root, "summarizer", "extractive").toLowerCase(Locale.ROOT),
                     llm(root, purpose == Purpose.EDITION || root.has("data") ? data
-                    : out), threads, out, archive, outbox, store, repeats, schedule(root), recipients(root), mail(root),
+                    : out), threads, out, archive, outbox, store, repeats, schedule(root), editions(root, title.strip()), recipients(root),
+                    mail(root),
                     webBaseUrl(root));
         }
 
@@ -506,19 +510,74 @@ public final class ConfigLoader {
             if (!root.has("schedule")) {
                 return null;
             }
+            if (root.has("editions")) {
+                problem("schedule", "with 'editions:', each edition has its own cron (editions.NAME.cron)");
+                return null;
+            }
             JsonNode schedule = object(root, "schedule");
-            String cron = text(schedule, "schedule.cron", "cron", "");
+            return schedule(schedule, "schedule", true);
+        }
+
+        /** A schedule's cron and catch-up, under {@code path}; the cron is required when {@code required}. */
+        private NewsbriefConfig.Schedule schedule(JsonNode node, String path, boolean required) {
+            String cron = text(node, path + ".cron", "cron", "");
             if (cron.isEmpty()) {
-                problem("schedule.cron", "missing: give a cron expression such as \"0 6 * * 1-5\"");
+                if (required) {
+                    problem(path + ".cron", "missing: give a cron expression such as \"0 6 * * 1-5\"");
+                } else {
+                    if (node.has("catch_up")) {
+                        problem(path + ".catch_up", "only a scheduled edition catches up; give it a cron too");
+                    }
+                    return null;
+                }
             } else {
                 try {
                     new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX)).parse(cron).validate();
                 } catch (IllegalArgumentException e) {
-                    problem("schedule.cron", "not a cron expression of five fields (minute hour day month weekday): "
+                    problem(path + ".cron", "not a cron expression of five fields (minute hour day month weekday): "
                             + e.getMessage());
                 }
             }
-            return new NewsbriefConfig.Schedule(cron, bool(schedule, "schedule.catch_up", "catch_up", true));
+            return new NewsbriefConfig.Schedule(cron, bool(node, path + ".catch_up", "catch_up", true));
+        }
+
+        /**
+         * The day's editions under {@code editions:}, in the order the file lists them, each with its
+         * own cron (or none, when only {@code run --edition} makes it) and title.
+         */
+        private List<NewsbriefConfig.Edition> editions(JsonNode root, String title) {
+            JsonNode node = object(root, "editions");
+            if (root.has("editions") && node.isEmpty()) {
+                problem("editions", "name at least one edition, such as morning: {cron: \"0 6 * * *\"}");
+            }
+            List<NewsbriefConfig.Edition> editions = new ArrayList<>();
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                String path = "editions." + name;
+                if (!NewsbriefConfig.EDITION_NAME.matcher(name).matches()) {
+                    problem(path, "an edition's name must be lower-case letters, digits and inner hyphens, at most 32, "
+                            + "such as morning");
+                    continue;
+                }
+                JsonNode edition = node.get(name);
+                if (edition.isNull() || edition.isTextual() && edition.asText().isEmpty()) {
+                    edition = JsonNodeFactory.instance.objectNode();
+                } else if (!edition.isObject()) {
+                    problem(path, "expected a mapping, such as {cron: \"0 6 * * *\", title: Morning Briefing}");
+                    continue;
+                }
+                for (Iterator<String> keys = edition.fieldNames(); keys.hasNext(); ) {
+                    String key = keys.next();
+                    if (!EDITION_KEYS.contains(key)) {
+                        problem(path + "." + key, "unknown key (known: " + String.join(", ", EDITION_KEYS) + ")");
+                    }
+                }
+                String ownTitle = text(edition, path + ".title", "title", "");
+                String shown = ownTitle.isEmpty() ? title + " (" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + ")"
+                        : ownTitle;
+                editions.add(new NewsbriefConfig.Edition(name, shown, schedule(edition, path, false)));
+            }
+            return editions;
         }
 
         private List<String> recipients(JsonNode root) {

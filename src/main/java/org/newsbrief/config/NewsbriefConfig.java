@@ -45,7 +45,10 @@ import org.newsbrief.summarize.SummarySettings;
  * @param outbox where messages go as {@code <id>/<date>/<address>.eml} files when no mail server is set
  * @param storeUrl the JDBC address of the store
  * @param repeats what to do with stories an earlier edition already covered
- * @param schedule when editions are made, or {@code null} when only {@code run} is used
+ * @param schedule when editions are made, or {@code null} when only {@code run} is used or when the
+ *     editions are named, each with its own
+ * @param editions the editions of a day by name ({@code editions:}), in the order they come out;
+ *     empty for one unnamed edition a day
  * @param recipients the addresses each edition goes to, lists expanded, each once
  * @param mail the mail settings, or {@code null} for none; without a host (or without them) messages go to the outbox
  * @param webBaseUrl the http or https address at which the archive folder is served, so that an
@@ -55,7 +58,8 @@ import org.newsbrief.summarize.SummarySettings;
 public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZone, List<SourcesFile.Entry> sources,
         List<String> sectionOrder, SummarySettings summary, BriefingComposer.Limits stories, RenderSettings render,
         FetchSettings fetch, AnalysisSettings analysis, String editor, LlmSettings llm, int threads, Path out, Path archive, Path outbox,
-        String storeUrl, Repeats repeats, Schedule schedule, List<String> recipients, SmtpSettings mail, String webBaseUrl) {
+        String storeUrl, Repeats repeats, Schedule schedule, List<Edition> editions, List<String> recipients, SmtpSettings mail,
+        String webBaseUrl) {
 
     /** What an explicit {@code id:} may be: safe as a folder name and in a Message-ID, the same on any file system. */
     public static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
@@ -83,6 +87,13 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(storeUrl, "storeUrl");
         Objects.requireNonNull(repeats, "repeats");
+        editions = List.copyOf(editions);
+        if (schedule != null && !editions.isEmpty()) {
+            throw new IllegalArgumentException("with named editions, each has its own schedule; the settings' own must be null");
+        }
+        if (editions.stream().map(Edition::name).distinct().count() < editions.size()) {
+            throw new IllegalArgumentException("two editions share a name: " + editions.stream().map(Edition::name).toList());
+        }
         recipients = List.copyOf(recipients);
         webBaseUrl = webBaseUrl == null ? "" : webBaseUrl;
     }
@@ -100,7 +111,7 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
                 List.of(), SummarySettings.defaults(), BriefingComposer.Limits.defaults(), RenderSettings.defaults(),
                 FetchSettings.defaults(), AnalysisSettings.defaults(), "extractive", null, Runtime.getRuntime().availableProcessors(),
                 Path.of("out"), Path.of("archive"), Path.of("outbox"), "jdbc:sqlite:" + Path.of("data", "newsbrief.db"),
-                Repeats.MARK, null, List.of(), null, "");
+                Repeats.MARK, null, List.of(), List.of(), null, "");
     }
 
     /**
@@ -109,8 +120,8 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
      */
     public NewsbriefConfig withRender(RenderSettings render) {
         return new NewsbriefConfig(file, title, id, timeZone, sources, sectionOrder, summary, stories, render, fetch,
-                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail,
-                webBaseUrl);
+                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, editions,
+                recipients, mail, webBaseUrl);
     }
 
     /**
@@ -127,8 +138,8 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
      */
     public NewsbriefConfig withStories(BriefingComposer.Limits stories) {
         return new NewsbriefConfig(file, title, id, timeZone, sources, sectionOrder, summary, stories, render, fetch,
-                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail,
-                webBaseUrl);
+                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, editions,
+                recipients, mail, webBaseUrl);
     }
 
     /**
@@ -137,8 +148,8 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
      */
     public NewsbriefConfig withSources(List<SourcesFile.Entry> sources) {
         return new NewsbriefConfig(file, title, id, timeZone, sources, sectionOrder, summary, stories, render, fetch,
-                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, recipients, mail,
-                webBaseUrl);
+                analysis, editor, llm, threads, out, archive, outbox, storeUrl, repeats, schedule, editions,
+                recipients, mail, webBaseUrl);
     }
 
     /**
@@ -166,6 +177,63 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
         MARK,
         /** Leave it out. */
         DROP
+    }
+
+    /**
+     * @param name an edition's name, or an empty string for the unnamed one
+     * @return the named edition, or an empty one carrying the settings' title and schedule when the
+     *     name is empty and the settings name no editions
+     * @throws IllegalArgumentException when the settings name no such edition, or name editions and
+     *     none is given
+     */
+    public Edition edition(String name) {
+        Objects.requireNonNull(name, "name");
+        if (editions.isEmpty()) {
+            if (!name.isEmpty()) {
+                throw new IllegalArgumentException("there is no edition '" + name + "': "
+                        + (file == null ? "the settings" : file.getFileName()) + " names none under 'editions:'");
+            }
+            return new Edition("", title, schedule);
+        }
+        List<String> names = editions.stream().map(Edition::name).toList();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("say which edition: " + String.join(", ", names));
+        }
+        return editions.stream().filter(edition -> edition.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("there is no edition '" + name + "'; "
+                        + (file == null ? "the settings" : file.getFileName()) + " names " + String.join(", ", names)));
+    }
+
+    /**
+     * @param name an edition's name
+     * @return the names of the editions that come out before it on a day
+     */
+    public List<String> editionsBefore(String name) {
+        List<String> names = editions.stream().map(Edition::name).toList();
+        int at = names.indexOf(name);
+        return at < 0 ? List.of() : names.subList(0, at);
+    }
+
+    /** What an edition's name may be: safe in a file name, a folder name and a Message-ID. */
+    public static final Pattern EDITION_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?");
+
+    /**
+     * One of a day's editions.
+     *
+     * @param name what it is called ({@code evening}), empty for a configuration's one unnamed edition
+     * @param title its title, on the page and in the subject
+     * @param schedule when it is made, or {@code null} when only {@code run --edition} makes it
+     */
+    public record Edition(String name, String title, Schedule schedule) {
+
+        public Edition {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(title, "title");
+            if (!name.isEmpty() && !EDITION_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("an edition's name must be lower-case letters, digits and inner hyphens, "
+                        + "at most 32, was '" + name + "'");
+            }
+        }
     }
 
     /**

@@ -111,6 +111,7 @@ public final class SettingFlags {
             "store", "records editions and deliveries",
             "repeats", "needs the store's record of earlier editions",
             "schedule", "only schedule runs on a timetable",
+            "editions", "a day's editions by name, each made by run --edition or on its own schedule",
             "recipients", "only editions are mailed",
             "lists", "only editions are mailed",
             "mail", "only editions are mailed",

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * @param pdfName the attachment's file name
  * @param pdf the attachment, byte for byte the archived PDF
  * @param unsubscribe where readers ask to stop getting editions, for the {@code List-Unsubscribe} header
+ * @param edition the name of the day's edition it is ({@code evening}), empty for a configuration's one edition a day
  */
 public record BriefingMail(LocalDate date, String from, String subject, String html, String text, String pdfName, byte[] pdf,
-        Unsubscribe unsubscribe) {
+        Unsubscribe unsubscribe, String edition) {
 
     public BriefingMail {
         Objects.requireNonNull(date, "date");
@@ -31,6 +32,13 @@ public record BriefingMail(LocalDate date, String from, String subject, String h
         Objects.requireNonNull(pdfName, "pdfName");
         pdf = pdf.clone();
         Objects.requireNonNull(unsubscribe, "unsubscribe");
+        Objects.requireNonNull(edition, "edition");
+    }
+
+    /** The email of a configuration's one edition of the day. */
+    public BriefingMail(LocalDate date, String from, String subject, String html, String text, String pdfName, byte[] pdf,
+            Unsubscribe unsubscribe) {
+        this(date, from, subject, html, text, pdfName, pdf, unsubscribe, "");
     }
 
     /** An email whose unsubscribe requests go to the sender by mail. */

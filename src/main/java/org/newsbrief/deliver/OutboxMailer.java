@@ -14,8 +14,9 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Writes each message as an {@code .eml} file, {@code outbox/<date>/<recipient>.eml}, for when no
- * mail server is set: any mail program opens them, and nothing is lost.
+ * Writes each message as an {@code .eml} file, {@code outbox/<date>/<recipient>.eml} (a named
+ * edition's in {@code outbox/<date>-<name>/}), for when no mail server is set: any mail program opens
+ * them, and nothing is lost.
  */
 public final class OutboxMailer implements Mailer {
 
@@ -57,7 +58,7 @@ public final class OutboxMailer implements Mailer {
      */
     public Path file(BriefingMail mail, String recipient) {
         String name = MimeMessages.address(recipient).replaceAll("[^A-Za-z0-9@._+-]", "_");
-        return outbox.resolve(mail.date().toString()).resolve(name + ".eml");
+        return outbox.resolve(mail.date() + (mail.edition().isEmpty() ? "" : "-" + mail.edition())).resolve(name + ".eml");
     }
 
     @Override

@@ -97,6 +97,51 @@ class RunCommandTest {
     }
 
     @Test
+    void eachNamedEditionOfADayReachesEveryRecipientOnceAndARunMustSayWhichItMakes() throws IOException {
+        Path config = project();
+        Files.writeString(config, Files.readString(config).replaceAll("(?m)^schedule:\\n(?:  .*\\n)+", """
+                editions:
+                  morning:
+                    cron: "0 6 * * 1-5"
+                  evening:
+                    title: Evening Briefing
+                """));
+
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25")).isEqualTo(2);
+        assertThat(err.toString()).contains("--edition: say which edition: morning, evening");
+        err.getBuffer().setLength(0);
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--edition", "noon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--edition: there is no edition 'noon'; newsbrief.yaml names morning, evening");
+        assertThat(dir.resolve("out/archive")).doesNotExist();
+
+        for (String edition : List.of("morning", "evening", "morning")) {
+            out.getBuffer().setLength(0);
+            int code = TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25", "--edition", edition);
+            assertThat(code).as(err.toString()).isZero();
+        }
+        assertThat(out.toString()).contains("newsbrief: morning edition 2026-11-25:", "0 sent to the outbox", "3 already sent before");
+        for (String edition : List.of("morning", "evening")) {
+            Path outbox = dir.resolve("out/outbox/morning-briefing/2026-11-25-" + edition);
+            try (Stream<Path> files = Files.list(outbox)) {
+                assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                        "minister.office@example.org.eml", "chair@example.org.eml", "deputy.chair@example.org.eml");
+            }
+            assertThat(dir.resolve("out/archive/morning-briefing/2026/11/25/briefing-2026-11-25-" + edition + ".pdf"))
+                    .isNotEmptyFile();
+        }
+        assertThat(Files.readString(dir.resolve("out/outbox/morning-briefing/2026-11-25-evening/chair@example.org.eml")))
+                .contains("Subject: Evening Briefing: Wednesday 25 November", "filename=briefing-2026-11-25-evening.pdf");
+        assertThat(Files.readString(dir.resolve("out/outbox/morning-briefing/2026-11-25-morning/chair@example.org.eml")))
+                .contains("Subject: Morning Briefing (Morning): Wednesday 25 November");
+
+        out.getBuffer().setLength(0);
+        assertThat(TestFiles.run(out, err, "run", "--config", config.toString(), "--date", "2026-11-25", "--edition", "evening",
+                "--dry-run")).isZero();
+        assertThat(out.toString()).contains("evening edition of 2026-11-25: the archived copy would be sent",
+                "subject: Evening Briefing: Wednesday 25 November", "3 already have it");
+    }
+
+    @Test
     void aTestCopyGoesToOneAddressAndIsNotRecordedSoTheRecipientsStillGetTheirs() throws IOException {
         Path config = project();
         Path outbox = dir.resolve("out/outbox/morning-briefing/2026-11-25");

@@ -134,6 +134,74 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void editionsAreReadInTheirOrderEachWithItsOwnCronAndTitle() throws IOException {
+        Path file = write("""
+                title: Daily Briefing
+                sources:
+                  - file: a.txt
+                editions:
+                  morning:
+                    cron: "0 6 * * 1-5"
+                  midday:
+                  evening:
+                    cron: "0 18 * * *"
+                    catch_up: false
+                    title: Evening Briefing
+                """);
+
+        NewsbriefConfig config = new ConfigLoader(Map.of()).load(file);
+
+        assertThat(config.editions()).extracting(NewsbriefConfig.Edition::name).containsExactly("morning", "midday", "evening");
+        assertThat(config.editions()).extracting(NewsbriefConfig.Edition::title)
+                .containsExactly("Daily Briefing (Morning)", "Daily Briefing (Midday)", "Evening Briefing");
+        assertThat(config.edition("morning").schedule()).isEqualTo(new NewsbriefConfig.Schedule("0 6 * * 1-5", true));
+        assertThat(config.edition("midday").schedule()).as("made only by run --edition midday").isNull();
+        assertThat(config.edition("evening").schedule()).isEqualTo(new NewsbriefConfig.Schedule("0 18 * * *", false));
+        assertThat(config.editionsBefore("evening")).containsExactly("morning", "midday");
+        assertThat(config.editionsBefore("morning")).isEmpty();
+        assertThat(config.schedule()).isNull();
+        assertThatThrownBy(() -> config.edition("")).hasMessage("say which edition: morning, midday, evening");
+        assertThatThrownBy(() -> config.edition("night")).hasMessage(
+                "there is no edition 'night'; newsbrief.yaml names morning, midday, evening");
+    }
+
+    @Test
+    void badEditionsAreNamedWithTheirLines() throws IOException {
+        Path file = write("""
+                title: Daily Briefing
+                sources:
+                  - file: a.txt
+                schedule:
+                  cron: "0 6 * * *"
+                editions:
+                  Morning:
+                    cron: "0 6 * * *"
+                  evening:
+                    cron: "0 25 * * *"
+                    subject: Tonight
+                  night:
+                    catch_up: true
+                  late: at ten
+                """);
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file + ": schedule: line 4: with 'editions:', each edition has its own cron")
+                .hasMessageContaining(file + ": editions.Morning: line 7: an edition's name must be lower-case letters")
+                .hasMessageContaining(file + ": editions.evening.cron: line 10: not a cron expression")
+                .hasMessageContaining(file + ": editions.evening.subject: line 11: unknown key (known: catch_up, cron, title)")
+                .hasMessageContaining(file + ": editions.night.catch_up: line 13: only a scheduled edition catches up")
+                .hasMessageContaining(file + ": editions.late: line 14: expected a mapping");
+        NewsbriefConfig none = new ConfigLoader(Map.of()).load(write("""
+                title: Daily Briefing
+                sources:
+                  - file: a.txt
+                """));
+        assertThat(none.edition("").title()).isEqualTo("Daily Briefing");
+        assertThatThrownBy(() -> none.edition("evening")).hasMessage(
+                "there is no edition 'evening': newsbrief.yaml names none under 'editions:'");
+    }
+
+    @Test
     void environmentVariablesAreFilledInAndThePasswordMustComeFromOne() throws IOException {
         Path good = write("""
                 sources:
