@@ -120,7 +120,7 @@ public final class PdfRenderer {
     private static final int TALLEST_SCREEN_PX = 20_000;
 
     private ITextRenderer laidOut(Document document) {
-        ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        ITextOutputDevice device = new PageBoundTextDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, new ContainedUserAgent(device));
         renderer.getSharedContext().setLineBreakingStrategy(new WholeWordLineBreaking());

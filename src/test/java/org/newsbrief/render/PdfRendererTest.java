@@ -137,6 +137,47 @@ class PdfRendererTest {
     }
 
     @Test
+    void aBlockMovedToTheNextPageLeavesNoClippedCopyOfItsFirstLineBehind() throws IOException {
+        // The heading's glyphs reach above its line box, so the renderer used to paint the line on
+        // the first page as well, below the bottom margin: invisible, but found by search.
+        Path custom = dir.resolve("moved-block");
+        Files.createDirectories(custom);
+        Files.writeString(custom.resolve("briefing.html"), """
+                <html xmlns="http://www.w3.org/1999/xhtml" xmlns:th="http://www.thymeleaf.org">
+                <head><title th:text="${briefing.title}">t</title>
+                <style>
+                  @page { size: A4; margin: 20mm; }
+                  body { margin: 0; font-family: 'DejaVu Sans'; font-size: 9.5pt; line-height: 1.5; }
+                  .filler { height: 245mm; }
+                  .kept { page-break-inside: avoid; }
+                  h2 { margin: 0; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.12em; }
+                </style></head>
+                <body><div class="filler"></div>
+                <div class="kept"><h2>Moved heading</h2>
+                <p th:each="story : ${briefing.stories}" th:text="${story.headline}">x</p>
+                <p>One line.</p><p>Two lines.</p><p>Three lines.</p></div></body></html>
+                """);
+        Document page = new HtmlRenderer(new TemplateFolder(custom), org.newsbrief.events.EventLines.into(warnings))
+                .render(briefing(item("Kept story", List.of("Text."), "")));
+        Path pdf = dir.resolve("moved.pdf");
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            new PdfRenderer(new TemplateFolder(custom), org.newsbrief.events.EventLines.into(warnings)).render(page, out);
+        }
+
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            String first = stripper.getText(document);
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            String second = stripper.getText(document);
+            assertThat(second).contains("MOVED HEADING", "Kept story");
+            assertThat(first).doesNotContain("MOVED HEADING");
+        }
+    }
+
+    @Test
     void theFamiliesTheStylesheetCheckAllowsAreTheFamiliesOfTheEmbeddedFonts() throws Exception {
         java.util.Set<String> families = new java.util.TreeSet<>();
         for (String file : PdfRenderer.FONT_FILES) {
