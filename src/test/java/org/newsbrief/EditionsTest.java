@@ -35,8 +35,13 @@ class EditionsTest {
     private final List<String> log = new ArrayList<>();
 
     private NewsbriefConfig config() throws IOException {
+        return config("Morning Briefing", "");
+    }
+
+    /** The test's configuration under that title, with more keys before the mail section. */
+    private NewsbriefConfig config(String title, String more) throws IOException {
         Path file = Files.writeString(dir.resolve("newsbrief.yaml"), """
-                title: Morning Briefing
+                title: %s
                 time_zone: Europe/Zurich
                 sources: %s
                 templates: %s
@@ -44,7 +49,7 @@ class EditionsTest {
                 archive: archive
                 data: data
                 recipients: [ops@example.org, "Chief Financial Officer <cfo@example.org>"]
-                mail:
+                %smail:
                   host: 127.0.0.1
                   port: %d
                   security: none
@@ -52,8 +57,8 @@ class EditionsTest {
                   subject: "{title}: {date}"
                   attempts: 2
                   backoff: 10ms
-                """.formatted(TestFiles.samples().resolve("sources.yaml").toAbsolutePath(),
-                TestFiles.templates().toAbsolutePath(), greenMail.getSmtp().getPort()));
+                """.formatted(title, TestFiles.samples().resolve("sources.yaml").toAbsolutePath(),
+                TestFiles.templates().toAbsolutePath(), more, greenMail.getSmtp().getPort()));
         return new ConfigLoader(Map.of()).load(file);
     }
 
@@ -132,14 +137,7 @@ class EditionsTest {
     @Test
     void theNextEditionMarksWhatTheLastOneCarried() throws Exception {
         NewsbriefConfig config = config();
-        Path extra = Files.writeString(dir.resolve("new-story.txt"), """
-                Title: Harbour tram line approved after ten-year wait
-                Source: Northern Ledger
-                Date: 2026-11-26
-
-                The regional council approved a new tram line through the old harbour district on Thursday, ending a ten-year argument over its route.
-                Construction is due to start in the spring of 2027, and the first trams should run in 2030, the council said.
-                """);
+        Path extra = tramStory(LocalDate.of(2026, 11, 26));
 
         Editions.Report first = run(config, LocalDate.of(2026, 11, 25));
         NewsbriefConfig withExtra = config.withSources(concat(config.sources(),
@@ -155,6 +153,18 @@ class EditionsTest {
                 .isLessThan(markdown.indexOf("Already in the 25 November 2026 edition"));
         assertThat(markdown.substring(markdown.indexOf("## Executive summary"), markdown.indexOf("Names in this edition")))
                 .contains("Harbour tram line approved").doesNotContain("Reserve Bank lifts cash rate");
+    }
+
+    /** A report published on that day, after the samples' ones. */
+    private Path tramStory(LocalDate day) throws IOException {
+        return Files.writeString(dir.resolve("tram-" + day + ".txt"), """
+                Title: Harbour tram line approved after ten-year wait
+                Source: Northern Ledger
+                Date: %s
+
+                The regional council approved a new tram line through the old harbour district on %s, ending a ten-year argument over its route.
+                Construction is due to start in the spring of 2027, and the first trams should run in 2030, the council said.
+                """.formatted(day, day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)));
     }
 
     /** A configuration in the test's folder with the default data and archive folders, as two operators would write it. */
@@ -213,37 +223,15 @@ class EditionsTest {
 
     @Test
     void twoEditionsOnOneDayEachReachEveryRecipientOnceAndTheLaterCarriesWhatIsNew() throws Exception {
-        Path extra = Files.writeString(dir.resolve("afternoon-story.txt"), """
-                Title: Harbour tram line approved after ten-year wait
-                Source: Northern Ledger
-                Date: 2026-11-25
-
-                The regional council approved a new tram line through the old harbour district on Wednesday, ending a ten-year argument over its route.
-                Construction is due to start in the spring of 2027, and the first trams should run in 2030, the council said.
-                """);
-        Path file = Files.writeString(dir.resolve("newsbrief.yaml"), """
-                title: Daily Briefing
-                time_zone: Europe/Zurich
-                sources: %s
-                templates: %s
-                formats: [pdf, md]
-                archive: archive
-                data: data
-                recipients: [ops@example.org, cfo@example.org]
+        Path extra = tramStory(LocalDate.of(2026, 11, 25));
+        NewsbriefConfig config = config("Daily Briefing", """
                 editions:
                   morning:
                     cron: "0 6 * * *"
                   evening:
                     cron: "0 18 * * *"
                     title: Evening Briefing
-                mail:
-                  host: 127.0.0.1
-                  port: %d
-                  security: none
-                  from: "Briefings <briefing@example.org>"
-                """.formatted(TestFiles.samples().resolve("sources.yaml").toAbsolutePath(),
-                TestFiles.templates().toAbsolutePath(), greenMail.getSmtp().getPort()));
-        NewsbriefConfig config = new ConfigLoader(Map.of()).load(file);
+                """);
         LocalDate day = LocalDate.of(2026, 11, 25);
 
         Editions.Report morning = run(config, new Editions.Request(day, "morning", Editions.Delivery.ONCE, false,
@@ -267,9 +255,9 @@ class EditionsTest {
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(Arrays.stream(received).map(message -> to(message) + " " + subject(message))).containsExactlyInAnyOrder(
                 "ops@example.org Daily Briefing (Morning): Wednesday 25 November",
-                "cfo@example.org Daily Briefing (Morning): Wednesday 25 November",
+                "Chief Financial Officer <cfo@example.org> Daily Briefing (Morning): Wednesday 25 November",
                 "ops@example.org Evening Briefing: Wednesday 25 November",
-                "cfo@example.org Evening Briefing: Wednesday 25 November");
+                "Chief Financial Officer <cfo@example.org> Evening Briefing: Wednesday 25 November");
         assertThat(Arrays.stream(received).map(EditionsTest::messageId).distinct()).hasSize(4);
         for (MimeMessage message : received) {
             boolean isEvening = subject(message).startsWith("Evening");

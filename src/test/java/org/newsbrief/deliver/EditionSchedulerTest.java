@@ -184,6 +184,17 @@ class EditionSchedulerTest {
         }
     }
 
+    /** A waiter that moves the clock to each run's time, until {@code count} runs were made. */
+    private static EditionScheduler.Waiter movingTo(MovingClock clock, List<?> runs, int count) {
+        return when -> {
+            if (runs.size() >= count) {
+                return false;
+            }
+            clock.now = when;
+            return true;
+        };
+    }
+
     @Test
     void twoEditionsRunEachOnItsOwnTimetableAndCatchUpEachOnItsOwnRecord() {
         MovingClock clock = new MovingClock(ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, BERLIN).toInstant());
@@ -201,13 +212,7 @@ class EditionSchedulerTest {
                             scheduled -> { runs.add("evening " + scheduled.toLocalDateTime()); return "ok"; })),
                     BERLIN, clock, mock(RunLog.class, CALLS_REAL_METHODS));
 
-            scheduler.run(when -> {
-                if (runs.size() >= 4) {
-                    return false;
-                }
-                clock.now = when;
-                return true;
-            });
+            scheduler.run(movingTo(clock, runs, 4));
 
             assertThat(runs).containsExactly("morning 2026-11-24T06:00", "evening 2026-11-24T18:00",
                     "morning 2026-11-25T06:00", "evening 2026-11-25T18:00");
@@ -229,13 +234,7 @@ class EditionSchedulerTest {
                             scheduled -> { runs.add("second"); return "ok"; })),
                     BERLIN, clock, mock(RunLog.class, CALLS_REAL_METHODS));
 
-            scheduler.run(when -> {
-                if (runs.size() >= 4) {
-                    return false;
-                }
-                clock.now = when;
-                return true;
-            });
+            scheduler.run(movingTo(clock, runs, 4));
 
             assertThat(runs).containsExactly("first", "second", "first", "second");
         }
