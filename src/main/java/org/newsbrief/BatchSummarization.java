@@ -148,7 +148,17 @@ public final class BatchSummarization {
         return AnalyzedArticle.of(JsonArticles.record(node, where), analyzer);
     }
 
-    private String summarizeLine(String line, String where) {
+    /**
+     * Summarizes one input line as {@link #run} does each of its lines, for engines that hand
+     * lines to many workers themselves; the line a batch would write for it comes back.
+     *
+     * @param line one line of JSON Lines, not blank
+     * @param where file and line, for messages ({@code in.jsonl:12})
+     * @return the output line, without its line break
+     * @throws NewsbriefException naming {@code where} when the line is not a record that can be
+     *     summarized, as {@link #run} would skip it
+     */
+    public String summarizeLine(String line, String where) {
         JsonNode node = JsonArticles.readLine(line, where);
         if (node.isObject() && (node.get("id") == null || node.get("id").isNull())) {
             throw new IngestException(where + ": no \"id\" field");

@@ -427,9 +427,19 @@ public final class Newsbrief {
      */
     public BatchSummarization.Report summarize(InputStream input, String inputName, Writer output, RunLog log,
             IntConsumer done) throws IOException {
+        return batch().run(input, inputName, output, skip -> log.skipped(skip.location(), skip.reason()), done::accept);
+    }
+
+    /**
+     * The batch that {@link #summarize(InputStream, String, Writer, RunLog, IntConsumer)} runs, for
+     * a job on a distributed engine that hands it one line at a time
+     * ({@link BatchSummarization#summarizeLine}), so every worker writes what the command line writes.
+     *
+     * @return a batch with the settings' algorithm, length and threads, over this facade's analyzer
+     */
+    public BatchSummarization batch() {
         return new BatchSummarization(analyzer, settings.summary().summarizer(), settings.summary().length(),
-                settings.threads()).run(input, inputName, output, skip -> log.skipped(skip.location(), skip.reason()),
-                done::accept);
+                settings.threads());
     }
 
     /**

@@ -61,4 +61,21 @@ class BatchSummarizationTest {
         assertThat(report.skipped().get(1).reason()).contains("text");
         assertThat(report.skipped().get(2).reason()).contains("id");
     }
+
+    @Test
+    void aLineAloneGivesTheLineTheBatchWrites() throws Exception {
+        String input = "{\"id\": 7, \"title\": \"T\", \"text\": \"Numbers stay numbers. They are ids too. A third follows.\"}\n"
+                + "{\"id\": \"pair\", \"documents\": [{\"text\": \"One outlet says this. Then more.\"}, "
+                + "{\"text\": \"Another outlet says that. And more again.\"}]}\n";
+        BatchSummarization batch = new BatchSummarization(new OpenNlpTextAnalyzer(TestFiles.MODELS),
+                new LeadSummarizer(), SummaryLength.sentences(2), 1);
+        StringWriter out = new StringWriter();
+        batch.run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "in.jsonl", out, skip -> { }, done -> { });
+
+        String[] lines = input.split("\n");
+        assertThat(batch.summarizeLine(lines[0], "in.jsonl:1") + "\n" + batch.summarizeLine(lines[1], "in.jsonl:2") + "\n")
+                .isEqualTo(out.toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> batch.summarizeLine("{\"id\": 1}", "in.jsonl:3"))
+                .isInstanceOf(NewsbriefException.class).hasMessageStartingWith("in.jsonl:3: ");
+    }
 }

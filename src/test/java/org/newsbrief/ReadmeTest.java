@@ -51,7 +51,7 @@ class ReadmeTest {
     void setUpCommandsAreTheOnesCiRuns() throws IOException {
         String readme = Files.readString(README);
 
-        assertThat(readme).contains("./newsbrief generate samples --out out", "./mvnw -B test");
-        assertThat(Files.readString(Path.of(".ci/run"))).contains("./mvnw -B test");
+        assertThat(readme).contains("./newsbrief generate samples --out out", "./mvnw -B verify");
+        assertThat(Files.readString(Path.of(".ci/run"))).contains("./mvnw -B verify");
     }
 }

@@ -13,8 +13,12 @@ import java.util.Set;
  * texts are cut into overlapping five-word shingles, and two articles belong together when the
  * Jaccard similarity of their shingle sets reaches {@value #THRESHOLD}, the level news
  * aggregators use for near-duplicates. Groups are closed under that relation.
+ *
+ * <p>{@link #shingleSet} and {@link #near} are the same test one pair at a time, for code that
+ * finds its candidate pairs in another way, such as a job that spreads articles over many
+ * machines; what they decide is exactly what {@link #groups} decides for that pair.
  */
-final class NearDuplicates {
+public final class NearDuplicates {
 
     /** Jaccard similarity of shingle sets at which two texts count as the same story copy. */
     public static final double THRESHOLD = 0.85;
@@ -83,8 +87,7 @@ final class NearDuplicates {
                 int j = touched[t];
                 int common = shared[j];
                 shared[j] = 0;
-                double jaccard = (double) common / (shingles[i].length + shingles[j].length - common);
-                if (jaccard >= THRESHOLD) {
+                if (near(common, shingles[i].length, shingles[j].length)) {
                     parent[find(parent, j)] = find(parent, i);
                 }
             }
@@ -94,6 +97,47 @@ final class NearDuplicates {
             groups.computeIfAbsent(find(parent, i), root -> new ArrayList<>()).add(articles.get(i));
         }
         return groups.values().stream().filter(group -> group.size() > 1).toList();
+    }
+
+    /**
+     * The shingles {@link #groups} compares a text by: each run of five words (letters and digits,
+     * lower-cased) as a number, or the whole text as one when it has fewer words.
+     *
+     * @param text an article's text
+     * @return the distinct shingle numbers, in ascending order; empty when the text has no word
+     */
+    public static int[] shingleSet(String text) {
+        return shingles(java.util.Objects.requireNonNull(text, "text")).stream().mapToInt(Integer::intValue).sorted()
+                .toArray();
+    }
+
+    /**
+     * Whether two texts are near-duplicates, as {@link #groups} decides for a pair: the Jaccard
+     * similarity of their shingle sets reaches {@value #THRESHOLD}.
+     *
+     * @param a one text's {@link #shingleSet}
+     * @param b the other's
+     * @return whether they are copies of one story
+     */
+    public static boolean near(int[] a, int[] b) {
+        int common = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                common++;
+                i++;
+                j++;
+            }
+        }
+        return common > 0 && near(common, a.length, b.length);
+    }
+
+    /** The one place the threshold is applied, so pairwise and grouped answers cannot drift apart. */
+    private static boolean near(int common, int sizeA, int sizeB) {
+        return (double) common / (sizeA + sizeB - common) >= THRESHOLD;
     }
 
     static double similarity(String a, String b) {
