@@ -119,13 +119,10 @@ public final class EditionScheduler {
     }
 
     /**
+     * @param timetable which timetable
      * @param after a wall-clock time in the zone
-     * @return the first scheduled wall-clock time of the first timetable after it
+     * @return its first scheduled wall-clock time after it
      */
-    LocalDateTime nextLocal(LocalDateTime after) {
-        return nextLocal(0, after);
-    }
-
     private LocalDateTime nextLocal(int timetable, LocalDateTime after) {
         return crons.get(timetable).nextExecution(after.atZone(ZoneOffset.UTC)).map(ZonedDateTime::toLocalDateTime)
                 .orElseThrow(() -> new IllegalStateException("the schedule '" + timetables.get(timetable).expression()
@@ -141,13 +138,10 @@ public final class EditionScheduler {
     }
 
     /**
+     * @param timetable which timetable
      * @param now the time now
-     * @return the latest scheduled time of the first timetable before now that no recorded run covers, if catch-up applies
+     * @return its latest scheduled time before now that no recorded run covers, if catch-up applies
      */
-    Optional<ZonedDateTime> missed(Instant now) {
-        return missed(0, now);
-    }
-
     private Optional<ZonedDateTime> missed(int timetable, Instant now) {
         Optional<Instant> last = timetables.get(timetable).store().lastScheduledRun();
         if (!timetables.get(timetable).catchUp() || last.isEmpty()) {

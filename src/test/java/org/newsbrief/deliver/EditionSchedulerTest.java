@@ -35,7 +35,7 @@ class EditionSchedulerTest {
     Path dir;
 
     /** A clock that stands still until the waiter moves it to the next run. */
-    private static final class MovingClock extends Clock {
+    private static class MovingClock extends Clock {
         private volatile Instant now;
 
         MovingClock(Instant now) {
@@ -65,13 +65,7 @@ class EditionSchedulerTest {
             runs.add(scheduled);
             return "edition " + scheduled.toLocalDate();
         }, log);
-        scheduler.run(when -> {
-            if (runs.size() >= count) {
-                return false;
-            }
-            clock.now = when;
-            return true;
-        });
+        scheduler.run(movingTo(clock, runs, count));
         for (ZonedDateTime run : runs) {
             // the clock stands still while an edition is made
             verify(log).accept(new RunEvent.Progress(STAMP.format(run) + ": edition " + run.toLocalDate() + " (0.0 s)"));
@@ -149,23 +143,13 @@ class EditionSchedulerTest {
         CountDownLatch aboutToWait = new CountDownLatch(1);
         // The sleeping waiter reads the clock holding the scheduler's lock and waits on it right after; stop()
         // needs that lock to wake it, so a stop sent from here can only arrive once the wait has begun.
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return BERLIN;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
+        Clock clock = new MovingClock(now) {
             @Override
             public Instant instant() {
                 if (Thread.holdsLock(scheduler.get())) {
                     aboutToWait.countDown();
                 }
-                return now;
+                return super.instant();
             }
         };
         RunLog log = mock(RunLog.class, CALLS_REAL_METHODS);
