@@ -78,12 +78,9 @@ final class CssCheck {
         int i = from;
         while (i < to && !stopped) {
             char c = text.charAt(i);
-            if (c == '/' && i + 1 < to && text.charAt(i + 1) == '*') {
-                i = skipComment(i, to);
-            } else if (c == '"' || c == '\'') {
-                i = skipString(i, to);
-            } else if (c == '(') {
-                i = skipParentheses(i, to);
+            int past = skipEnclosed(i, to);
+            if (past != i) {
+                i = past;
             } else if (c == '{') {
                 declarations = openBlock(open, declarations, inline, segment, i);
                 segment = ++i;
@@ -391,17 +388,26 @@ final class CssCheck {
             if (c == wanted) {
                 return i;
             }
-            if (c == '/' && i + 1 < to && text.charAt(i + 1) == '*') {
-                i = skipComment(i, to);
-            } else if (c == '"' || c == '\'') {
-                i = skipString(i, to);
-            } else if (c == '(') {
-                i = skipParentheses(i, to);
-            } else {
-                i++;
-            }
+            int past = skipEnclosed(i, to);
+            i = past != i ? past : i + 1;
         }
         return -1;
+    }
+
+    /**
+     * @return the offset just past the comment, string or parenthesized run that starts at
+     *     {@code at}, or {@code at} itself when none starts there
+     */
+    private int skipEnclosed(int at, int to) {
+        char c = text.charAt(at);
+        if (c == '/' && at + 1 < to && text.charAt(at + 1) == '*') {
+            return skipComment(at, to);
+        } else if (c == '"' || c == '\'') {
+            return skipString(at, to);
+        } else if (c == '(') {
+            return skipParentheses(at, to);
+        }
+        return at;
     }
 
     private int skipComment(int at, int to) {
