@@ -15,6 +15,7 @@ import org.newsbrief.internal.Hashing;
 import org.newsbrief.llm.LlmSettings;
 import org.newsbrief.nlp.AnalysisSettings;
 import org.newsbrief.render.RenderSettings;
+import org.newsbrief.store.EditionStore;
 import org.newsbrief.summarize.SummarySettings;
 
 /**
@@ -214,8 +215,8 @@ public record NewsbriefConfig(Path file, String title, String id, ZoneId timeZon
         return at < 0 ? List.of() : names.subList(0, at);
     }
 
-    /** What an edition's name may be: safe in a file name, a folder name and a Message-ID. */
-    public static final Pattern EDITION_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?");
+    /** What an edition's name may be: the store's rule, since the store keeps its rows under it. */
+    public static final Pattern EDITION_NAME = EditionStore.EDITION_NAME;
 
     /**
      * One of a day's editions.

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What editions were made, which articles they carried, and how each delivery went. One
@@ -119,6 +120,9 @@ public final class EditionStore implements AutoCloseable {
     private static final List<String> OWNED_TABLES = List.of("edition_articles", "editions", "edition_files", "deliveries",
             "scheduled_runs");
 
+    /** What an edition's name may be: safe in a file name, a folder name and a Message-ID. */
+    public static final Pattern EDITION_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?");
+
     /** Between a configuration's id and an edition's name in the id its rows carry: never part of an id itself. */
     private static final String NAME_SEPARATOR = ".";
 
@@ -158,7 +162,7 @@ public final class EditionStore implements AutoCloseable {
         if (name.isEmpty()) {
             return root;
         }
-        if (!name.matches("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?")) {
+        if (!EDITION_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("an edition's name must be lower-case letters, digits and inner hyphens, "
                     + "at most 32, was '" + name + "'");
         }
